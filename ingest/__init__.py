@@ -1,0 +1,1 @@
+"""The ingestion pipeline: files -> elements -> chunks -> vectors -> index (FAISS + catalog)."""

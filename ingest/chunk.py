@@ -1,0 +1,162 @@
+"""Elements -> chunks: structural chunking with provenance, and the embedding-window guard.
+
+The document's text is its elements' texts joined by blank lines; every chunk records its
+character span in that text, its page(s), the heading path above it and the element types in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rag.records import Chunk
+
+SEPARATOR = "\n\n"
+MAX_HEADING_CHARS = 120
+_MARGINALIA = {"Header", "Footer", "PageNumber", "PageBreak"}
+# A "title" that starts lower-case or ends a sentence is a stray last line of a PDF paragraph.
+_NOT_A_HEADING = re.compile(r"^[a-z]|[.;,:]$")
+
+# Returns (token count, token character offsets) for a text, without special tokens.
+Tokenize = Callable[[str], list[tuple[int, int]]]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An element placed in the document's text."""
+
+    start: int
+    end: int
+    category: str
+    page: int | None
+    heading_path: tuple[str, ...]
+    is_heading: bool
+
+
+def place_elements(elements: Sequence) -> tuple[str, list[Placed]]:
+    """Join the elements' texts into the document text and record where each one landed."""
+    parts: list[str] = []
+    placed: list[Placed] = []
+    headings: list[tuple[int, str]] = []  # (depth, text)
+    offset = 0
+    for element in elements:
+        text = element.text or ""
+        if not text.strip():
+            continue
+        category = element.category
+        is_heading = category == "Title" and not _NOT_A_HEADING.search(text.strip())
+        if is_heading:
+            depth = element.metadata.category_depth or 0
+            headings = [h for h in headings if h[0] < depth] + [(depth, text.strip()[:MAX_HEADING_CHARS])]
+        if parts:
+            offset += len(SEPARATOR)
+        parts.append(text)
+        placed.append(
+            Placed(offset, offset + len(text), category, element.metadata.page_number, tuple(h for _, h in headings), is_heading)
+        )
+        offset += len(text)
+    return SEPARATOR.join(parts), placed
+
+
+def structural_chunks(elements: Sequence, *, max_chars: int, soft_chars: int, overlap: int, combine_under: int) -> list[str]:
+    """Texts of unstructured's ``chunk_by_title`` chunks; tables stay whole and alone."""
+    from unstructured.chunking.title import chunk_by_title
+
+    chunks = chunk_by_title(
+        [e for e in elements if (e.text or "").strip()],
+        max_characters=max_chars,
+        new_after_n_chars=min(soft_chars, max_chars),
+        overlap=overlap,
+        combine_text_under_n_chars=min(combine_under, soft_chars),
+        multipage_sections=True,
+        skip_table_chunking=True,
+        include_orig_elements=False,
+    )
+    return [c.text for c in chunks if c.text.strip()]
+
+
+def locate(doc_text: str, texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Find each chunk text in the document text, in order, allowing overlap with the previous one."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for text in texts:
+        start = doc_text.find(text, cursor)
+        if start < 0:
+            start = doc_text.find(text)
+        if start < 0:  # chunker normalised whitespace: match on the first line instead
+            head = text.split("\n", 1)[0][:200]
+            start = max(doc_text.find(head, cursor), 0)
+        end = min(start + len(text), len(doc_text))
+        spans.append((start, end))
+        cursor = start + 1
+    return spans
+
+
+def window_split(text: str, offsets: list[tuple[int, int]], limit: int, overlap_tokens: int) -> list[tuple[int, int]]:
+    """Split a text longer than ``limit`` tokens into character spans of at most ``limit`` tokens.
+
+    Cuts fall between words where possible, and consecutive pieces share ``overlap_tokens``.
+    """
+    n = len(offsets)
+    if n <= limit:
+        return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    first = 0
+    while first < n:
+        last = min(first + limit, n)  # exclusive
+        if last < n:
+            floor = first + limit // 2
+            back = last
+            while back > floor and offsets[back][0] == offsets[back - 1][1]:  # inside a word
+                back -= 1
+            last = back if back > floor else last
+        spans.append((offsets[first][0], offsets[last - 1][1]))
+        if last >= n:
+            break
+        first = max(last - overlap_tokens, first + 1)
+    return spans
+
+
+def make_chunks(
+    elements: Sequence,
+    *,
+    max_chars: int,
+    soft_chars: int,
+    overlap: int,
+    combine_under: int,
+    tokenize: Tokenize,
+    window: int,
+) -> tuple[str, list[Chunk]]:
+    """Chunk a parsed document; returns the document text and its chunks with provenance."""
+    doc_text, placed = place_elements(elements)
+    texts = structural_chunks(elements, max_chars=max_chars, soft_chars=soft_chars, overlap=overlap, combine_under=combine_under)
+    chunks: list[Chunk] = []
+    for start, end in locate(doc_text, texts):
+        text = doc_text[start:end]
+        offsets = tokenize(text)
+        pieces = window_split(text, offsets, window, overlap_tokens=max(overlap // 5, 0))
+        for piece_start, piece_end in pieces:
+            span = (start + piece_start, start + piece_end)
+            n_tokens = sum(1 for a, b in offsets if a >= piece_start and b <= piece_end)
+            chunks.append(_with_provenance(len(chunks), doc_text, span, placed, n_tokens, len(pieces) > 1))
+    return doc_text, chunks
+
+
+def _with_provenance(ordinal: int, doc_text: str, span: tuple[int, int], placed: list[Placed], n_tokens: int, split: bool) -> Chunk:
+    start, end = span
+    inside = [p for p in placed if p.start < end and p.end > start] or [min(placed, key=lambda p: abs(p.start - start))]
+    pages = tuple(sorted({p.page for p in inside if p.page is not None}))
+    types = tuple(dict.fromkeys(p.category for p in inside))
+    body = next((p for p in inside if not p.is_heading and p.category not in _MARGINALIA), inside[-1])
+    return Chunk(
+        ordinal=ordinal,
+        text=doc_text[start:end],
+        char_start=start,
+        char_end=end,
+        pages=pages,
+        heading_path=body.heading_path,
+        element_types=types,
+        n_tokens=n_tokens,
+        window_split=split,
+    )

@@ -1,0 +1,150 @@
+"""Files -> elements (unstructured) -> chunks, run inside worker processes.
+
+Every failure becomes a one-line reason on the ``ParsedDocument``; nothing raised here stops a run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rag.records import ParsedDocument, SourceFile
+
+log = logging.getLogger(__name__)
+
+NEEDS_LIBREOFFICE = {"doc", "dot", "ppt", "pot", "pps", "xls", "xlt"}
+NEEDS_PANDOC = {"rtf", "epub", "odt", "org", "rst"}
+IMAGES = {"jpg", "jpeg", "png", "tif", "tiff", "bmp", "heic", "gif", "webp"}
+NOT_DOCUMENTS = {"wav", "mp3", "mp4", "m4a", "ogg", "flac", "avi", "mov", "mkv", "zip", "gz", "tar", "7z", "rar",
+                 "exe", "dll", "so", "bin", "iso", "dmg", "p7s", "pyc", "o", "class", "jar", "sqlite", "db"}
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """What a worker needs to parse and chunk; plain data so it pickles to the worker processes."""
+
+    strategy: str
+    max_bytes: int
+    timeout_s: float
+    max_chars: int
+    soft_chars: int
+    overlap: int
+    combine_under: int
+    model_path: str
+    window: int
+
+
+def missing_tool(file_type: str, strategy: str) -> str | None:
+    """Why this file type cannot be read on this machine, or None when it can."""
+    if file_type in NEEDS_LIBREOFFICE and not shutil.which("soffice"):
+        return f".{file_type} needs LibreOffice: install it (Debian: apt-get install libreoffice-core libreoffice-writer libreoffice-calc libreoffice-impress)"
+    if file_type in NEEDS_PANDOC and not _pandoc_available():
+        return f".{file_type} needs pandoc: install it (Debian: apt-get install pandoc, or pip install pypandoc-binary)"
+    if file_type in IMAGES and not shutil.which("tesseract"):
+        return f".{file_type} is an image and needs OCR: install tesseract (Debian: apt-get install tesseract-ocr)"
+    if file_type in NOT_DOCUMENTS:
+        return f"unsupported file type .{file_type}: not a text document"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _pandoc_available() -> bool:
+    if shutil.which("pandoc"):
+        return True
+    try:
+        import pypandoc
+
+        return bool(pypandoc.get_pandoc_path())
+    except (ImportError, OSError):
+        return False
+
+
+def check_file(source: SourceFile, options: ParseOptions) -> str | None:
+    """Reasons to fail a file before parsing it: emptiness, size, a missing converter."""
+    if source.size == 0:
+        return "empty file (0 bytes)"
+    if source.size > options.max_bytes:
+        return f"file is larger than the limit ({source.size / 2**20:.1f} MB > {options.max_bytes / 2**20:.1f} MB; raise RAG_MAX_FILE_MB)"
+    return missing_tool(source.file_type, options.strategy)
+
+
+def describe_error(exc: BaseException) -> str:
+    """A one-line, user-facing reason for a parser exception."""
+    text = f"{type(exc).__name__}: {exc}".replace("\n", " ")
+    lowered = text.lower()
+    if "password" in lowered or "encrypt" in lowered or "decrypt" in lowered:
+        return f"encrypted or password-protected: {text[:300]}"
+    if isinstance(exc, TimeoutError):
+        return str(exc)
+    if "filetype" in lowered and ("not supported" in lowered or "unsupported" in lowered):
+        return f"unsupported file type: {text[:300]}"
+    return f"parser failed: {text[:400]}"
+
+
+# ---- worker process side -------------------------------------------------------------------
+
+_state: dict = {}
+
+
+def init_worker(options: ParseOptions) -> None:
+    """Runs once in each worker: quiet logs, the offline NLP choice, the tokenizer."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("UNSTRUCTURED_DISABLE_NOTICE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    logging.getLogger("unstructured").setLevel(logging.ERROR)
+    from ingest.offline_nlp import choose_nlp
+    from rag.embed import load_tokenizer
+
+    choose_nlp()
+    _state["tokenizer"] = load_tokenizer(Path(options.model_path))
+    _state["options"] = options
+
+
+def _on_timeout(signum, frame):  # noqa: ARG001
+    raise TimeoutError(f"parsing took longer than {_state['options'].timeout_s:.0f} s (RAG_PARSE_TIMEOUT_S)")
+
+
+def parse_in_worker(source: SourceFile) -> ParsedDocument:
+    """Parse and chunk one file. Always returns; failures are reported in ``error``."""
+    options: ParseOptions = _state["options"]
+    reason = check_file(source, options)
+    if reason:
+        return ParsedDocument(source=source, error=reason)
+    previous = signal.signal(signal.SIGALRM, _on_timeout)
+    signal.setitimer(signal.ITIMER_REAL, options.timeout_s)
+    try:
+        return _parse_and_chunk(source, options)
+    except Exception as exc:  # any parser bug is this file's failure, not the run's
+        return ParsedDocument(source=source, error=describe_error(exc))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocument:
+    from unstructured.partition.auto import partition
+
+    from ingest.chunk import make_chunks
+    from rag.embed import token_offsets
+
+    strategy = "ocr_only" if source.file_type in IMAGES and options.strategy == "fast" else options.strategy
+    elements = partition(filename=source.path, strategy=strategy, languages=["eng"])
+    tokenizer = _state["tokenizer"]
+    doc_text, chunks = make_chunks(
+        elements,
+        max_chars=options.max_chars,
+        soft_chars=options.soft_chars,
+        overlap=options.overlap,
+        combine_under=options.combine_under,
+        tokenize=lambda text: token_offsets(tokenizer, text),
+        window=options.window,
+    )
+    if not chunks:
+        hint = " (a scanned PDF needs OCR: RAG_PARSE_STRATEGY=hi_res with tesseract installed)" if source.file_type == "pdf" else ""
+        return ParsedDocument(source=source, error=f"no text could be extracted{hint}")
+    return ParsedDocument(source=source, chunks=tuple(chunks), n_chars=len(doc_text))

@@ -1,0 +1,268 @@
+"""files -> elements -> chunks -> vectors -> index: one incremental, crash-safe ingest run.
+
+Worker processes parse and chunk while this process embeds and writes, so parsing overlaps
+embedding. At most ``2 * workers`` files are in flight, and parsed documents are written as soon as
+their vectors exist, so memory does not grow with the corpus. Each document is one catalog
+transaction; FAISS is saved at the end (and repaired from the catalog if a run dies first).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ingest.discover import display_path, fingerprint, walk
+from ingest.offline_nlp import announce_choice
+from ingest.parse import ParseOptions, check_file, init_worker, parse_in_worker
+from rag.catalog import text_key
+from rag.config import Settings
+from rag.embed import Embedder
+from rag.errors import ConfigError
+from rag.index import Index
+from rag.records import FileError, IngestReport, ParsedDocument, SourceFile
+
+log = logging.getLogger(__name__)
+
+FLUSH_CHUNKS = 256  # embed parsed documents together once this many chunks wait
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Sent to the progress callback after every file."""
+
+    files_done: int
+    files_total: int  # files that need parsing in this run
+    chunks: int
+    path: str
+    status: str  # "added", "updated", "failed"
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class IngestRun:
+    """One run over some paths into one collection. Use ``ingest()``; this holds the run's state."""
+
+    def __init__(self, index: Index, embedder: Embedder, collection: str, workers: int, on_progress: ProgressCallback | None):
+        self.index = index
+        self.embedder = embedder
+        self.catalog = index.catalog
+        self.collection_id = self.catalog.collection_id(collection)
+        self.workers = workers
+        self.on_progress = on_progress or (lambda _p: None)
+        self.report = IngestReport()
+        self.states = self.catalog.document_states(self.collection_id)
+        self.pending: list[ParsedDocument] = []
+        self.done = 0
+        self.total = 0
+        self.changed = False
+
+    # ---- deciding what to do -----------------------------------------------------------------
+
+    def plan(self, paths: Sequence[str]) -> tuple[list[SourceFile], set[str]]:
+        """Fingerprint every file; returns the ones that need parsing and all paths seen."""
+        todo: list[SourceFile] = []
+        seen: set[str] = set()
+        for raw in walk(paths, exclude=[self.index.dir]):
+            path = display_path(raw)
+            seen.add(path)
+            self.report.files_seen += 1
+            if path != raw:
+                self._fail(SourceFile(path, 0, 0.0, "", ""), "file name is not valid UTF-8; rename the file")
+                continue
+            try:
+                source = self._fingerprint(raw)
+            except OSError as exc:
+                self._fail(SourceFile(path, 0, 0.0, "", ""), f"cannot read file: {exc.strerror or exc}")
+                continue
+            state = self.states.get(path)
+            if state is not None and state.is_current(source.sha256):
+                self.report.unchanged += 1
+            else:
+                todo.append(source)
+        return todo, seen
+
+    def _fingerprint(self, path: str) -> SourceFile:
+        size = os.stat(path).st_size
+        if size > self.index.settings.max_file_bytes:  # do not hash what will not be parsed
+            stat = os.stat(path)
+            return SourceFile(path, size, stat.st_mtime, f"oversize:{size}:{stat.st_mtime_ns}", Path(path).suffix.lower().lstrip("."))
+        return fingerprint(path)
+
+    # ---- parsing, embedding, writing ---------------------------------------------------------
+
+    def run(self, todo: list[SourceFile], options: ParseOptions) -> None:
+        self.total = len(todo)
+        # Failures known without parsing never reach a worker.
+        parse: list[SourceFile] = []
+        for source in todo:
+            reason = check_file(source, options)
+            if reason:
+                self._finish(ParsedDocument(source=source, error=reason))
+            else:
+                parse.append(source)
+        if parse:
+            announce_choice()
+            self._parse_all(parse, options)
+        self._flush()
+
+    def _parse_all(self, sources: list[SourceFile], options: ParseOptions) -> None:
+        queue = list(reversed(sources))
+        attempts: dict[str, int] = {}
+        context = multiprocessing.get_context("spawn")
+        while queue:
+            pool = ProcessPoolExecutor(
+                max_workers=min(self.workers, len(queue)), mp_context=context, initializer=init_worker,
+                initargs=(options,), max_tasks_per_child=200,
+            )
+            in_flight: dict[Future, SourceFile] = {}
+            try:
+                while queue or in_flight:
+                    while queue and len(in_flight) < 2 * self.workers:
+                        source = queue.pop()
+                        in_flight[pool.submit(parse_in_worker, source)] = source
+                    done, _ = wait(in_flight, timeout=0 if self.pending else None, return_when=FIRST_COMPLETED)
+                    if not done:
+                        self._flush()
+                        continue
+                    for future in done:
+                        source = in_flight.pop(future)
+                        self._accept(future.result())
+            except BrokenProcessPool:
+                # A parser crashed its process. Retry each file that was in flight once, alone
+                # in a new pool; a file that crashes twice is recorded as failed.
+                for source in in_flight.values():
+                    attempts[source.path] = attempts.get(source.path, 0) + 1
+                    if attempts[source.path] >= 2:
+                        self._finish(ParsedDocument(source=source, error="the parser crashed on this file"))
+                    else:
+                        queue.append(source)
+                self.workers = 1 if in_flight else self.workers
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def _accept(self, parsed: ParsedDocument) -> None:
+        if parsed.error:
+            self._finish(parsed)
+            return
+        self.pending.append(parsed)
+        if sum(len(p.chunks) for p in self.pending) >= FLUSH_CHUNKS:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Embed the waiting documents in one batch, then write each in its own transaction."""
+        if not self.pending:
+            return
+        reuse = [self.catalog.old_vectors(self.collection_id, p.source.path) if p.source.path in self.states else {} for p in self.pending]
+        texts = [c.text for p, old in zip(self.pending, reuse) for c in p.chunks if text_key(c.text) not in old]
+        fresh = iter(self.embedder.encode(texts)) if texts else iter(())
+        self.report.embedded += len(texts)
+        for parsed, old in zip(self.pending, reuse):
+            rows = [
+                np.frombuffer(old[key], dtype=np.float32) if (key := text_key(c.text)) in old else next(fresh)
+                for c in parsed.chunks
+            ]
+            self._finish(parsed, np.vstack(rows))
+        self.pending = []
+
+    def _finish(self, parsed: ParsedDocument, vectors: np.ndarray | None = None) -> None:
+        source = parsed.source
+        if parsed.error:
+            self._fail(source, parsed.error)
+            status = "failed"
+        else:
+            removed, added = self.catalog.store_document(self.collection_id, source, parsed.chunks, vectors, parsed.n_chars)
+            self.index.vectors.remove(removed)
+            self.index.vectors.add(np.array(added, dtype=np.int64), vectors)
+            self.changed = True
+            status = "updated" if source.path in self.states else "added"
+            setattr(self.report, status, getattr(self.report, status) + 1)
+            self.report.chunks += len(parsed.chunks)
+        self.done += 1
+        self.on_progress(Progress(self.done, self.total, self.report.chunks, source.path, status))
+
+    def _fail(self, source: SourceFile, error: str) -> None:
+        self.catalog.record_failure(self.collection_id, source, error)
+        self.report.failed += 1
+        self.report.errors.append(FileError(source.path, error))
+        log.debug("failed: %s: %s", source.path, error)
+
+    # ---- pruning -----------------------------------------------------------------------------
+
+    def prune(self, roots: Sequence[str], seen: set[str], remove: bool) -> None:
+        """Documents under the given roots that are gone from disk: deleted with ``remove``, else counted."""
+        prefixes = [str(Path(r).absolute()) for r in roots]
+        gone = [
+            state for path, state in self.states.items()
+            if path not in seen and any(path == p or path.startswith(p.rstrip(os.sep) + os.sep) for p in prefixes)
+        ]
+        if not remove:
+            self.report.missing = len(gone)
+            return
+        removed = self.catalog.delete_documents(state.id for state in gone)
+        self.index.vectors.remove(removed)
+        self.report.removed = len(gone)
+        self.changed = self.changed or bool(gone)
+
+
+def parse_options(settings: Settings, embedder: Embedder) -> ParseOptions:
+    return ParseOptions(
+        strategy=settings.parse_strategy,
+        max_bytes=settings.max_file_bytes,
+        timeout_s=settings.parse_timeout_s,
+        max_chars=settings.chunk_max_chars,
+        soft_chars=settings.chunk_soft_chars,
+        overlap=settings.chunk_overlap_chars,
+        combine_under=settings.chunk_combine_under_chars,
+        model_path=str(embedder.path),
+        window=embedder.window,
+    )
+
+
+def ingest(
+    paths: Iterable[str | os.PathLike],
+    settings: Settings,
+    *,
+    collection: str | None = None,
+    prune: bool = False,
+    workers: int | None = None,
+    embedder: Embedder | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Bring the index in step with the files under ``paths``; see the module docstring.
+
+    Unchanged files (same sha256) are skipped without parsing or embedding; changed ones replace
+    their old chunks; with ``prune``, documents whose files are gone are deleted. A file that
+    cannot be read is recorded with its reason and the run goes on.
+    """
+    started = time.perf_counter()
+    roots = [str(Path(p).absolute()) for p in paths]
+    missing = [r for r in roots if not os.path.exists(r)]
+    if missing or not roots:
+        raise ConfigError(f"no such file or folder: {', '.join(missing)}" if missing else "give at least one path to ingest")
+    embedder = embedder or Embedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    index = Index.open(settings, embedder, create=True)
+    try:
+        with index.write_lock():
+            repaired = index.reconcile()  # another writer may have died since we opened
+            run = IngestRun(index, embedder, collection or settings.collection, workers or settings.workers, on_progress)
+            todo, seen = run.plan(roots)
+            if todo:
+                run.run(todo, parse_options(settings, embedder))
+            run.prune(roots, seen, remove=prune)
+            if run.changed or any(repaired):
+                index.save()
+    finally:
+        index.close()
+    run.report.seconds = time.perf_counter() - started
+    return run.report

@@ -1,0 +1,150 @@
+"""The ``rag`` command: parse arguments, call the library, render, map errors to exit codes.
+
+Exit codes: 0 success; 1 some files failed (everything else was stored); 2 usage error;
+3 any other error (an index built with another model, a catalog that cannot be opened, ...).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from rag.config import Settings
+from rag.errors import ConfigError, RagError
+
+EXIT_OK, EXIT_FILES_FAILED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+
+err = Console(stderr=True)
+
+
+def _settings(index: Path | None, **overrides) -> Settings:
+    values = {k: v for k, v in overrides.items() if v is not None}
+    if index is not None:
+        values["index_dir"] = index
+    try:
+        return Settings(**values)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+class RagGroup(click.Group):
+    """Maps library errors to messages and exit codes, so no stack trace reaches a user."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ConfigError as exc:
+            raise click.UsageError(str(exc)) from exc
+        except RagError as exc:
+            err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=RagGroup)
+@click.option("-v", "--verbose", is_flag=True, help="Log debug messages.")
+def main(verbose: bool) -> None:
+    """Ask questions of your own documents, offline, with citations."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(message)s",
+        handlers=[RichHandler(console=err, show_path=False, show_time=False)],
+    )
+    for noisy in ("sentence_transformers", "httpx", "filelock", "faiss"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+index_option = click.option(
+    "--index", "index", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="Index folder (default: RAG_INDEX_DIR or .rag-index).",
+)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@index_option
+@click.option("--collection", default=None, help="Collection the documents join (default: 'default').")
+@click.option("--prune", is_flag=True, help="Delete documents whose files are gone from disk.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Parser processes.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary as the last line.")
+def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, prune: bool, workers: int | None, as_json: bool) -> None:
+    """Ingest files and folders into the index; unchanged files are skipped."""
+    from ingest.pipeline import ingest as run_ingest
+
+    settings = _settings(index, collection=collection, workers=workers)
+    with _progress() as progress:
+        task = progress.add_task("parsing", total=None, chunks=0)
+
+        def on_progress(event) -> None:
+            progress.update(task, completed=event.files_done, total=event.files_total, chunks=event.chunks,
+                            description=Path(event.path).name[:40])
+
+        report = run_ingest([str(p) for p in paths], settings, collection=collection, prune=prune, workers=workers, on_progress=on_progress)
+    _print_summary(report, Console(stderr=as_json))
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    sys.exit(EXIT_FILES_FAILED if report.failed else EXIT_OK)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+        TextColumn("{task.fields[chunks]} chunks"), TextColumn("{task.speed:.1f} files/s" if False else ""),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=True,
+    )
+
+
+def _print_summary(report, console: Console) -> None:
+    table = Table(title="ingest summary", show_header=False)
+    for key in ("files_seen", "added", "updated", "unchanged", "removed", "missing", "failed", "chunks", "embedded"):
+        table.add_row(key, str(getattr(report, key)))
+    table.add_row("seconds", f"{report.seconds:.1f}")
+    rate = report.chunks / report.seconds if report.seconds else 0.0
+    table.add_row("chunks/s", f"{rate:.1f}")
+    console.print(table)
+    if report.missing:
+        console.print(f"{report.missing} documents are gone from disk; run again with --prune to delete them.")
+    for error in report.errors:
+        console.print(f"[red]failed[/red] {escape(error.path)}: {escape(error.error)}", highlight=False, soft_wrap=True)
+
+
+@main.command()
+@index_option
+@click.option("--collection", default=None, help="Only this collection.")
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+def docs(index: Path | None, collection: str | None, as_json: bool) -> None:
+    """List the documents in the index with status, chunk count and error."""
+    from rag.catalog import Catalog
+    from rag.index import MANIFEST
+
+    settings = _settings(index)
+    if not (settings.index_dir / MANIFEST).exists():
+        raise RagError(f"no index at {settings.index_dir}: create one with `rag ingest PATH --index {settings.index_dir}`")
+    catalog = Catalog(settings.resolved_catalog_url)
+    try:
+        rows = catalog.documents(collection)
+    finally:
+        catalog.close()
+    if as_json:
+        click.echo(json.dumps([
+            {"collection": d.collection, "path": d.path, "type": d.file_type, "status": d.status,
+             "chunks": d.n_chunks, "error": d.error, "updated_at": d.updated_at.isoformat()}
+            for d in rows
+        ], ensure_ascii=False))
+        return
+    table = Table("collection", "path", "type", "status", "chunks", "error")
+    for d in rows:
+        table.add_row(d.collection, d.path, d.file_type, d.status, str(d.n_chunks), d.error or "")
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()

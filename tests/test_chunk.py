@@ -1,0 +1,60 @@
+from unstructured.documents.elements import ElementMetadata, NarrativeText, Table, Title
+
+from ingest.chunk import make_chunks, place_elements, window_split
+from rag.embed import load_tokenizer, resolve_model_path, token_offsets
+
+TOKENIZER = load_tokenizer(resolve_model_path("all-MiniLM-L6-v2"))
+
+
+def tokenize(text):
+    return token_offsets(TOKENIZER, text)
+
+
+def title(text, depth=0, page=None):
+    return Title(text, metadata=ElementMetadata(category_depth=depth, page_number=page))
+
+
+def para(text, page=None):
+    return NarrativeText(text, metadata=ElementMetadata(page_number=page))
+
+
+def test_heading_path_follows_depth_and_ignores_stray_pdf_lines():
+    elements = [title("Manual"), title("Install", 1), para("Run the setup."), title("linux only.", 2), title("Use", 1), para("Ask it.")]
+    _, placed = place_elements(elements)
+    assert placed[2].heading_path == ("Manual", "Install")
+    assert placed[3].heading_path == ("Manual", "Install")  # lower-case "title" is not a heading
+    assert placed[5].heading_path == ("Manual", "Use")
+
+
+def test_chunks_record_spans_pages_and_types_and_keep_tables_whole():
+    rows = " ".join(f"row{i} value{i}" for i in range(40))
+    elements = [title("Report", page=1), para("The plant treats water. " * 10, page=1), Table(rows, metadata=ElementMetadata(page_number=2)),
+                title("Costs", page=3), para("The budget was 7.2 million euros.", page=3)]
+    doc_text, chunks = make_chunks(elements, max_chars=400, soft_chars=300, overlap=50, combine_under=0, tokenize=tokenize, window=254)
+    for chunk in chunks:
+        assert doc_text[chunk.char_start:chunk.char_end] == chunk.text
+        assert chunk.n_tokens <= 254
+    table = [c for c in chunks if c.element_types == ("Table",)]
+    assert len(table) == 1 and table[0].text == rows and table[0].pages == (2,)
+    costs = [c for c in chunks if "7.2 million" in c.text][0]
+    assert costs.heading_path == ("Costs",) and costs.pages == (3,)
+
+
+def test_text_longer_than_the_model_window_is_split_not_cut():
+    long_table = Table(" ".join(f"cell{i} alpha beta gamma" for i in range(300)))
+    doc_text, chunks = make_chunks([long_table], max_chars=900, soft_chars=700, overlap=100, combine_under=0, tokenize=tokenize, window=254)
+    assert len(chunks) > 1 and all(c.window_split for c in chunks)
+    assert all(c.n_tokens <= 254 for c in chunks)
+    covered = set()
+    for c in chunks:
+        covered.update(range(c.char_start, c.char_end))
+    assert covered >= set(range(len(doc_text)))  # nothing is lost between pieces
+    assert "cell299" in chunks[-1].text
+
+
+def test_window_split_prefers_word_boundaries():
+    text = "internationalisation " * 100
+    offsets = tokenize(text)
+    spans = window_split(text, offsets, limit=50, overlap_tokens=5)
+    for start, end in spans[:-1]:
+        assert text[end - 1].isalpha() and (end == len(text) or not text[end].isalpha())

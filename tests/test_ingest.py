@@ -1,0 +1,195 @@
+"""Ingest the real sample corpus with the real model, unstructured, FAISS and SQLite."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import run_rag
+from ingest.pipeline import ingest
+from rag.catalog import Catalog
+from rag.index import Index
+from rag.errors import IndexMismatchError
+
+EXPECTED_TYPES = {"md", "txt", "html", "pdf", "docx", "pptx", "xlsx", "csv", "eml"}
+
+
+def open_index(settings, embedder) -> Index:
+    return Index.open(settings, embedder)
+
+
+def assert_consistent(settings, embedder) -> None:
+    with open_index(settings, embedder) as index:
+        in_catalog = np.sort(index.catalog.chunk_ids())
+        in_faiss = np.sort(index.vectors.ids())
+        assert np.array_equal(in_catalog, in_faiss)
+
+
+def test_sample_corpus_is_ingested_with_provenance(settings, embedder, docs_dir: Path):
+    report = ingest([docs_dir], settings, embedder=embedder)
+    assert report.failed == 0, report.errors
+    assert report.added == report.files_seen == len(list(docs_dir.iterdir()))
+    assert {p.suffix.lstrip(".") for p in docs_dir.iterdir()} >= EXPECTED_TYPES
+    catalog = Catalog(settings.resolved_catalog_url)
+    documents = {Path(d.path).name: d for d in catalog.documents()}
+    assert all(d.status == "ok" and d.n_chunks >= 1 for d in documents.values())
+    assert report.chunks == sum(d.n_chunks for d in documents.values()) == catalog.count_chunks()
+
+    pdf = catalog.chunks_of(str(docs_dir / "water_treatment_report_2023.pdf"))
+    assert {page for c in pdf for page in c.pages} == {1, 2, 3, 4}
+    chlorine = [c for c in pdf if "chlorine contact time is 35 minutes" in c.text]
+    assert chlorine and 3 in chlorine[0].pages
+
+    bakery = catalog.chunks_of(str(docs_dir / "bakery_handbook.md"))
+    ratio = [c for c in bakery if "1 part starter to 5 parts flour" in c.text][0]
+    assert ratio.heading_path[-1] == "Feeding ratio" and "The sourdough starter" in ratio.heading_path
+    assert [c for c in bakery if c.element_types == ("Table",)], "the markdown table is its own chunk"
+
+    travel = catalog.chunks_of(str(docs_dir / "travel_policy.docx"))
+    assert any(c.heading_path and c.heading_path[-1] == "Mileage" for c in travel)
+    slides = catalog.chunks_of(str(docs_dir / "project_osprey_kickoff.pptx"))
+    assert all(c.pages for c in slides)
+    for chunk in bakery + pdf + travel:
+        assert chunk.char_end - chunk.char_start == len(chunk.text)
+        assert chunk.ordinal >= 0
+    catalog.close()
+    assert_consistent(settings, embedder)
+
+
+def test_search_finds_facts_in_each_format(settings, embedder, docs_dir: Path):
+    ingest([docs_dir], settings, embedder=embedder)
+    questions = {
+        "How long can the Aurora X2 fly on one battery?": ("aurora_x2_drone.html", "47 minutes"),
+        "What is the sourdough starter called?": ("bakery_handbook.md", "Bartholomew"),
+        "How much rain fell at Kestrel Ridge in March 2024?": ("weather_station_notes.txt", "212 millimetres"),
+        "What is the chlorine contact time?": ("water_treatment_report_2023.pdf", "35 minutes"),
+        "When must expense receipts be submitted?": ("travel_policy.docx", "30 days"),
+        "When is the public launch of Project Osprey?": ("project_osprey_kickoff.pptx", "14 September 2025"),
+        "How long is the downtime of the customer database migration?": ("maintenance_window.eml", "72 minutes"),
+    }
+    with open_index(settings, embedder) as index:
+        for question, (name, fact) in questions.items():
+            hits = index.search_vector(embedder.encode([question])[0], k=3)
+            assert any(Path(h.chunk.path).name == name and fact in h.chunk.text for h in hits), question
+
+
+def test_second_run_skips_everything_and_embeds_nothing(settings, embedder, docs_dir: Path):
+    first = ingest([docs_dir], settings, embedder=embedder)
+    embedder.calls = embedder.texts = 0
+    second = ingest([docs_dir], settings, embedder=embedder)
+    assert embedder.calls == 0
+    assert (second.unchanged, second.added, second.updated, second.chunks, second.embedded) == (first.files_seen, 0, 0, 0, 0)
+
+
+def test_modified_file_alone_is_reembedded_and_deleted_file_pruned(settings, embedder, docs_dir: Path):
+    ingest([docs_dir], settings, embedder=embedder)
+    before = Catalog(settings.resolved_catalog_url)
+    old_ids = {c.id for c in before.chunks_of(str(docs_dir / "weather_station_notes.txt"))}
+    before.close()
+
+    notes = docs_dir / "weather_station_notes.txt"
+    notes.write_text(notes.read_text() + "\nIn June 2024 a new snow gauge was installed beside the mast.\n")
+    (docs_dir / "library_opening_hours.csv").unlink()
+    embedder.calls = embedder.texts = 0
+    report = ingest([docs_dir], settings, embedder=embedder)
+    assert (report.updated, report.added, report.missing, report.removed) == (1, 0, 1, 0)
+    assert report.unchanged == 7
+    assert embedder.texts == report.embedded >= 1
+    assert embedder.texts <= report.chunks  # only the changed file's new text went through the model
+
+    catalog = Catalog(settings.resolved_catalog_url)
+    new = catalog.chunks_of(str(notes))
+    assert any("snow gauge" in c.text for c in new)
+    assert not old_ids & {c.id for c in new}  # old vectors removed, not left behind
+    catalog.close()
+    assert_consistent(settings, embedder)
+
+    pruned = ingest([docs_dir], settings, embedder=embedder, prune=True)
+    assert pruned.removed == 1 and pruned.unchanged == 8
+    catalog = Catalog(settings.resolved_catalog_url)
+    assert not catalog.chunks_of(str(docs_dir / "library_opening_hours.csv"))
+    assert len(catalog.documents()) == 8
+    catalog.close()
+    assert_consistent(settings, embedder)
+
+
+def test_bad_files_are_recorded_and_never_stop_the_run(tmp_path: Path, settings, embedder, docs_dir: Path):
+    bad = docs_dir / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "broken.pdf").write_bytes(b"%PDF-1.7\n this is not a pdf at all \x00\xff")
+    (bad / "truncated.docx").write_bytes((docs_dir / "travel_policy.docx").read_bytes()[:2000])
+    (bad / "song.wav").write_bytes(b"RIFF\x00\x00\x00\x00WAVEfmt ")
+    (bad / "spreadsheet.xls").write_bytes(b"\xd0\xcf\x11\xe0 not really")
+    (bad / "pdf-pretending.txt").write_bytes((docs_dir / "water_treatment_report_2023.pdf").read_bytes())
+    settings.max_file_mb = 0.045  # above every sample document, below huge.txt
+    (bad / "huge.txt").write_text("word " * 10_000)
+    report = ingest([docs_dir], settings, embedder=embedder)
+    errors = {Path(e.path).name: e.error for e in report.errors}
+    assert "empty" in errors["empty.txt"]
+    assert "larger than the limit" in errors["huge.txt"]
+    assert "unsupported" in errors["song.wav"]
+    assert "LibreOffice" in errors["spreadsheet.xls"] or "parser failed" in errors["spreadsheet.xls"]
+    assert errors["broken.pdf"] and errors["truncated.docx"]
+    assert all(len(message) < 600 and "\n" not in message for message in errors.values())
+    assert report.added >= 9  # every sample document (and the renamed PDF, if parsed) is still in
+    catalog = Catalog(settings.resolved_catalog_url)
+    failed = {Path(d.path).name: d for d in catalog.documents() if d.status == "failed"}
+    assert set(failed) == set(errors)
+    assert all(d.error for d in failed.values())
+    catalog.close()
+
+    again = ingest([docs_dir], settings, embedder=embedder)  # failures are remembered, not retried
+    assert again.failed == 0 and again.unchanged == report.files_seen
+
+
+def test_a_good_file_that_turns_bad_keeps_its_old_chunks(settings, embedder, docs_dir: Path):
+    ingest([docs_dir], settings, embedder=embedder)
+    pdf = docs_dir / "water_treatment_report_2023.pdf"
+    pdf.write_bytes(b"%PDF-1.4 garbage")
+    report = ingest([docs_dir], settings, embedder=embedder)
+    assert report.failed == 1
+    catalog = Catalog(settings.resolved_catalog_url)
+    assert any("35 minutes" in c.text for c in catalog.chunks_of(str(pdf)))  # nothing stored is lost
+    catalog.close()
+
+
+def test_opening_with_another_embedding_model_is_a_clear_error(settings, embedder, docs_dir: Path, tmp_path: Path):
+    ingest([docs_dir / "weather_station_notes.txt"], settings, embedder=embedder)
+    other_model = tmp_path / "other-model"
+    shutil.copytree(embedder.path, other_model)
+    settings.embedding_model = str(other_model)
+    with pytest.raises(IndexMismatchError, match="rm -r"):
+        Index.open(settings)
+    result = run_rag("ingest", str(docs_dir), "--index", str(settings.index_dir), env={"RAG_EMBEDDING_MODEL": str(other_model)})
+    assert result.returncode == 3
+    assert "was built with embedding model" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_json_summary_exit_codes_and_docs_listing(tmp_path: Path, docs_dir: Path):
+    index = tmp_path / "cli-index"
+    (docs_dir / "empty.md").write_bytes(b"")
+    result = run_rag("ingest", str(docs_dir), "--index", str(index), "--json")
+    assert result.returncode == 1, result.stderr  # one file failed, the rest is stored
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    for key in ("files_seen", "added", "updated", "unchanged", "removed", "failed", "chunks", "seconds", "errors"):
+        assert key in summary
+    assert summary["added"] == 9 and summary["failed"] == 1
+    assert summary["errors"][0]["path"].endswith("empty.md") and "empty" in summary["errors"][0]["error"]
+
+    (docs_dir / "empty.md").unlink()
+    again = run_rag("ingest", str(docs_dir), "--index", str(index), "--json", "--prune")
+    assert again.returncode == 0
+    assert json.loads(again.stdout.strip().splitlines()[-1])["removed"] == 1
+
+    listing = run_rag("docs", "--index", str(index), "--json")
+    rows = json.loads(listing.stdout)
+    assert len(rows) == 9 and all(r["status"] == "ok" and r["chunks"] > 0 for r in rows)
+
+    usage = run_rag("ingest", str(tmp_path / "does-not-exist"), "--index", str(index))
+    assert usage.returncode == 2 and "no such file" in usage.stderr
+    assert run_rag("ingest", "--index", str(index)).returncode == 2

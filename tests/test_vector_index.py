@@ -1,0 +1,56 @@
+from pathlib import Path
+
+import numpy as np
+
+from ingest.pipeline import ingest
+from rag.index import Index
+from rag.vector_index import VectorIndex
+
+
+def unit(n: int, d: int = 32, seed: int = 0) -> np.ndarray:
+    v = np.random.default_rng(seed).normal(size=(n, d)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_exact_and_ivf_add_remove_list_save_load(tmp_path: Path):
+    vectors, ids = unit(3000), np.arange(100, 3100, dtype=np.int64)
+    for approximate in (False, True):
+        index = VectorIndex.build(32, ids, vectors, approximate=approximate, nprobe=64)
+        assert index.approximate is approximate and len(index) == 3000
+        assert np.array_equal(np.sort(index.ids()), ids)
+        assert index.remove([100, 101, 99999]) == 2
+        scores, found = index.search(vectors[5:6], 1)
+        assert found[0][0] == 105 and scores[0][0] > 0.99
+        path = tmp_path / f"v{approximate}.faiss"
+        index.save(path)
+        loaded = VectorIndex.load(path, 32)
+        assert len(loaded) == 2998 and loaded.approximate is approximate
+        assert not (tmp_path / f"v{approximate}.faiss.tmp").exists()
+
+
+def test_index_turns_approximate_above_threshold_and_back(settings, embedder, docs_dir: Path):
+    settings.ann_threshold = 10
+    report = ingest([docs_dir], settings, embedder=embedder)
+    assert report.chunks >= 10
+    with Index.open(settings, embedder) as index:
+        assert index.vectors.approximate
+        hits = index.search_vector(embedder.encode(["How long can the Aurora X2 fly?"])[0], k=3)
+        assert any("47 minutes" in h.chunk.text for h in hits)
+    for path in docs_dir.iterdir():
+        if path.name != "weather_station_notes.txt":
+            path.unlink()
+    ingest([docs_dir], settings, embedder=embedder, prune=True)
+    with Index.open(settings, embedder) as index:
+        assert not index.vectors.approximate
+        assert np.array_equal(np.sort(index.catalog.chunk_ids()), np.sort(index.vectors.ids()))
+
+
+def test_orphan_and_missing_vectors_are_repaired_on_open(settings, embedder, docs_dir: Path):
+    ingest([docs_dir], settings, embedder=embedder)
+    with Index.open(settings, embedder) as index:
+        ids = index.vectors.ids()
+        index.vectors.remove(ids[:3].tolist())  # as if killed before FAISS was saved
+        index.vectors.add(np.array([10**9], dtype=np.int64), unit(1, 384))  # an orphan
+        index.vectors.save(settings.index_dir / "vectors.faiss")
+    with Index.open(settings, embedder) as index:
+        assert np.array_equal(np.sort(index.catalog.chunk_ids()), np.sort(index.vectors.ids()))
