@@ -7,6 +7,7 @@ character span in that text, its page(s), the heading path above it and the elem
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -132,6 +133,7 @@ def make_chunks(
     doc_text, placed = place_elements(elements)
     texts = structural_chunks(elements, max_chars=max_chars, soft_chars=soft_chars, overlap=overlap, combine_under=combine_under)
     chunks: list[Chunk] = []
+    starts = [p.start for p in placed]
     for start, end in locate(doc_text, texts):
         text = doc_text[start:end]
         offsets = tokenize(text)
@@ -139,13 +141,22 @@ def make_chunks(
         for piece_start, piece_end in pieces:
             span = (start + piece_start, start + piece_end)
             n_tokens = sum(1 for a, b in offsets if a >= piece_start and b <= piece_end)
-            chunks.append(_with_provenance(len(chunks), doc_text, span, placed, n_tokens, len(pieces) > 1))
+            chunks.append(_with_provenance(len(chunks), doc_text, span, placed, starts, n_tokens, len(pieces) > 1))
     return doc_text, chunks
 
 
-def _with_provenance(ordinal: int, doc_text: str, span: tuple[int, int], placed: list[Placed], n_tokens: int, split: bool) -> Chunk:
+def _with_provenance(
+    ordinal: int, doc_text: str, span: tuple[int, int], placed: list[Placed], starts: list[int], n_tokens: int, split: bool
+) -> Chunk:
     start, end = span
-    inside = [p for p in placed if p.start < end and p.end > start] or [min(placed, key=lambda p: abs(p.start - start))]
+    first = max(bisect_right(starts, start) - 1, 0)
+    inside: list[Placed] = []
+    for i in range(first, len(placed)):
+        if placed[i].start >= end:
+            break
+        if placed[i].end > start:
+            inside.append(placed[i])
+    inside = inside or [placed[first]]
     pages = tuple(sorted({p.page for p in inside if p.page is not None}))
     types = tuple(dict.fromkeys(p.category for p in inside))
     body = next((p for p in inside if not p.is_heading and p.category not in _MARGINALIA), inside[-1])

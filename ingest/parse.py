@@ -64,6 +64,23 @@ def _pandoc_available() -> bool:
         return False
 
 
+def check_strategy(strategy: str) -> str | None:
+    """Why a partition strategy cannot run here (its models or tools are missing), or None."""
+    if strategy in ("fast", "auto"):
+        return None
+    if not shutil.which("tesseract"):
+        return f"parse strategy {strategy!r} needs OCR: install tesseract (Debian: apt-get install tesseract-ocr)"
+    if strategy == "hi_res":
+        from huggingface_hub import try_to_load_from_cache
+
+        if not isinstance(try_to_load_from_cache("unstructuredio/yolo_x_layout", "yolox_l0.05.onnx"), str):
+            return (
+                "parse strategy 'hi_res' needs the layout model unstructuredio/yolo_x_layout in the local "
+                "Hugging Face cache, and nothing is downloaded at run time; use RAG_PARSE_STRATEGY=fast"
+            )
+    return None
+
+
 def check_file(source: SourceFile, options: ParseOptions) -> str | None:
     """Reasons to fail a file before parsing it: emptiness, size, a missing converter."""
     if source.size == 0:
@@ -127,13 +144,10 @@ def parse_in_worker(source: SourceFile) -> ParsedDocument:
 
 
 def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocument:
-    from unstructured.partition.auto import partition
-
     from ingest.chunk import make_chunks
     from rag.embed import token_offsets
 
-    strategy = "ocr_only" if source.file_type in IMAGES and options.strategy == "fast" else options.strategy
-    elements = partition(filename=source.path, strategy=strategy, languages=["eng"])
+    elements = partition_with_fallbacks(source, options.strategy)
     tokenizer = _state["tokenizer"]
     doc_text, chunks = make_chunks(
         elements,
@@ -145,6 +159,72 @@ def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocumen
         window=options.window,
     )
     if not chunks:
-        hint = " (a scanned PDF needs OCR: RAG_PARSE_STRATEGY=hi_res with tesseract installed)" if source.file_type == "pdf" else ""
-        return ParsedDocument(source=source, error=f"no text could be extracted{hint}")
+        return ParsedDocument(source=source, error=no_text_reason(source))
     return ParsedDocument(source=source, chunks=tuple(chunks), n_chars=len(doc_text))
+
+
+def partition_with_fallbacks(source: SourceFile, strategy: str) -> list:
+    """``unstructured.partition``, with fallbacks where its first try is known to give up needlessly:
+
+    * e-mail whose attachment cannot be parsed (an image without OCR, audio): the message alone;
+    * CSV/TSV that pandas rejects (ragged rows, UTF-16): the file read as plain text;
+    * PDF where pdfminer finds no text: pypdf's text layer, page by page.
+    """
+    from unstructured.partition.auto import partition
+
+    kind = source.file_type
+    if kind in IMAGES and strategy == "fast":
+        strategy = "ocr_only"
+    try:
+        elements = partition(filename=source.path, strategy=strategy, languages=["eng"])
+    except Exception:
+        if kind in ("eml", "msg"):
+            return partition(filename=source.path, strategy=strategy, languages=["eng"], process_attachments=False)
+        if kind in ("csv", "tsv"):
+            return _as_plain_text(source.path)
+        raise
+    if kind == "pdf" and not any((e.text or "").strip() for e in elements):
+        return _pdf_text_layer(source.path)
+    return elements
+
+
+def _as_plain_text(path: str) -> list:
+    from unstructured.file_utils.encoding import detect_file_encoding
+    from unstructured.partition.text import partition_text
+
+    _encoding, text = detect_file_encoding(filename=path)
+    return partition_text(text=text, languages=["eng"])
+
+
+def _pdf_text_layer(path: str) -> list:
+    import pypdf
+    from unstructured.partition.text import partition_text
+
+    reader = pypdf.PdfReader(path)
+    if reader.is_encrypted and not reader.decrypt(""):
+        return []
+    elements = []
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text() or ""
+        if text.strip():
+            for element in partition_text(text=text, languages=["eng"]):
+                element.metadata.page_number = number
+                elements.append(element)
+    return elements
+
+
+def no_text_reason(source: SourceFile) -> str:
+    """Why a file that parsed gave no text: encryption, a scan, or plain emptiness."""
+    if source.file_type == "pdf":
+        try:
+            import pypdf
+
+            reader = pypdf.PdfReader(source.path)
+            if reader.is_encrypted and not reader.decrypt(""):
+                return "encrypted PDF: it needs a password, which is not supported"
+        except Exception:  # a PDF too broken for pypdf: the generic reason below
+            pass
+        return "no text layer (a scanned PDF needs OCR: RAG_PARSE_STRATEGY=ocr_only with tesseract installed)"
+    if source.file_type in ("pptx", "docx"):
+        return "no text could be extracted (only pictures? those need OCR)"
+    return "no text could be extracted (the file is empty or blank)"

@@ -22,7 +22,7 @@ import numpy as np
 
 from ingest.discover import display_path, fingerprint, walk
 from ingest.offline_nlp import announce_choice
-from ingest.parse import ParseOptions, check_file, init_worker, parse_in_worker
+from ingest.parse import ParseOptions, check_file, check_strategy, init_worker, parse_in_worker
 from rag.catalog import text_key
 from rag.config import Settings
 from rag.embed import Embedder
@@ -43,7 +43,7 @@ class Progress:
     files_total: int  # files that need parsing in this run
     chunks: int
     path: str
-    status: str  # "added", "updated", "failed"
+    status: str  # "started" (path empty), then per file "added", "updated" or "failed"
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -52,12 +52,16 @@ ProgressCallback = Callable[[Progress], None]
 class IngestRun:
     """One run over some paths into one collection. Use ``ingest()``; this holds the run's state."""
 
-    def __init__(self, index: Index, embedder: Embedder, collection: str, workers: int, on_progress: ProgressCallback | None):
+    def __init__(
+        self, index: Index, embedder: Embedder, collection: str, workers: int, on_progress: ProgressCallback | None,
+        parser: Callable[[SourceFile], ParsedDocument] = parse_in_worker,
+    ):
         self.index = index
         self.embedder = embedder
         self.catalog = index.catalog
         self.collection_id = self.catalog.collection_id(collection)
         self.workers = workers
+        self.parser = parser
         self.on_progress = on_progress or (lambda _p: None)
         self.report = IngestReport()
         self.states = self.catalog.document_states(self.collection_id)
@@ -102,6 +106,7 @@ class IngestRun:
 
     def run(self, todo: list[SourceFile], options: ParseOptions) -> None:
         self.total = len(todo)
+        self.on_progress(Progress(0, self.total, 0, "", "started"))
         # Failures known without parsing never reach a worker.
         parse: list[SourceFile] = []
         for source in todo:
@@ -127,26 +132,28 @@ class IngestRun:
             in_flight: dict[Future, SourceFile] = {}
             try:
                 while queue or in_flight:
-                    while queue and len(in_flight) < 2 * self.workers:
+                    limit = 1 if attempts else 2 * self.workers  # after a crash, one file at a time
+                    while queue and len(in_flight) < limit:  # keep the workers busy
                         source = queue.pop()
-                        in_flight[pool.submit(parse_in_worker, source)] = source
+                        in_flight[pool.submit(self.parser, source)] = source
+                    if self._pending_chunks() >= FLUSH_CHUNKS:
+                        self._flush()  # embeds while the workers parse what was just submitted
                     done, _ = wait(in_flight, timeout=0 if self.pending else None, return_when=FIRST_COMPLETED)
                     if not done:
                         self._flush()
-                        continue
                     for future in done:
-                        source = in_flight.pop(future)
-                        self._accept(future.result())
+                        parsed = future.result()  # raises BrokenProcessPool with the file still in flight
+                        del in_flight[future]
+                        self._accept(parsed)
             except BrokenProcessPool:
-                # A parser crashed its process. Retry each file that was in flight once, alone
-                # in a new pool; a file that crashes twice is recorded as failed.
+                # A parser crashed its process. Retry each file that was in flight, one at a
+                # time in a new pool; a file that crashes twice is recorded as failed.
                 for source in in_flight.values():
                     attempts[source.path] = attempts.get(source.path, 0) + 1
                     if attempts[source.path] >= 2:
                         self._finish(ParsedDocument(source=source, error="the parser crashed on this file"))
                     else:
                         queue.append(source)
-                self.workers = 1 if in_flight else self.workers
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
 
@@ -155,8 +162,9 @@ class IngestRun:
             self._finish(parsed)
             return
         self.pending.append(parsed)
-        if sum(len(p.chunks) for p in self.pending) >= FLUSH_CHUNKS:
-            self._flush()
+
+    def _pending_chunks(self) -> int:
+        return sum(len(p.chunks) for p in self.pending)
 
     def _flush(self) -> None:
         """Embed the waiting documents in one batch, then write each in its own transaction."""
@@ -237,25 +245,29 @@ def ingest(
     workers: int | None = None,
     embedder: Embedder | None = None,
     on_progress: ProgressCallback | None = None,
+    parser: Callable[[SourceFile], ParsedDocument] = parse_in_worker,
 ) -> IngestReport:
     """Bring the index in step with the files under ``paths``; see the module docstring.
 
     Unchanged files (same sha256) are skipped without parsing or embedding; changed ones replace
     their old chunks; with ``prune``, documents whose files are gone are deleted. A file that
-    cannot be read is recorded with its reason and the run goes on.
+    cannot be read is recorded with its reason and the run goes on. ``parser`` runs in the worker
+    processes (a module-level function, after ``init_worker``); a file that crashes it twice fails.
     """
     started = time.perf_counter()
     roots = [str(Path(p).absolute()) for p in paths]
     missing = [r for r in roots if not os.path.exists(r)]
     if missing or not roots:
         raise ConfigError(f"no such file or folder: {', '.join(missing)}" if missing else "give at least one path to ingest")
+    if problem := check_strategy(settings.parse_strategy):
+        raise ConfigError(problem)
     embedder = embedder or Embedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     index = Index.open(settings, embedder, create=True)
     try:
         with index.write_lock():
             repaired = index.reconcile()  # another writer may have died since we opened
-            run = IngestRun(index, embedder, collection or settings.collection, workers or settings.workers, on_progress)
+            run = IngestRun(index, embedder, collection or settings.collection, workers or settings.workers, on_progress, parser)
             todo, seen = run.plan(roots)
             if todo:
                 run.run(todo, parse_options(settings, embedder))

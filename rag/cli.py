@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -17,6 +18,7 @@ from rich.markup import escape
 from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from rag.config import Settings
 from rag.errors import ConfigError, RagError
@@ -81,11 +83,13 @@ def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, 
 
     settings = _settings(index, collection=collection, workers=workers)
     with _progress() as progress:
-        task = progress.add_task("parsing", total=None, chunks=0)
+        task = progress.add_task("checking files", total=None, chunks=0, rate=0.0)
+        started = time.perf_counter()
 
         def on_progress(event) -> None:
+            rate = event.chunks / max(time.perf_counter() - started, 1e-6)
             progress.update(task, completed=event.files_done, total=event.files_total, chunks=event.chunks,
-                            description=Path(event.path).name[:40])
+                            rate=rate, description=Path(event.path).name[:40] if event.path else "parsing")
 
         report = run_ingest([str(p) for p in paths], settings, collection=collection, prune=prune, workers=workers, on_progress=on_progress)
     _print_summary(report, Console(stderr=as_json))
@@ -97,7 +101,7 @@ def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, 
 def _progress() -> Progress:
     return Progress(
         TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-        TextColumn("{task.fields[chunks]} chunks"), TextColumn("{task.speed:.1f} files/s" if False else ""),
+        TextColumn("{task.fields[chunks]} chunks"), TextColumn("{task.fields[rate]:.0f} chunks/s"),
         TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=True,
     )
 
@@ -142,7 +146,7 @@ def docs(index: Path | None, collection: str | None, as_json: bool) -> None:
         return
     table = Table("collection", "path", "type", "status", "chunks", "error")
     for d in rows:
-        table.add_row(d.collection, d.path, d.file_type, d.status, str(d.n_chunks), d.error or "")
+        table.add_row(*(Text(v) for v in (d.collection, d.path, d.file_type, d.status, str(d.n_chunks), d.error or "")))
     Console().print(table)
 
 

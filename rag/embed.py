@@ -77,7 +77,9 @@ class Embedder:
     @cached_property
     def model(self):
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()
         return SentenceTransformer(str(self.path), device=self.device, local_files_only=True)
 
     @property

@@ -85,7 +85,7 @@ def _pg_bin() -> Path | None:
 
 
 @pytest.fixture(scope="session")
-def postgres_url(tmp_path_factory) -> str:
+def postgres_url() -> str:
     """URL of a real PostgreSQL server started for this test session (installed by scripts/test.sh)."""
     pytest.importorskip("psycopg")
     bindir = _pg_bin()
@@ -93,7 +93,9 @@ def postgres_url(tmp_path_factory) -> str:
         if IN_CI:
             pytest.fail("PostgreSQL is not installed; scripts/test.sh installs it")
         pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
-    base = tmp_path_factory.mktemp("pg")
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="rag-pg-"))  # not under pytest's root-only tmp folder
     data = base / "data"
     as_user: list[str] = []
     if os.geteuid() == 0:  # initdb refuses root: run the server as the postgres user
@@ -111,6 +113,7 @@ def postgres_url(tmp_path_factory) -> str:
         yield f"postgresql+psycopg://rag@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture

@@ -193,3 +193,12 @@ def test_cli_json_summary_exit_codes_and_docs_listing(tmp_path: Path, docs_dir: 
     usage = run_rag("ingest", str(tmp_path / "does-not-exist"), "--index", str(index))
     assert usage.returncode == 2 and "no such file" in usage.stderr
     assert run_rag("ingest", "--index", str(index)).returncode == 2
+
+
+def test_hi_res_without_its_models_is_a_clear_usage_error(settings, embedder, docs_dir: Path):
+    from rag.errors import ConfigError
+
+    settings.parse_strategy = "hi_res"  # no layout model and no tesseract ship offline
+    with pytest.raises(ConfigError, match="hi_res|OCR"):
+        ingest([docs_dir], settings, embedder=embedder)
+    assert not settings.index_dir.exists()  # refused before anything was written
