@@ -77,8 +77,11 @@ def structural_chunks(elements: Sequence, *, max_chars: int, soft_chars: int, ov
     return [c.text for c in chunks if c.text.strip()]
 
 
-def locate(doc_text: str, texts: Sequence[str]) -> list[tuple[int, int]]:
-    """Find each chunk text in the document text, in order, allowing overlap with the previous one."""
+def locate(doc_text: str, texts: Sequence[str], overlap: int = 0) -> list[tuple[int, int]]:
+    """Find each chunk text in the document text, in order.
+
+    A chunk starts at or after the previous one's end, less the ``overlap`` that split pieces share.
+    """
     spans: list[tuple[int, int]] = []
     cursor = 0
     for text in texts:
@@ -90,7 +93,7 @@ def locate(doc_text: str, texts: Sequence[str]) -> list[tuple[int, int]]:
             start = max(doc_text.find(head, cursor), 0)
         end = min(start + len(text), len(doc_text))
         spans.append((start, end))
-        cursor = start + 1
+        cursor = max(start + 1, end - overlap)
     return spans
 
 
@@ -134,7 +137,7 @@ def make_chunks(
     texts = structural_chunks(elements, max_chars=max_chars, soft_chars=soft_chars, overlap=overlap, combine_under=combine_under)
     chunks: list[Chunk] = []
     starts = [p.start for p in placed]
-    for start, end in locate(doc_text, texts):
+    for start, end in locate(doc_text, texts, overlap):
         text = doc_text[start:end]
         offsets = tokenize(text)
         pieces = window_split(text, offsets, window, overlap_tokens=max(overlap // 5, 0))

@@ -9,6 +9,7 @@ import logging
 import os
 import shutil
 import signal
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,7 @@ NEEDS_LIBREOFFICE = {"doc", "dot", "ppt", "pot", "pps", "xls", "xlt"}
 NEEDS_PANDOC = {"rtf", "epub", "odt", "org", "rst"}
 IMAGES = {"jpg", "jpeg", "png", "tif", "tiff", "bmp", "heic", "gif", "webp"}
 NOT_DOCUMENTS = {"wav", "mp3", "mp4", "m4a", "ogg", "flac", "avi", "mov", "mkv", "zip", "gz", "tar", "7z", "rar",
-                 "exe", "dll", "so", "bin", "iso", "dmg", "p7s", "pyc", "o", "class", "jar", "sqlite", "db"}
+                 "exe", "dll", "so", "bin", "iso", "dmg", "pyc", "o", "class", "jar", "sqlite", "db"}
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,11 @@ def init_worker(options: ParseOptions) -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("UNSTRUCTURED_DISABLE_NOTICE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    logging.getLogger("unstructured").setLevel(logging.ERROR)
+    # Parser chatter (encoding guesses, skipped table cells, pypdf repairs) would drown the progress
+    # bar; what matters reaches the user as each file's one-line status instead.
+    logging.getLogger().setLevel(logging.CRITICAL)
+    logging.getLogger("unstructured").setLevel(logging.CRITICAL)
+    warnings.simplefilter("ignore")
     from ingest.offline_nlp import choose_nlp
     from rag.embed import load_tokenizer
 
@@ -169,6 +174,9 @@ def partition_with_fallbacks(source: SourceFile, strategy: str) -> list:
     * e-mail whose attachment cannot be parsed (an image without OCR, audio): the message alone;
     * CSV/TSV that pandas rejects (ragged rows, UTF-16): the file read as plain text;
     * PDF where pdfminer finds no text: pypdf's text layer, page by page.
+
+    E-mail gets its subject (as the title) and sender, recipients and date in front of its body,
+    so a message can be found by what it is about and cited with who sent it.
     """
     from unstructured.partition.auto import partition
 
@@ -178,14 +186,34 @@ def partition_with_fallbacks(source: SourceFile, strategy: str) -> list:
     try:
         elements = partition(filename=source.path, strategy=strategy, languages=["eng"])
     except Exception:
-        if kind in ("eml", "msg"):
-            return partition(filename=source.path, strategy=strategy, languages=["eng"], process_attachments=False)
-        if kind in ("csv", "tsv"):
+        if kind in ("eml", "msg", "p7s"):
+            elements = partition(filename=source.path, strategy=strategy, languages=["eng"], process_attachments=False)
+        elif kind in ("csv", "tsv"):
             return _as_plain_text(source.path)
-        raise
+        else:
+            raise
     if kind == "pdf" and not any((e.text or "").strip() for e in elements):
         return _pdf_text_layer(source.path)
+    if kind in ("eml", "p7s"):
+        return _email_headers(source.path) + elements
     return elements
+
+
+def _email_headers(path: str) -> list:
+    import email
+    from email import policy
+
+    from unstructured.documents.elements import Text, Title
+
+    with open(path, "rb") as handle:
+        message = email.message_from_binary_file(handle, policy=policy.default)
+    try:
+        subject = str(message.get("Subject", "") or "").strip()
+        fields = [(name, str(message.get(name, "") or "").strip()) for name in ("From", "To", "Cc", "Date")]
+    except (ValueError, TypeError, IndexError):  # malformed headers: the body alone
+        return []
+    line = "; ".join(f"{name}: {value}" for name, value in fields if value)
+    return ([Title(subject)] if subject else []) + ([Text(line)] if line else [])
 
 
 def _as_plain_text(path: str) -> list:

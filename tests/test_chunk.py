@@ -58,3 +58,10 @@ def test_window_split_prefers_word_boundaries():
     spans = window_split(text, offsets, limit=50, overlap_tokens=5)
     for start, end in spans[:-1]:
         assert text[end - 1].isalpha() and (end == len(text) or not text[end].isalpha())
+
+
+def test_locate_keeps_chunks_in_order_when_text_repeats():
+    from ingest.chunk import locate
+
+    doc = "Priya wrote this.\n\nmore\n\nPriya"
+    assert locate(doc, ["Priya wrote this.\n\nmore", "Priya"]) == [(0, 23), (25, 30)]
