@@ -32,7 +32,8 @@ from rag.records import FileError, IngestReport, ParsedDocument, SourceFile
 
 log = logging.getLogger(__name__)
 
-FLUSH_CHUNKS = 256  # embed parsed documents together once this many chunks wait
+FLUSH_CHUNKS = 512  # embed parsed documents together once this many chunks wait
+IDLE_FLUSH_S = 0.25  # ... or once the workers have delivered nothing for this long
 
 
 @dataclass(frozen=True)
@@ -130,15 +131,22 @@ class IngestRun:
                 initargs=(options,), max_tasks_per_child=200,
             )
             in_flight: dict[Future, SourceFile] = {}
+
+            def fill() -> None:  # keep the workers busy; after a crash, one file at a time
+                while queue and len(in_flight) < (1 if attempts else 2 * self.workers):
+                    source = queue.pop()
+                    in_flight[pool.submit(self.parser, source)] = source
+
             try:
+                fill()
+                self.embedder.warm_up()  # loads the model (once) while the workers start
                 while queue or in_flight:
-                    limit = 1 if attempts else 2 * self.workers  # after a crash, one file at a time
-                    while queue and len(in_flight) < limit:  # keep the workers busy
-                        source = queue.pop()
-                        in_flight[pool.submit(self.parser, source)] = source
+                    fill()
                     if self._pending_chunks() >= FLUSH_CHUNKS:
                         self._flush()  # embeds while the workers parse what was just submitted
-                    done, _ = wait(in_flight, timeout=0 if self.pending else None, return_when=FIRST_COMPLETED)
+                    # With chunks waiting, give the workers a moment to add to the batch (bigger
+                    # batches embed faster), but never idle: embed what waits if they are slower.
+                    done, _ = wait(in_flight, timeout=IDLE_FLUSH_S if self.pending else None, return_when=FIRST_COMPLETED)
                     if not done:
                         self._flush()
                     for future in done:

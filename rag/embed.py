@@ -52,15 +52,24 @@ def token_window(path: Path) -> int:
 
 
 def load_tokenizer(path: Path):
-    """The model's own (fast) tokenizer; loading it costs a fraction of a second, not the model."""
-    from transformers import AutoTokenizer
+    """The model's own tokenizer, from its tokenizer.json with the light ``tokenizers`` library
+    (parser workers need it to measure chunks; importing transformers there would cost a second)."""
+    file = path / "tokenizer.json"
+    if not file.exists():
+        from transformers import AutoTokenizer
 
-    return AutoTokenizer.from_pretrained(str(path))
+        return AutoTokenizer.from_pretrained(str(path)).backend_tokenizer
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(file))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
 
 
 def token_offsets(tokenizer, text: str) -> list[tuple[int, int]]:
-    encoded = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
-    return [tuple(pair) for pair in encoded["offset_mapping"]]
+    """Character spans of the text's word pieces, special tokens excluded."""
+    return list(tokenizer.encode(text, add_special_tokens=False).offsets)
 
 
 class Embedder:
@@ -81,6 +90,10 @@ class Embedder:
 
         hf_logging.disable_progress_bar()
         return SentenceTransformer(str(self.path), device=self.device, local_files_only=True)
+
+    def warm_up(self) -> None:
+        """Load the model now (it otherwise loads on first use)."""
+        self.model  # noqa: B018
 
     @property
     def dimension(self) -> int:
