@@ -40,7 +40,7 @@ class ParseOptions:
     window: int
 
 
-def missing_tool(file_type: str, strategy: str) -> str | None:
+def missing_tool(file_type: str) -> str | None:
     """Why this file type cannot be read on this machine, or None when it can."""
     if file_type in NEEDS_LIBREOFFICE and not shutil.which("soffice"):
         return f".{file_type} needs LibreOffice: install it (Debian: apt-get install libreoffice-core libreoffice-writer libreoffice-calc libreoffice-impress)"
@@ -67,16 +67,16 @@ def _pandoc_available() -> bool:
 
 def check_strategy(strategy: str) -> str | None:
     """Why a partition strategy cannot run here (its models or tools are missing), or None."""
-    if strategy in ("fast", "auto"):
-        return None
+    if strategy == "fast":
+        return None  # "auto" may pick hi_res for some PDFs, so it needs what hi_res needs
     if not shutil.which("tesseract"):
         return f"parse strategy {strategy!r} needs OCR: install tesseract (Debian: apt-get install tesseract-ocr)"
-    if strategy == "hi_res":
+    if strategy in ("hi_res", "auto"):
         from huggingface_hub import try_to_load_from_cache
 
         if not isinstance(try_to_load_from_cache("unstructuredio/yolo_x_layout", "yolox_l0.05.onnx"), str):
             return (
-                "parse strategy 'hi_res' needs the layout model unstructuredio/yolo_x_layout in the local "
+                f"parse strategy {strategy!r} needs the layout model unstructuredio/yolo_x_layout in the local "
                 "Hugging Face cache, and nothing is downloaded at run time; use RAG_PARSE_STRATEGY=fast"
             )
     return None
@@ -88,7 +88,7 @@ def check_file(source: SourceFile, options: ParseOptions) -> str | None:
         return "empty file (0 bytes)"
     if source.size > options.max_bytes:
         return f"file is larger than the limit ({source.size / 2**20:.1f} MB > {options.max_bytes / 2**20:.1f} MB; raise RAG_MAX_FILE_MB)"
-    return missing_tool(source.file_type, options.strategy)
+    return missing_tool(source.file_type)
 
 
 def describe_error(exc: BaseException) -> str:

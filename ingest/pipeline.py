@@ -131,17 +131,12 @@ class IngestRun:
                 initargs=(options,), max_tasks_per_child=200,
             )
             in_flight: dict[Future, SourceFile] = {}
-
-            def fill() -> None:  # keep the workers busy; after a crash, one file at a time
-                while queue and len(in_flight) < (1 if attempts else 2 * self.workers):
-                    source = queue.pop()
-                    in_flight[pool.submit(self.parser, source)] = source
-
+            limit = 1 if attempts else 2 * self.workers  # after a crash, one file at a time
             try:
-                fill()
+                self._fill(pool, queue, in_flight, limit)
                 self.embedder.warm_up()  # loads the model (once) while the workers start
                 while queue or in_flight:
-                    fill()
+                    self._fill(pool, queue, in_flight, limit)
                     if self._pending_chunks() >= FLUSH_CHUNKS:
                         self._flush()  # embeds while the workers parse what was just submitted
                     # With chunks waiting, give the workers a moment to add to the batch (bigger
@@ -164,6 +159,12 @@ class IngestRun:
                         queue.append(source)
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
+
+    def _fill(self, pool: ProcessPoolExecutor, queue: list[SourceFile], in_flight: dict[Future, SourceFile], limit: int) -> None:
+        """Keep the workers busy: submit files until ``limit`` are in flight."""
+        while queue and len(in_flight) < limit:
+            source = queue.pop()
+            in_flight[pool.submit(self.parser, source)] = source
 
     def _accept(self, parsed: ParsedDocument) -> None:
         if parsed.error:

@@ -182,5 +182,3 @@ def _check_manifest(manifest: Manifest, wanted: str, directory: Path) -> None:
             f"rm -r {directory} && rag ingest PATH --index {directory}"
         )
 
-
-__all__ = ["Index", "Hit", "Manifest", "Timeout"]

@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -46,7 +45,7 @@ class CountingEmbedder(Embedder):
 @pytest.fixture(scope="session")
 def shared_embedder() -> CountingEmbedder:
     embedder = CountingEmbedder()
-    embedder.model  # load once per session
+    embedder.warm_up()  # load once per session
     return embedder
 
 

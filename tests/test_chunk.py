@@ -56,7 +56,7 @@ def test_window_split_prefers_word_boundaries():
     text = "internationalisation " * 100
     offsets = tokenize(text)
     spans = window_split(text, offsets, limit=50, overlap_tokens=5)
-    for start, end in spans[:-1]:
+    for _start, end in spans[:-1]:
         assert text[end - 1].isalpha() and (end == len(text) or not text[end].isalpha())
 
 

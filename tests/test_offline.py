@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -36,9 +38,9 @@ def test_ingest_needs_no_network(tmp_path: Path, docs_dir: Path):
 
     probe = run_rag("--help", env=env)
     assert probe.returncode == 0
-    check = __import__("subprocess").run(
+    check = subprocess.run(
         ["python3", "-c", "import socket; socket.create_connection(('pypi.org', 443), timeout=2)"],
-        env={**__import__("os").environ, **env}, capture_output=True, text=True,
+        env={**os.environ, **env}, capture_output=True, text=True,
     )
     assert "blocked by the test" in check.stderr  # the guard is really active in child processes
 
