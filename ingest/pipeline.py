@@ -97,10 +97,10 @@ class IngestRun:
         return todo, seen
 
     def _fingerprint(self, path: str) -> SourceFile:
-        size = os.stat(path).st_size
-        if size > self.index.settings.max_file_bytes:  # do not hash what will not be parsed
-            stat = os.stat(path)
-            return SourceFile(path, size, stat.st_mtime, f"oversize:{size}:{stat.st_mtime_ns}", Path(path).suffix.lower().lstrip("."))
+        stat = os.stat(path)
+        if stat.st_size > self.index.settings.max_file_bytes:  # do not hash what will not be parsed
+            marker = f"oversize:{stat.st_size}:{stat.st_mtime_ns}"
+            return SourceFile(path, stat.st_size, stat.st_mtime, marker, Path(path).suffix.lower().lstrip("."))
         return fingerprint(path)
 
     # ---- parsing, embedding, writing ---------------------------------------------------------
