@@ -224,12 +224,19 @@ def _as_plain_text(path: str) -> list:
     return partition_text(text=text, languages=["eng"])
 
 
-def _pdf_text_layer(path: str) -> list:
+def _open_pdf(path: str):
+    """A pypdf reader, or None when the PDF is locked by a password (an empty one is tried)."""
     import pypdf
-    from unstructured.partition.text import partition_text
 
     reader = pypdf.PdfReader(path)
-    if reader.is_encrypted and not reader.decrypt(""):
+    return None if reader.is_encrypted and not reader.decrypt("") else reader
+
+
+def _pdf_text_layer(path: str) -> list:
+    from unstructured.partition.text import partition_text
+
+    reader = _open_pdf(path)
+    if reader is None:
         return []
     elements = []
     for number, page in enumerate(reader.pages, start=1):
@@ -245,10 +252,7 @@ def no_text_reason(source: SourceFile) -> str:
     """Why a file that parsed gave no text: encryption, a scan, or plain emptiness."""
     if source.file_type == "pdf":
         try:
-            import pypdf
-
-            reader = pypdf.PdfReader(source.path)
-            if reader.is_encrypted and not reader.decrypt(""):
+            if _open_pdf(source.path) is None:
                 return "encrypted PDF: it needs a password, which is not supported"
         except Exception:  # a PDF too broken for pypdf: the generic reason below
             pass
