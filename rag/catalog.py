@@ -7,10 +7,12 @@ with it (see ``rag.index``), whatever moment a run was killed at.
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import PurePath
 
 import numpy as np
 from sqlalchemy import (
@@ -144,6 +146,12 @@ class StoredChunk:
     pages: tuple[int, ...]
     heading_path: tuple[str, ...]
     element_types: tuple[str, ...]
+    file_type: str = ""
+    collection: str = ""
+
+    @property
+    def page(self) -> int | None:
+        return self.pages[0] if self.pages else None
 
 
 def text_key(text: str) -> str:
@@ -321,18 +329,59 @@ class Catalog:
                         np.vstack([np.frombuffer(r.vector, dtype=np.float32) for r in rows]),
                     )
 
+    def stamp(self) -> str:
+        """``count:max_id`` of the chunks: changes whenever chunks are added or removed (ids are never reused)."""
+        with self.session() as session:
+            count, top = session.execute(select(func.count(ChunkRow.id), func.max(ChunkRow.id))).one()
+            return f"{int(count or 0)}:{int(top or 0)}"
+
+    def iter_texts(self, batch: int = 4096) -> Iterator[tuple[np.ndarray, list[str]]]:
+        """(ids, texts) of every chunk in id order, in batches."""
+        with self.session() as session:
+            result = session.execute(select(ChunkRow.id, ChunkRow.text).order_by(ChunkRow.id).execution_options(yield_per=batch))
+            for rows in result.partitions(batch):
+                yield np.array([r.id for r in rows], dtype=np.int64), [r.text for r in rows]
+
+    def filtered_chunk_ids(
+        self, collection: str | None = None, path_glob: str | None = None, file_types: Sequence[str] | None = None
+    ) -> np.ndarray:
+        """Ids of the chunks whose document matches every given filter (glob over the absolute path)."""
+        query = select(DocumentRow.id, DocumentRow.path).join(CollectionRow)
+        if collection is not None:
+            query = query.where(CollectionRow.name == collection)
+        if file_types:
+            query = query.where(DocumentRow.file_type.in_([t.lower().lstrip(".") for t in file_types]))
+        with self.session() as session:
+            documents = [
+                r.id for r in session.execute(query) if path_glob is None or fnmatch.fnmatchcase(r.path, path_glob)
+                or fnmatch.fnmatchcase(PurePath(r.path).name, path_glob)
+            ]
+            if not documents:
+                return np.zeros(0, dtype=np.int64)
+            return np.fromiter(
+                session.scalars(select(ChunkRow.id).where(ChunkRow.document_id.in_(documents))), dtype=np.int64
+            )
+
     def get_chunks(self, ids: Sequence[int]) -> dict[int, StoredChunk]:
         with self.session() as session:
             rows = session.execute(
-                select(ChunkRow, DocumentRow.path).join(DocumentRow).where(ChunkRow.id.in_(list(ids)))
+                select(ChunkRow, DocumentRow.path, DocumentRow.file_type, CollectionRow.name)
+                .join(DocumentRow, ChunkRow.document_id == DocumentRow.id)
+                .join(CollectionRow, DocumentRow.collection_id == CollectionRow.id)
+                .where(ChunkRow.id.in_(list(ids)))
             )
             return {
                 c.id: StoredChunk(
                     c.id, c.document_id, path, c.ordinal, c.text, c.char_start, c.char_end,
-                    tuple(c.pages), tuple(c.heading_path), tuple(c.element_types),
+                    tuple(c.pages), tuple(c.heading_path), tuple(c.element_types), file_type, collection,
                 )
-                for c, path in rows
+                for c, path, file_type, collection in rows
             }
+
+    def get_vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
+        with self.session() as session:
+            rows = session.execute(select(ChunkRow.id, ChunkRow.vector).where(ChunkRow.id.in_(list(ids))))
+            return {r.id: np.frombuffer(r.vector, dtype=np.float32) for r in rows}
 
     def chunks_of(self, path: str) -> list[StoredChunk]:
         with self.session() as session:

@@ -150,5 +150,117 @@ def docs(index: Path | None, collection: str | None, as_json: bool) -> None:
     Console().print(table)
 
 
+def _filters(collection: str | None, path_glob: str | None, file_types: tuple[str, ...]):
+    from rag.retrieve import Filters
+
+    return Filters(collection=collection, path_glob=path_glob, file_types=tuple(file_types))
+
+
+def _engine(settings: Settings):
+    from rag.engine import Engine
+
+    return Engine(settings, create=False)
+
+
+def _location(page: int | None, heading: str) -> str:
+    parts = []
+    if page is not None:
+        parts.append(f"page {page}")
+    if heading:
+        parts.append(heading)
+    return ", ".join(parts)
+
+
+def query_options(command):
+    for option in reversed([
+        index_option,
+        click.option("--k", "k", type=click.IntRange(1, 100), default=None, help="Passages to retrieve (default: top_k setting, 5)."),
+        click.option("--mode", type=click.Choice(["hybrid", "dense", "keyword"]), default=None, help="Retrieval mode (default: hybrid)."),
+        click.option("--mmr", "mmr_lambda", type=click.FloatRange(0, 1), default=None, help="MMR diversity: 1 = relevance only."),
+        click.option("--collection", default=None, help="Search only this collection."),
+        click.option("--path", "path_glob", default=None, help="Search only documents whose path or file name matches this glob."),
+        click.option("--type", "file_types", multiple=True, help="Search only these file types (repeatable): --type pdf --type docx."),
+        click.option("--json", "as_json", is_flag=True, help="Print one JSON object as the last line."),
+    ]):
+        command = option(command)
+    return command
+
+
+@main.command()
+@click.argument("query")
+@query_options
+def search(query: str, index: Path | None, k: int | None, mode: str | None, mmr_lambda: float | None,
+           collection: str | None, path_glob: str | None, file_types: tuple[str, ...], as_json: bool) -> None:
+    """Show the passages that best match QUERY, with their sources and scores (no model involved)."""
+    if not query.strip():
+        raise click.UsageError("the query is empty")
+    settings = _settings(index)
+    with _engine(settings) as engine:
+        started = time.perf_counter()
+        passages = engine.retrieve(query, k=k, mode=mode, filters=_filters(collection, path_glob, file_types), mmr_lambda=mmr_lambda)
+        elapsed = (time.perf_counter() - started) * 1000
+    if as_json:
+        click.echo(json.dumps({"query": query, "passages": [p.to_dict() for p in passages], "retrieve_ms": round(elapsed, 2)}, ensure_ascii=False))
+        return
+    out = Console()
+    if not passages:
+        out.print("no passages found")
+    for n, p in enumerate(passages, start=1):
+        out.print(Text.assemble((f"[{n}] ", "bold"), (Path(p.source).name, "cyan"), f"  {_location(p.page, p.heading)}",
+                               (f"  score {p.score:.4f}", "dim")))
+        out.print(Text(p.text.strip()), highlight=False)
+        out.print()
+
+
+@main.command()
+@click.argument("question")
+@query_options
+def ask(question: str, index: Path | None, k: int | None, mode: str | None, mmr_lambda: float | None,
+        collection: str | None, path_glob: str | None, file_types: tuple[str, ...], as_json: bool) -> None:
+    """Answer QUESTION from the documents, streaming, then list the citations and their quotes."""
+    from rag.records import Answer
+
+    if not question.strip():
+        raise click.UsageError("the question is empty")
+    settings = _settings(index)
+    out = Console(stderr=as_json)
+    answer = None
+    with _engine(settings) as engine:
+        for event in engine.stream(question, k=k, mode=mode, filters=_filters(collection, path_glob, file_types), mmr_lambda=mmr_lambda):
+            if isinstance(event, Answer):
+                answer = event
+            elif not as_json:
+                out.print(Text(event), end="", highlight=False, soft_wrap=True)
+    assert answer is not None
+    if not as_json:
+        out.print()
+        out.print()
+        _print_answer(answer, out)
+    else:
+        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
+
+
+def _print_answer(answer, out: Console) -> None:
+    if answer.refused:
+        out.print(Text("Not found in the documents.", style="bold yellow"), f"({answer.refusal_reason})")
+        if answer.passages:
+            out.print("Closest passages:")
+            for p in answer.passages[:3]:
+                out.print(Text.assemble(("  - ", ""), (Path(p.source).name, "cyan"), f"  {_location(p.page, p.heading)}"))
+        return
+    out.print(Text("Answer: ", style="bold"), Text(answer.text), highlight=False)
+    if answer.citations:
+        out.print(Text("Citations:", style="bold"))
+    for c in answer.citations:
+        mark = Text("supported", style="green") if c.supported else Text("NOT supported", style="red")
+        out.print(Text.assemble((f"  [{c.n}] ", "bold"), (Path(c.passage.source).name, "cyan"),
+                                f"  {_location(c.passage.page, c.passage.heading)}  "), mark)
+        out.print(Text(f'      "{c.quote.strip()}"'), highlight=False)
+    if answer.dropped_markers:
+        out.print(f"{answer.dropped_markers} citation markers named no passage and were dropped.")
+    if answer.dropped_passages:
+        out.print(f"{len(answer.dropped_passages)} retrieved passages did not fit the model's context.")
+
+
 if __name__ == "__main__":
     main()

@@ -22,6 +22,7 @@ from rag.catalog import Catalog, StoredChunk
 from rag.config import Settings
 from rag.embed import Embedder, model_id
 from rag.errors import IndexMismatchError, RagError
+from rag.keyword_index import KeywordIndex
 from rag.vector_index import VectorIndex
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class Index:
         self.catalog = catalog
         self.vectors = vectors
         self.dir = settings.index_dir
+        self.keyword: KeywordIndex = KeywordIndex.build(np.zeros(0, dtype=np.int64), [], "")
 
     # ---- opening ---------------------------------------------------------------------------
 
@@ -100,6 +102,8 @@ class Index:
             vectors = VectorIndex(manifest.dimension, nprobe=settings.ivf_nprobe)
         index = cls(settings, manifest, catalog, vectors)
         index.reconcile()
+        index.keyword = KeywordIndex.load(directory) or index.keyword
+        index.refresh_keyword()
         return index
 
     def __enter__(self) -> "Index":
@@ -131,15 +135,40 @@ class Index:
             log.info("index repaired: %d orphan vectors removed, %d missing vectors restored", len(orphans), len(missing))
             try:  # persist the repair unless a writer is busy; it saves when it finishes anyway
                 with self.write_lock(timeout=0):
-                    self.save()
+                    self._reshape()
+                    self.vectors.save(self.dir / VECTORS)
             except Timeout:
                 pass
         return len(orphans), len(missing)
 
+    def refresh_keyword(self, *, persist: bool = True) -> bool:
+        """Rebuild the BM25 index if the catalog's chunks changed since it was built. True if rebuilt."""
+        stamp = self.catalog.stamp()
+        if stamp == self.keyword.stamp:
+            return False
+        ids, texts = [], []
+        for part_ids, part_texts in self.catalog.iter_texts():
+            ids.append(part_ids)
+            texts.extend(part_texts)
+        self.keyword = KeywordIndex.build(np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64), texts, stamp)
+        log.debug("keyword index rebuilt over %d chunks", len(texts))
+        if persist:
+            try:  # a writer saves it at the end of its run anyway
+                with self.write_lock(timeout=0):
+                    self.keyword.save(self.dir)
+            except Timeout:
+                pass
+        return True
+
     def save(self) -> None:
-        """Reshape (exact <-> approximate) if the size calls for it, then write FAISS atomically."""
+        """Reshape (exact <-> approximate) if the size calls for it, write FAISS atomically, rebuild BM25.
+
+        Called by the writer, which holds the write lock.
+        """
         self._reshape()
         self.vectors.save(self.dir / VECTORS)
+        self.refresh_keyword(persist=False)
+        self.keyword.save(self.dir)
 
     def _reshape(self) -> None:
         size, threshold = len(self.vectors), self.settings.ann_threshold
@@ -158,6 +187,13 @@ class Index:
         )
 
     # ---- reading ---------------------------------------------------------------------------
+
+    def search_ids(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(chunk id, cosine) of the k nearest chunks, optionally among allowed ids only, best first."""
+        if not len(self.vectors):
+            return []
+        scores, ids = self.vectors.search(query.reshape(1, -1), k, allowed)
+        return [(int(i), float(s)) for s, i in zip(scores[0], ids[0]) if i >= 0]
 
     def search_vector(self, query: np.ndarray, k: int = 5) -> list[Hit]:
         """Nearest chunks to one unit query vector, best first."""

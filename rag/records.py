@@ -81,3 +81,120 @@ class IngestReport:
             "seconds": round(self.seconds, 3),
             "errors": [{"path": e.path, "error": e.error} for e in self.errors],
         }
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with its provenance and the scores that ranked it."""
+
+    chunk_id: int
+    source: str  # absolute path of the document
+    text: str
+    page: int | None
+    pages: tuple[int, ...]
+    heading_path: tuple[str, ...]
+    char_start: int  # span of the chunk in the document's text
+    char_end: int
+    file_type: str
+    collection: str
+    score: float  # the score the final order comes from (fused, dense, BM25 or reranker)
+    dense_score: float | None = None  # cosine similarity to the question
+    keyword_score: float | None = None  # BM25
+    rerank_score: float | None = None
+
+    @property
+    def heading(self) -> str:
+        return " > ".join(self.heading_path)
+
+    def to_dict(self) -> dict:
+        return {
+            "chunk_id": self.chunk_id,
+            "source": self.source,
+            "page": self.page,
+            "heading": self.heading,
+            "span": [self.char_start, self.char_end],
+            "score": round(self.score, 6),
+            "dense_score": None if self.dense_score is None else round(self.dense_score, 6),
+            "keyword_score": None if self.keyword_score is None else round(self.keyword_score, 6),
+            "rerank_score": None if self.rerank_score is None else round(self.rerank_score, 6),
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One claim of the answer tied to a passage, with the exact supporting span copied from it."""
+
+    n: int  # the passage number shown to the model, from 1
+    passage: Passage
+    sentence: str  # the answer sentence that makes the claim
+    quote: str  # verbatim substring of passage.text
+    quote_start: int  # offsets of the quote in passage.text
+    quote_end: int
+    support: float  # share of the sentence's content words found in the quote
+    supported: bool
+    origin: str  # "model" (the model wrote [n]) or "attributed" (matched by support score)
+
+    def to_dict(self) -> dict:
+        return {
+            "n": self.n,
+            "source": self.passage.source,
+            "page": self.passage.page,
+            "heading": self.passage.heading,
+            "quote": self.quote,
+            "supported": self.supported,
+            "support": round(self.support, 4),
+            "sentence": self.sentence,
+            "origin": self.origin,
+            "chunk_id": self.passage.chunk_id,
+        }
+
+
+@dataclass
+class Timings:
+    retrieve_ms: float = 0.0
+    first_token_ms: float | None = None
+    total_ms: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "retrieve_ms": round(self.retrieve_ms, 2),
+            "first_token_ms": None if self.first_token_ms is None else round(self.first_token_ms, 2),
+            "total_ms": round(self.total_ms, 2),
+        }
+
+
+@dataclass
+class Answer:
+    """What ``Engine.ask`` returns. ``text`` is the model's answer, or the refusal message when refused."""
+
+    question: str
+    text: str
+    refused: bool
+    citations: list[Citation]
+    passages: list[Passage]  # the passages given to the model, numbered from 1 in this order
+    timings: Timings
+    refusal_reason: str | None = None  # "no_relevant_passages", "unsupported", "model_declined"
+    draft: str = ""  # the model's raw output, kept even when the answer was refused
+    search_query: str = ""  # the question as searched (condensed with the chat history)
+    dropped_passages: list[Passage] = field(default_factory=list)  # retrieved but did not fit the context
+    dropped_markers: int = 0  # [n] markers that named no passage
+    unsupported_sentences: int = 0  # claims of the draft that no passage supports (left out of text)
+    model: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "search_query": self.search_query,
+            "answer": self.text,
+            "refused": self.refused,
+            "refusal_reason": self.refusal_reason,
+            "citations": [c.to_dict() for c in self.citations],
+            "passages": [p.to_dict() for p in self.passages],
+            "dropped_passages": [p.to_dict() for p in self.dropped_passages],
+            "dropped_markers": self.dropped_markers,
+            "unsupported_sentences": self.unsupported_sentences,
+            "draft": self.draft,
+            "model": self.model,
+            "timings": self.timings.to_dict(),
+        }

@@ -65,10 +65,21 @@ class VectorIndex:
         ]
         return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
 
-    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """(scores, ids) arrays of shape (n_queries, k); missing hits have id -1."""
+    def search(self, queries: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(scores, ids) arrays of shape (n_queries, k); missing hits have id -1.
+
+        ``allowed`` restricts the search to those ids (FAISS ID selector, applied during the scan).
+        """
         k = max(1, min(k, len(self))) if len(self) else 1
-        return self.index.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        if allowed is None:
+            return self.index.search(queries, k)
+        selector = faiss.IDSelectorBatch(np.ascontiguousarray(allowed, dtype=np.int64))
+        if self.approximate:
+            params = faiss.SearchParametersIVF(sel=selector, nprobe=self.nprobe)
+        else:
+            params = faiss.SearchParameters(sel=selector)
+        return self.index.search(queries, k, params=params)
 
     def save(self, path: Path) -> None:
         """Write to a temporary file, fsync, then rename over the old one: never a half-written index."""

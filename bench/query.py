@@ -1,0 +1,540 @@
+"""Retrieval latency: ``Retriever.search`` end to end, and each of its parts alone, at several index sizes.
+
+    .venv/bin/python bench/query.py [--sizes 10000,100000] [--queries 200] [--workdir /tmp/bench_query]
+                                    [--experiments] [--wait-quiet SECONDS] [--json FILE]
+
+For each size it builds (or reuses, from WORKDIR/nSIZE) an index of synthetic chunks written straight
+into the catalog: 60-120-word texts drawn from a Zipf-distributed vocabulary (the words of the SQuAD 2.0
+contexts in ../shared/datasets/squad2_cs224n_dev ranked by frequency, padded with pseudo-words to 20k),
+so BM25 posting lists look like natural text, and unit vectors clustered around 200 random centres, so
+IVF lists are uneven as with real embeddings. ``Index.reconcile`` + ``Index.save`` then build FAISS
+(exact below ``ann_threshold`` = 50k vectors, IVF above) and BM25, as an ingest does; that is timed.
+
+Queries are 5-10 consecutive words of random chunks (so keyword search finds them), embedded by the
+real all-MiniLM-L6-v2. Warm-up queries are excluded. It prints p50/p95/mean in ms of:
+  * ``Retriever.search`` in dense, keyword and hybrid mode, k=5, query encoding included;
+  * the parts alone, on the main thread: query encoding, FAISS search, BM25 (and its tokenize / score /
+    top-k steps), catalog reads of the candidates (``get_chunks`` + ``get_vectors``);
+and the ratio of hybrid p50 to the 25 ms goal (hybrid p50 <= 25 ms at 100k chunks on 2 cores).
+
+``--experiments`` also times hybrid search with a few changes monkeypatched in (nothing in rag/ is
+edited): torch on one thread, BM25 scored by numba, catalog reads of the top k only, other nprobe,
+and one core kept busy by another process.
+
+On 2 cores a busy neighbour (a test run, an LLM) inflates every figure, torch's above all, so each row
+also shows the CPU other processes used meanwhile; ``--wait-quiet`` waits for them to go quiet before
+each row and measures a row again when they did not stay so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Self
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.squad_corpus import SQUAD_DIR
+from rag.config import Settings
+from rag.embed import Embedder
+from rag.index import Index
+from rag.keyword_index import KeywordIndex, tokenize
+from rag.records import Chunk, SourceFile
+from rag.retrieve import Retriever, rrf
+from rag.vector_index import VectorIndex
+
+GOAL_MS = 25.0
+DIM = 384
+CHUNKS_PER_DOC = 1000
+VOCABULARY = 20_000
+CENTRES = 200
+NOISE = 1.0  # norm of the noise added to a centre: cosine to the centre about 0.7
+WARM_UP = 10
+MARKER = "bench-corpus.json"
+
+# ---- synthetic corpus ---------------------------------------------------------------------------
+
+
+def vocabulary(size: int = VOCABULARY) -> list[str]:
+    """Words of the SQuAD contexts, most frequent first, padded with pseudo-words to ``size``."""
+    counts: Counter[str] = Counter()
+    for split in ("dev", "test"):
+        for article in json.loads((SQUAD_DIR / f"{split}-v2.0.json").read_text(encoding="utf-8"))["data"]:
+            for paragraph in article["paragraphs"]:
+                counts.update(w.lower() for w in re.findall(r"[A-Za-z]{2,}", paragraph["context"]))
+    words = [w for w, _ in counts.most_common(size)]
+    syllables = ["ka", "lo", "mi", "ter", "san", "vo", "rup", "el", "dra", "qui", "nor", "bes"]
+    i = 0
+    while len(words) < size:
+        a, b, c = i % 12, (i // 12) % 12, (i // 144) % 12
+        words.append(syllables[a] + syllables[b] + syllables[c] + ("" if i < 1728 else str(i // 1728)))
+        i += 1
+    return words
+
+
+def make_texts(rng: np.random.Generator, n: int, words: list[str], s: float = 1.0) -> list[str]:
+    """``n`` texts of 60-120 words, word of rank r drawn with probability ~ 1/(r + 2.7)^s (Zipf-Mandelbrot)."""
+    weights = 1.0 / (np.arange(len(words)) + 2.7) ** s
+    lengths = rng.integers(60, 121, size=n)
+    drawn = rng.choice(len(words), size=int(lengths.sum()), p=weights / weights.sum())
+    vocab = np.array(words, dtype=object)
+    ends = np.cumsum(lengths)
+    return [" ".join(vocab[drawn[e - length : e]]).capitalize() + "." for e, length in zip(ends, lengths)]
+
+
+def make_vectors(rng: np.random.Generator, n: int, centres: np.ndarray) -> np.ndarray:
+    """Unit vectors, each a random centre plus Gaussian noise of norm about ``NOISE``."""
+    picks = rng.integers(0, len(centres), size=n)
+    vectors = centres[picks] + rng.standard_normal((n, DIM), dtype=np.float32) * (NOISE / np.sqrt(DIM))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors.astype(np.float32)
+
+
+def fill_catalog(index: Index, size: int, seed: int = 0) -> None:
+    """Write ``size`` synthetic chunks into the index's catalog, ``CHUNKS_PER_DOC`` per document."""
+    rng = np.random.default_rng(seed)
+    words = vocabulary()
+    centres = rng.standard_normal((CENTRES, DIM)).astype(np.float32)
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    cid = index.catalog.collection_id("default")
+    for doc, start in enumerate(range(0, size, CHUNKS_PER_DOC)):
+        texts = make_texts(rng, min(CHUNKS_PER_DOC, size - start), words)
+        chunks, offset = [], 0
+        for ordinal, text in enumerate(texts):
+            chunks.append(Chunk(ordinal, text, offset, offset + len(text), pages=(1,), heading_path=("h",),
+                                n_tokens=len(text.split()) * 4 // 3))
+            offset += len(text) + 2
+        source = SourceFile(f"/synthetic/doc{doc:05d}.txt", offset, 0.0, hashlib.sha256(str(doc).encode()).hexdigest(), "txt")
+        index.catalog.store_document(cid, source, chunks, make_vectors(rng, len(texts), centres), offset)
+
+
+# ---- timing helpers -----------------------------------------------------------------------------
+
+
+def stats(samples_s: list[float]) -> dict[str, float]:
+    ms = np.array(samples_s) * 1000
+    return {"p50": float(np.percentile(ms, 50)), "p95": float(np.percentile(ms, 95)), "mean": float(ms.mean())}
+
+
+def time_each(fn: Callable, items: list, warm_up: int = WARM_UP) -> list[float]:
+    """Seconds of ``fn(item)`` for each item, after calling it on the first ``warm_up`` items untimed."""
+    for item in items[:warm_up]:
+        fn(item)
+    out = []
+    for item in items[warm_up:]:
+        started = time.perf_counter()
+        fn(item)
+        out.append(time.perf_counter() - started)
+    return out
+
+
+@contextmanager
+def timing_methods(totals: dict[str, float], *targets: tuple[type, str]):
+    """Add up the seconds spent in each ``cls.method`` while inside the block."""
+    saved = []
+    for cls, name in targets:
+        original = cls.__dict__[name]
+        func = original.__func__ if isinstance(original, (classmethod, staticmethod)) else original
+        key = f"{cls.__name__}.{name}"
+
+        def wrapper(*args, _func=func, _key=key, **kwargs):
+            started = time.perf_counter()
+            try:
+                return _func(*args, **kwargs)
+            finally:
+                totals[_key] = totals.get(_key, 0.0) + time.perf_counter() - started
+
+        setattr(cls, name, classmethod(wrapper) if isinstance(original, classmethod) else wrapper)
+        saved.append((cls, name, original))
+    try:
+        yield totals
+    finally:
+        for cls, name, original in saved:
+            setattr(cls, name, original)
+
+
+class OtherLoad:
+    """CPU used by other processes while inside the block, in cores (from /proc/stat less our own use).
+    On a 2-core machine anything above ~0.1 means the figures are inflated: torch's OpenMP threads spin
+    at barriers and a busy neighbour can make one query encoding 10-30x slower."""
+
+    def __enter__(self) -> Self:
+        self.start = (_busy_seconds(), sum(os.times()[:4]), time.monotonic())
+        return self
+
+    def __exit__(self, *exc) -> None:
+        busy, ours, now = _busy_seconds(), sum(os.times()[:4]), time.monotonic()
+        self.cores = max(0.0, (busy - self.start[0]) - (ours - self.start[1])) / (now - self.start[2])
+
+
+def _busy_seconds() -> float:
+    """Non-idle CPU seconds of the whole machine since boot."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+QUIET_CORES = 0.15  # other processes' use above which a measurement is taken again
+QUIET_WAIT_S = [0.0]  # set from --wait-quiet
+
+
+def measure(fn: Callable, items: list, *, busy_ok: bool = False, tries: int = 5) -> dict[str, float]:
+    """p50/p95/mean ms of ``fn`` over the items, and other processes' CPU use meanwhile. With
+    --wait-quiet, waits for a quiet machine first and measures again when a neighbour got busy."""
+    for _ in range(tries):
+        if QUIET_WAIT_S[0] and not busy_ok:
+            wait_for_quiet(QUIET_WAIT_S[0])
+        with OtherLoad() as load:
+            samples = time_each(fn, items)
+        result = {**stats(samples), "other": load.cores}
+        if busy_ok or not QUIET_WAIT_S[0] or load.cores < QUIET_CORES:
+            break
+        print(f"  measuring again: other processes used {load.cores:.2f} cores", flush=True)
+    return result
+
+
+def wait_for_quiet(max_wait_s: float, threshold: float = QUIET_CORES) -> float:
+    """Wait (up to ``max_wait_s``) until other processes use under ``threshold`` cores over 3 s; their load."""
+    deadline = time.monotonic() + max_wait_s
+    while True:
+        with OtherLoad() as load:
+            time.sleep(3)
+        if load.cores < threshold or time.monotonic() > deadline:
+            return load.cores
+        print(f"  waiting for a quiet machine: other processes use {load.cores:.2f} cores", flush=True)
+
+
+# ---- building -----------------------------------------------------------------------------------
+
+
+def build_index(size: int, workdir: Path, embedder: Embedder) -> dict:
+    """Build the index of ``size`` chunks in WORKDIR/nSIZE unless a finished one is there; its build times."""
+    folder = workdir / f"n{size}"
+    marker = folder / MARKER
+    if marker.exists():
+        built = json.loads(marker.read_text())
+        built["reused"] = True
+        return built
+    shutil.rmtree(folder, ignore_errors=True)
+    settings = Settings(index_dir=folder)
+    index = Index.open(settings, embedder, create=True)
+    started = time.perf_counter()
+    fill_catalog(index, size)
+    fill_s = time.perf_counter() - started
+    totals: dict[str, float] = {}
+    with timing_methods(totals, (VectorIndex, "build"), (VectorIndex, "add"), (VectorIndex, "save"),
+                        (KeywordIndex, "build"), (KeywordIndex, "save")):
+        started = time.perf_counter()
+        index.reconcile()  # FAISS from the catalog's vectors (rebuilt as IVF above ann_threshold)
+        index.save()  # BM25 built and saved
+        index_s = time.perf_counter() - started
+    index.close()
+    built = {"size": size, "fill_catalog_s": fill_s, "reconcile_and_save_s": index_s,
+             "faiss_kind": "IVF" if size >= settings.ann_threshold else "flat", **{k + "_s": v for k, v in totals.items()}}
+    built.update(direct_build_times(folder, settings))
+    marker.write_text(json.dumps(built, indent=2))
+    built["reused"] = False
+    return built
+
+
+def direct_build_times(folder: Path, settings: Settings) -> dict[str, float]:
+    """FAISS and BM25 built from arrays already in memory (no catalog reads), as ``save`` would build them."""
+    index = Index.open(settings.model_copy(update={"index_dir": folder}))
+    ids, vectors, texts = [], [], []
+    for part_ids, part_vectors in index.catalog.iter_vectors():
+        ids.append(part_ids)
+        vectors.append(part_vectors)
+    for _, part_texts in index.catalog.iter_texts():
+        texts.extend(part_texts)
+    all_ids, all_vectors = np.concatenate(ids), np.vstack(vectors)
+    index.close()
+    started = time.perf_counter()
+    VectorIndex.build(DIM, all_ids, all_vectors, approximate=len(all_ids) >= settings.ann_threshold,
+                      nprobe=settings.ivf_nprobe)
+    faiss_s = time.perf_counter() - started
+    started = time.perf_counter()
+    KeywordIndex.build(all_ids, texts, "x")
+    bm25_s = time.perf_counter() - started
+    return {"faiss_build_in_memory_s": faiss_s, "bm25_build_in_memory_s": bm25_s}
+
+
+# ---- measuring ----------------------------------------------------------------------------------
+
+
+def sample_queries(index: Index, count: int, seed: int = 1) -> list[str]:
+    """``count`` queries of 5-10 consecutive words from random chunks."""
+    rng = np.random.default_rng(seed)
+    ids = rng.choice(index.catalog.chunk_ids(), size=count, replace=False)
+    chunks = index.catalog.get_chunks(ids.tolist())
+    queries = []
+    for chunk_id in ids.tolist():
+        words = chunks[chunk_id].text.rstrip(".").split()
+        length = int(rng.integers(5, 11))
+        start = int(rng.integers(0, len(words) - length + 1))
+        queries.append(" ".join(words[start : start + length]).lower())
+    return queries
+
+
+def measure_search(retriever: Retriever, index: Index, queries: list[str]) -> dict[str, dict[str, float]]:
+    """``Retriever.search`` end to end per mode, k=5."""
+    return {
+        f"search {mode}": measure(lambda q, m=mode: retriever.search(index, q, k=5, mode=m), queries)
+        for mode in ("dense", "keyword", "hybrid")
+    }
+
+
+def measure_parts(retriever: Retriever, index: Index, queries: list[str]) -> tuple[dict[str, dict[str, float]], dict]:
+    """Each step of a hybrid search alone, on the main thread, given what the search would pass it;
+    and mean counts per query (candidates read from the catalog, BM25 terms and postings scored)."""
+    n = retriever.settings.candidates
+    bm25 = index.keyword.retriever
+    vectors = {q: retriever.embed_query(q) for q in queries}
+    term_ids = {q: bm25.get_tokens_ids(tokenize([q])[0]) for q in queries}
+    dense = {q: [i for i, _ in index.search_ids(vectors[q], n)] for q in queries}
+    keyword = {q: [i for i, _ in index.keyword.search(q, n)] for q in queries}
+    fused = {}
+    for q in queries:
+        ranked = rrf([dense[q], keyword[q]], retriever.settings.rrf_k)
+        fused[q] = sorted(ranked, key=lambda i: -ranked[i])
+    scores = {q: bm25.get_scores(term_ids[q]) for q in queries}
+
+    def top_n(q: str) -> None:
+        s = scores[q]
+        top = np.argpartition(-s, n - 1)[:n]
+        top[np.argsort(-s[top], kind="stable")]
+
+    def fuse(q: str) -> None:
+        ranked = rrf([dense[q], keyword[q]], retriever.settings.rrf_k)
+        sorted(ranked, key=lambda i: -ranked[i])
+
+    parts = {
+        "encode query": measure(retriever.embed_query, queries),
+        "faiss search": measure(lambda q: index.search_ids(vectors[q], n), queries),
+        "bm25 search (KeywordIndex.search)": measure(lambda q: index.keyword.search(q, n), queries),
+        "  bm25 tokenize query": measure(lambda q: tokenize([q]), queries),
+        "  bm25 get_scores": measure(lambda q: bm25.get_scores(term_ids[q]), queries),
+        "  bm25 top-n of all scores": measure(top_n, queries),
+        "rrf + sort": measure(fuse, queries),
+        "catalog get_chunks (all fused)": measure(lambda q: index.catalog.get_chunks(fused[q]), queries),
+        "catalog get_vectors (all fused)": measure(lambda q: index.catalog.get_vectors(fused[q]), queries),
+        "catalog get_chunks (top 5 only)": measure(lambda q: index.catalog.get_chunks(fused[q][:5]), queries),
+    }
+    counts = {
+        "candidates read from the catalog": statistics.mean(len(v) for v in fused.values()),
+        "BM25 query terms": statistics.mean(len(v) for v in term_ids.values()),
+        "BM25 postings scored": statistics.mean(
+            int(sum(bm25.scores["indptr"][t + 1] - bm25.scores["indptr"][t] for t in v)) for v in term_ids.values()
+        ),
+    }
+    return parts, counts
+
+
+# ---- experiments (monkeypatched, nothing in rag/ is edited) ------------------------------------
+
+
+@contextmanager
+def torch_threads(n: int):
+    """torch intra-op threads for query encoding (default: one per core)."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+@contextmanager
+def faiss_threads(n: int):
+    import faiss
+
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(n)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(before)
+
+
+@contextmanager
+def numba_bm25(index: Index):
+    """Score BM25 with the numba kernel that bm25s ships (what ``BM25(backend="numba")`` activates),
+    compiled nogil so it can overlap the query encoding."""
+    from bm25s.scoring import _compute_relevance_from_scores_jit_ready
+    from numba import njit
+
+    bm25 = index.keyword.retriever
+    bm25._compute_relevance_from_scores = njit(nogil=True)(_compute_relevance_from_scores_jit_ready)
+    bm25.get_scores([0])  # compile now
+    try:
+        yield
+    finally:
+        del bm25._compute_relevance_from_scores
+
+
+@contextmanager
+def top_k_reads(index: Index, k: int = 5):
+    """Catalog reads limited to the first k ids of the fused order, which is all that is returned
+    when there is no reranker and no MMR (keyword-only hits then get dense scores from those k)."""
+    catalog = index.catalog
+    get_chunks, get_vectors = catalog.get_chunks, catalog.get_vectors
+    catalog.get_chunks = lambda ids: get_chunks(list(ids)[:k])
+    catalog.get_vectors = lambda ids: get_vectors(list(ids)[:k])
+    try:
+        yield
+    finally:
+        del catalog.get_chunks, catalog.get_vectors
+
+
+@contextmanager
+def nprobe(index: Index, value: int):
+    import faiss
+
+    ivf = faiss.downcast_index(index.vectors.index)
+    before = ivf.nprobe
+    ivf.nprobe = value
+    try:
+        yield
+    finally:
+        ivf.nprobe = before
+
+
+@contextmanager
+def busy_core(seconds: float = 600):
+    """One other process spinning on a core (bounded in time), as a neighbour would: another request's
+    LLM generation, an ingest, a test run."""
+    hog = subprocess.Popen([sys.executable, "-c", f"import time\nend = time.time() + {seconds}\nwhile time.time() < end: pass"])
+    time.sleep(0.5)
+    try:
+        yield
+    finally:
+        hog.kill()
+        hog.wait()
+
+
+@contextmanager
+def combined(*managers):
+    with ExitStack() as stack:
+        for manager in managers:
+            stack.enter_context(manager)
+        yield
+
+
+def measure_experiments(retriever: Retriever, index: Index, queries: list[str]) -> dict[str, dict[str, float]]:
+    """Hybrid search (and the part concerned alone) with one change at a time patched in."""
+    n = retriever.settings.candidates
+
+    def hybrid(busy_ok: bool = False) -> dict[str, float]:
+        return measure(lambda q: retriever.search(index, q, k=5, mode="hybrid"), queries, busy_ok=busy_ok)
+
+    def encode() -> dict[str, float]:
+        return measure(retriever.embed_query, queries)
+
+    vectors = {q: retriever.embed_query(q) for q in queries}
+    out = {"hybrid as is": hybrid()}
+    with torch_threads(1):
+        out["  encode query, torch 1 thread"] = encode()
+        out["hybrid, torch 1 thread"] = hybrid()
+    with faiss_threads(1):
+        out["  faiss search, faiss 1 thread"] = measure(lambda q: index.search_ids(vectors[q], n), queries)
+    with numba_bm25(index):
+        out["  bm25 search, numba scorer"] = measure(lambda q: index.keyword.search(q, n), queries)
+        out["hybrid, numba BM25 scorer"] = hybrid()
+    with top_k_reads(index):
+        out["hybrid, catalog reads of the top 5 only"] = hybrid()
+    if index.vectors.approximate:
+        for value in (8, 32, 64):
+            with nprobe(index, value):
+                out[f"  faiss search, nprobe {value}"] = measure(lambda q: index.search_ids(vectors[q], n), queries)
+    with combined(torch_threads(1), top_k_reads(index)):
+        out["hybrid, torch 1 thread + top-5 reads"] = hybrid()
+    with busy_core():
+        out["hybrid as is, 1 core busy elsewhere"] = hybrid(busy_ok=True)
+        with torch_threads(1):
+            out["hybrid, torch 1 thread, 1 core busy elsewhere"] = hybrid(busy_ok=True)
+        with combined(torch_threads(1), top_k_reads(index)):
+            out["hybrid, torch 1 + top-5 reads, 1 core busy"] = hybrid(busy_ok=True)
+    return out
+
+
+# ---- report -------------------------------------------------------------------------------------
+
+
+def print_table(title: str, rows: dict[str, dict[str, float]]) -> None:
+    print(f"\n{title}")
+    print(f"| {'what':<46} | {'p50 ms':>8} | {'p95 ms':>8} | {'mean ms':>8} | {'others':>6} |")
+    print(f"|{'-' * 48}|{'-' * 10}|{'-' * 10}|{'-' * 10}|{'-' * 8}|")
+    for name, s in rows.items():
+        print(f"| {name:<46} | {s['p50']:>8.2f} | {s['p95']:>8.2f} | {s['mean']:>8.2f} | {s['other']:>6.2f} |")
+    print("(others: CPU cores used by other processes meanwhile)")
+
+
+def run_size(size: int, args: argparse.Namespace, embedder: Embedder) -> dict:
+    built = build_index(size, args.workdir, embedder)
+    print(f"\n=== {size:,} chunks ({'reused' if built.pop('reused') else 'built'}: {args.workdir / f'n{size}'}) ===")
+    print("build seconds: " + ", ".join(f"{k[:-2]} {v:.2f}" for k, v in built.items() if k.endswith("_s")))
+    settings = Settings(index_dir=args.workdir / f"n{size}")
+    started = time.perf_counter()
+    index = Index.open(settings, embedder)
+    open_s = time.perf_counter() - started
+    print(f"open (load FAISS + BM25, reconcile): {open_s:.2f} s; FAISS {type(index.vectors.index).__name__}"
+          f" ({len(index.vectors):,} vectors), BM25 {len(index.keyword):,} chunks")
+    retriever = Retriever(embedder, settings)
+    queries = sample_queries(index, args.queries + WARM_UP)
+    search = measure_search(retriever, index, queries)
+    parts, counts = measure_parts(retriever, index, queries)
+    print_table(f"{size:,} chunks, {args.queries} queries, k=5, candidates={settings.candidates}", {**search, **parts})
+    print("per query (means): " + ", ".join(f"{k} {v:,.2f}" for k, v in counts.items()))
+    hybrid = search["search hybrid"]["p50"]
+    print(f"hybrid p50 / {GOAL_MS:.0f} ms goal = {hybrid / GOAL_MS:.2f} ({'met' if hybrid <= GOAL_MS else 'MISSED'})")
+    result = {"size": size, "build": built, "open_s": open_s, "search": search, "parts": parts, "counts": counts}
+    if args.experiments:
+        result["experiments"] = measure_experiments(retriever, index, queries)
+        print_table(f"{size:,} chunks: hybrid search with changes monkeypatched in", result["experiments"])
+    retriever.close()
+    index.close()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000", help="comma-separated chunk counts")
+    parser.add_argument("--queries", type=int, default=200, help="timed queries per measurement (after 10 warm-up)")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench_query"), help="where the indexes are built and reused")
+    parser.add_argument("--experiments", action="store_true", help="also time hybrid search with candidate fixes patched in")
+    parser.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
+                        help="before measuring, wait up to this long for other processes to go quiet")
+    parser.add_argument("--json", type=Path, help="also write all figures to this file")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    QUIET_WAIT_S[0] = args.wait_quiet
+
+    embedder = Embedder()
+    embedder.warm_up()
+    import torch
+
+    print(f"machine: {os.cpu_count()} CPUs; torch threads {torch.get_num_threads()}, "
+          f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', '(unset)')}")
+    results = [run_size(int(s), args, embedder) for s in args.sizes.split(",")]
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

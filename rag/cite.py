@@ -1,0 +1,226 @@
+"""Citations: parse ``[n]`` markers, check each cited sentence against its passage, quote the span.
+
+The support score of a sentence against a span of text is the share of the sentence's content
+words (lower-cased, stop words removed, Snowball-stemmed; numbers kept whole) that occur in the
+span. A citation is *supported* when that share reaches ``min_support`` and every number in the
+sentence appears in the passage: a tiny model that gets the words right and the figure wrong is
+caught. The quote is the shortest run of 1-3 consecutive sentences (or lines, for tables) of the
+stored chunk text with the best score, copied verbatim with its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import Stemmer
+
+from rag.records import Citation, Passage
+
+MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
+# a sentence ends at . ! ? (plus any markers after it) followed by white space, or at a line break
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])*(?=\s|$)|\n+")
+_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]*[A-Za-z0-9]|\b[A-Z]+-?\d[\w-]*")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
+_STEMMER = Stemmer.Stemmer("english")
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being below between
+    both but by can could did do does doing down during each few for from further had has have having he her here hers
+    him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our out
+    over own same she should so some such than that the their theirs them then there these they this those through to
+    too under until up very was we were what when where which while who whom why will with would you your yours per
+    one s t""".split()
+)
+REFUSAL_PATTERN = re.compile(r"not (?:be )?found in the (?:documents|passages)|passages do not (?:contain|mention)", re.I)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Sentences (and lines) of a text as character spans, trimmed of surrounding white space."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append(Span(start, match.end()))
+        start = match.end()
+    spans.append(Span(start, len(text)))
+    trimmed: list[Span] = []
+    pending: Span | None = None  # a list number such as "2." belongs to the sentence after it
+    for span in spans:
+        piece = text[span.start : span.end]
+        left = len(piece) - len(piece.lstrip())
+        right = len(piece.rstrip())
+        if right <= left:
+            continue
+        span = Span(pending.start if pending else span.start + left, span.start + right)
+        pending = None
+        if _LIST_NUMBER.fullmatch(text[span.start : span.end]):
+            pending = span
+            continue
+        trimmed.append(span)
+    if pending:
+        trimmed.append(pending)
+    return trimmed
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers in a text, thousands separators dropped: '1,284' and '1284' are the same number."""
+    found = set()
+    for raw in _NUMBER.findall(text):
+        found.add(re.sub(r",(?=\d{3}\b)", "", raw))
+    return found
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words not opening a sentence, and codes like W-778: what a claim must not invent."""
+    found = set()
+    for raw in _NAME.findall(text.strip()):
+        if raw.lower() not in STOPWORDS:
+            found.add(raw.lower())
+    return found
+
+
+def content_terms(text: str) -> set[str]:
+    words = [w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS and len(w) > 1]
+    return set(_STEMMER.stemWords(words)) | numbers(text)
+
+
+def support(claim_terms: set[str], text: str) -> float:
+    if not claim_terms:
+        return 0.0
+    return len(claim_terms & content_terms(text)) / len(claim_terms)
+
+
+def parse_markers(sentence: str) -> list[int]:
+    found = []
+    for group in MARKER.findall(sentence):
+        for number in re.split(r"[,;]", group):
+            if number.strip():
+                found.append(int(number))
+    return found
+
+
+def strip_markers(text: str) -> str:
+    return re.sub(r"\s+([.,;:!?])", r"\1", MARKER.sub("", text)).strip()
+
+
+def best_quote(claim: str, passage_text: str, max_sentences: int = 3) -> tuple[Span, float]:
+    """The shortest run of up to ``max_sentences`` sentences of the passage that best supports the claim."""
+    terms = content_terms(claim)
+    spans = sentence_spans(passage_text) or [Span(0, len(passage_text))]
+    best, best_key = spans[0], (-1.0, 0, 0)
+    for size in range(1, max_sentences + 1):
+        for i in range(len(spans) - size + 1):
+            span = Span(spans[i].start, spans[i + size - 1].end)
+            score = support(terms, passage_text[span.start : span.end])
+            key = (round(score, 6), -size, -(span.end - span.start))
+            if key > best_key:
+                best, best_key = span, key
+    return best, max(best_key[0], 0.0)
+
+
+def check(claim: str, passage: Passage, min_support: float) -> tuple[Span, float, bool]:
+    """(quote span, support score, supported) of one claim against one passage.
+
+    Supported needs the score and also every number and name of the claim in the passage: a claim
+    that gets the words right and the figure or the project wrong is not supported.
+    """
+    span, score = best_quote(claim, passage.text)
+    claim = strip_markers(claim)
+    # names may come from where the passage sits: its headings and its file name
+    lowered = " ".join((passage.text, passage.heading, re.sub(r"[_\W]+", " ", Path(passage.source).stem))).lower()
+    specifics_ok = numbers(claim) <= numbers(passage.text) and all(name in lowered for name in names(claim))
+    return span, score, bool(score >= min_support and specifics_ok)
+
+
+@dataclass
+class Sentence:
+    text: str  # without markers
+    citations: list[Citation]
+
+    @property
+    def supported(self) -> bool:
+        return any(c.supported for c in self.citations)
+
+    def render(self) -> str:
+        return _attach(self.text, "".join(f"[{c.n}]" for c in self.citations if c.supported))
+
+
+@dataclass
+class Verified:
+    sentences: list[Sentence]  # the claims of the answer (sentences with content words), in order
+    dropped_markers: int  # markers naming no passage
+    declined: bool  # the model said the passages do not contain the answer
+    repeated: int  # sentences dropped because the model had already written them
+
+    @property
+    def citations(self) -> list[Citation]:
+        return [c for s in self.sentences for c in s.citations]
+
+    def text(self, supported_only: bool = True) -> str:
+        """The answer rebuilt from its claims, markers pointing at supporting passages only."""
+        return " ".join(s.render() for s in self.sentences if s.supported or not supported_only)
+
+
+def verify(answer: str, passages: list[Passage], min_support: float, attribute: bool = True) -> Verified:
+    """Resolve markers, check each cited sentence, attribute uncited or unsupported sentences."""
+    dropped = repeated = 0
+    sentences: list[Sentence] = []
+    seen: set[str] = set()
+    declined = bool(REFUSAL_PATTERN.search(answer))
+    for span in sentence_spans(answer):
+        raw = answer[span.start : span.end]
+        text = re.sub(r"^\(?\d{1,2}[.)]\s+", "", strip_markers(raw))  # a list item's number is not a claim
+        markers = []
+        for n in parse_markers(raw):
+            if 1 <= n <= len(passages):
+                if n not in markers:
+                    markers.append(n)
+            else:
+                dropped += 1
+        if not content_terms(text) or REFUSAL_PATTERN.search(text):
+            continue
+        if text.lower() in seen:  # tiny models loop
+            repeated += 1
+            continue
+        seen.add(text.lower())
+        own = [_citation(n, passages[n - 1], text, min_support, "model") for n in markers]
+        if attribute and not any(c.supported for c in own):
+            candidates = [
+                _citation(n, p, text, min_support, "attributed") for n, p in enumerate(passages, start=1) if n not in markers
+            ]
+            supported = [c for c in candidates if c.supported]
+            if supported:
+                own.append(max(supported, key=lambda c: c.support))
+        sentences.append(Sentence(text, own))
+    return Verified(sentences, dropped, declined, repeated)
+
+
+def _citation(n: int, passage: Passage, sentence: str, min_support: float, origin: str) -> Citation:
+    span, score, supported = check(sentence, passage, min_support)
+    return Citation(
+        n=n,
+        passage=passage,
+        sentence=sentence,
+        quote=passage.text[span.start : span.end],
+        quote_start=span.start,
+        quote_end=span.end,
+        support=score,
+        supported=supported,
+        origin=origin,
+    )
+
+
+def _attach(sentence: str, tags: str) -> str:
+    if not tags:
+        return sentence
+    match = re.search(r"[.!?]+[\"')\]]*$", sentence)
+    if match:
+        return sentence[: match.start()] + " " + tags + sentence[match.start() :]
+    return sentence + " " + tags

@@ -1,0 +1,286 @@
+"""The engine: one object over an index folder that ingests, retrieves and answers with citations.
+
+    engine = rag.open(".rag-index")
+    answer = engine.ask("How long can the drone fly?")
+
+Safe for concurrent callers: the embedder and the in-process model are each guarded by a lock,
+searches only read, and the FAISS/BM25 copies are re-read when another process has ingested.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from rag.cite import REFUSAL_PATTERN, verify
+from rag.config import Settings
+from rag.embed import Embedder
+from rag.index import VECTORS, Index
+from rag.keyword_index import POINTER, KeywordIndex
+from rag.llm import ChatModel, open_model
+from rag.prompting import Prompts, pack
+from rag.records import Answer, IngestReport, Passage, Timings
+from rag.retrieve import Filters, Mode, Retriever
+from rag.vector_index import VectorIndex
+
+log = logging.getLogger(__name__)
+
+REFUSAL = "Not found in the documents."
+CONDENSE_MAX_TOKENS = 64
+HISTORY_TURNS = 3
+# small models tend to go on by copying the passage list or inventing the next question
+STOP = ["\n[", "Question:", "Passages:"]
+
+
+class Engine:
+    """Ask questions of an index folder. Create with ``rag.open``; ``close`` when done."""
+
+    def __init__(
+        self, settings: Settings, *, embedder: Embedder | None = None, model: ChatModel | None = None, create: bool = True
+    ) -> None:
+        self.settings = settings
+        self.embedder = embedder or Embedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
+        self.prompts = Prompts.load(settings.prompts_dir)
+        self._model = model
+        self._model_lock = threading.Lock()
+        self._reload_lock = threading.Lock()
+        self.index = Index.open(settings, self.embedder, create=create)
+        self._seen = self._disk_version()
+        self.retriever = Retriever(self.embedder, settings)
+
+    # ---- lifecycle -------------------------------------------------------------------------
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.retriever.close()
+        self.index.close()
+
+    @property
+    def model(self) -> ChatModel:
+        with self._model_lock:
+            if self._model is None:
+                self._model = open_model(self.settings)
+            return self._model
+
+    def _disk_version(self) -> tuple:
+        def stamp(path: Path) -> tuple:
+            try:
+                st = os.stat(path)
+                return st.st_ino, st.st_mtime_ns, st.st_size
+            except OSError:
+                return ()
+
+        return stamp(self.index.dir / VECTORS), stamp(self.index.dir / POINTER)
+
+    def refresh(self) -> bool:
+        """Re-read FAISS and BM25 if another process saved new ones. True if anything was re-read."""
+        version = self._disk_version()
+        if version == self._seen:
+            return False
+        with self._reload_lock:
+            if version == self._seen:
+                return False
+            index = self.index
+            vectors_path = index.dir / VECTORS
+            if vectors_path.exists():
+                index.vectors = VectorIndex.load(vectors_path, index.manifest.dimension, self.settings.ivf_nprobe)
+            index.keyword = KeywordIndex.load(index.dir) or index.keyword
+            index.refresh_keyword(persist=False)
+            self._seen = version
+            log.debug("index re-read after an ingest by another process")
+            return True
+
+    # ---- ingest ----------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: list[str | Path],
+        *,
+        collection: str | None = None,
+        prune: bool = False,
+        on_progress: Callable | None = None,
+    ) -> IngestReport:
+        """Add or update documents (see ``ingest.pipeline.ingest``); the engine sees them right after."""
+        from ingest.pipeline import ingest
+
+        report = ingest(
+            [Path(p) for p in paths], self.settings, collection=collection, prune=prune, embedder=self.embedder,
+            on_progress=on_progress,
+        )
+        self.refresh()
+        return report
+
+    def documents(self, collection: str | None = None):
+        return self.index.catalog.documents(collection)
+
+    # ---- retrieval -------------------------------------------------------------------------
+
+    def retrieve(
+        self,
+        query: str,
+        *,
+        k: int | None = None,
+        mode: Mode | None = None,
+        filters: Filters | None = None,
+        mmr_lambda: float | None = None,
+    ) -> list[Passage]:
+        """The best passages for a query, best first, with provenance and scores."""
+        self.refresh()
+        passages, _ = self.retriever.search(self.index, query, k=k, mode=mode, filters=filters, mmr_lambda=mmr_lambda)
+        return passages
+
+    # ---- answering -------------------------------------------------------------------------
+
+    def ask(self, question: str, **options) -> Answer:
+        """Answer a question from the documents, with verified citations, or refuse."""
+        answer = None
+        for event in self.stream(question, **options):
+            if isinstance(event, Answer):
+                answer = event
+        assert answer is not None
+        return answer
+
+    def stream(
+        self,
+        question: str,
+        *,
+        history: list[tuple[str, str]] | None = None,
+        k: int | None = None,
+        mode: Mode | None = None,
+        filters: Filters | None = None,
+        mmr_lambda: float | None = None,
+    ) -> Iterator[str | Answer]:
+        """Yield the answer's text pieces as the model writes them, then the finished ``Answer``."""
+        settings = self.settings
+        started = time.perf_counter()
+        timings = Timings()
+        search_query = self.condense(question, history) if history else question
+        self.refresh()
+        query_vector = self.retriever.embed_query(search_query) if search_query.strip() else None
+        passages, _ = self.retriever.search(
+            self.index, search_query, k=k, mode=mode, filters=filters, mmr_lambda=mmr_lambda, query_vector=query_vector
+        )
+        timings.retrieve_ms = (time.perf_counter() - started) * 1000
+        answer = Answer(question, REFUSAL, True, [], passages, timings, search_query=search_query)
+        relevance = max((p.dense_score for p in passages if p.dense_score is not None), default=-1.0)
+        if not passages or relevance < settings.min_relevance:
+            answer.refusal_reason = "no_relevant_passages"
+            timings.total_ms = (time.perf_counter() - started) * 1000
+            yield answer
+            return
+
+        model = self.model
+        answer.model = model.name
+        budget = model.n_ctx - settings.max_tokens
+        kept, dropped = pack(self.prompts, search_query, passages, model.count_tokens, budget)
+        answer.passages, answer.dropped_passages = kept, dropped
+        if not kept:
+            answer.refusal_reason = "context_too_small"
+            timings.total_ms = (time.perf_counter() - started) * 1000
+            yield answer
+            return
+        messages = self.prompts.answer_messages(search_query, kept)
+        pieces: list[str] = []
+        for piece in model.stream(messages, max_tokens=settings.max_tokens, temperature=settings.temperature, stop=STOP):
+            if timings.first_token_ms is None:
+                timings.first_token_ms = (time.perf_counter() - started) * 1000
+            pieces.append(piece)
+            yield piece
+        draft = "".join(pieces).strip()
+        answer.draft = draft
+        checked = verify(draft, kept, settings.min_support)
+        answer.citations, answer.dropped_markers = checked.citations, checked.dropped_markers
+        answer.unsupported_sentences = sum(not s.supported for s in checked.sentences)
+        supported = any(s.supported for s in checked.sentences)
+        if checked.declined and not supported:
+            answer.refusal_reason = "model_declined"
+        elif settings.verify_citations and not supported:
+            answer.refusal_reason = "unsupported"
+        else:
+            # with verification on, only claims that a passage supports are kept in the answer
+            answer.text, answer.refused = checked.text(supported_only=settings.verify_citations) or draft, False
+        timings.total_ms = (time.perf_counter() - started) * 1000
+        yield answer
+
+    def condense(self, question: str, history: list[tuple[str, str]]) -> str:
+        """A follow-up rewritten as a standalone question with the model, falling back to the
+        previous question plus the follow-up when the model's rewrite is unusable."""
+        turns = [(q, a) for q, a in history if q][-HISTORY_TURNS:]
+        if not turns:
+            return question
+        fallback = f"{turns[-1][0]} {question}"
+        messages = self.prompts.condense_messages(turns, question)
+        try:
+            text = "".join(self.model.stream(messages, max_tokens=CONDENSE_MAX_TOKENS, temperature=0.0, stop=["\n"]))
+        except Exception as exc:  # noqa: BLE001 - a failed rewrite must not fail the question
+            log.warning("could not condense the follow-up question: %s", exc)
+            return fallback
+        lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+        rewritten = lines[0].removeprefix("Question:").strip() if lines else ""
+        if not rewritten or len(rewritten) > 4 * len(fallback) or REFUSAL_PATTERN.search(rewritten):
+            return fallback
+        # keep the follow-up's own words in the query: a small model may drop them while rewriting
+        return rewritten if question.lower() in rewritten.lower() else f"{rewritten} {question}"
+
+    def chat(self, **options) -> "ChatSession":
+        return ChatSession(self, **options)
+
+
+class ChatSession:
+    """A conversation: follow-up questions are condensed with the history before retrieval."""
+
+    def __init__(self, engine: Engine, **options) -> None:
+        self.engine = engine
+        self.options = options
+        self.history: list[tuple[str, str]] = []
+        self.answers: list[Answer] = []
+
+    def stream(self, question: str, **options) -> Iterator[str | Answer]:
+        for event in self.engine.stream(question, history=list(self.history), **{**self.options, **options}):
+            if isinstance(event, Answer):
+                self.history.append((question, event.text))
+                self.answers.append(event)
+            yield event
+
+    def ask(self, question: str, **options) -> Answer:
+        answer = None
+        for event in self.stream(question, **options):
+            if isinstance(event, Answer):
+                answer = event
+        assert answer is not None
+        return answer
+
+    def reset(self) -> None:
+        self.history.clear()
+        self.answers.clear()
+
+
+def open(  # noqa: A001 - rag.open reads well
+    index_dir: str | Path | None = None,
+    *,
+    settings: Settings | None = None,
+    embedder: Embedder | None = None,
+    model: ChatModel | None = None,
+    create: bool = True,
+    **fields,
+) -> Engine:
+    """An engine over ``index_dir`` (created if missing unless ``create=False``).
+
+    Other keyword arguments are ``Settings`` fields (``top_k=3``, ``llm_backend="openai"``, ...).
+    """
+    if index_dir is not None:
+        fields["index_dir"] = Path(index_dir)
+    if settings is not None:
+        settings = settings.model_copy(update=fields) if fields else settings
+    else:
+        settings = Settings(**fields)
+    return Engine(settings, embedder=embedder, model=model, create=create)

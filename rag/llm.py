@@ -1,0 +1,160 @@
+"""Chat models: a GGUF file in-process with ``llama-cpp-python``, or any OpenAI-compatible server.
+
+Both stream text pieces and count tokens, so the prompt can be packed to the context window.
+The in-process model is guarded by a lock: one llama.cpp context serves one generation at a time,
+and concurrent callers queue for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+from rag.config import Settings
+from rag.errors import ModelNotFoundError, RagError
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+class LLMError(RagError):
+    """The model could not answer: server down, bad response, context overflow."""
+
+
+class ChatModel(Protocol):
+    name: str
+    n_ctx: int
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def stream(
+        self, messages: list[dict], *, max_tokens: int, temperature: float, stop: list[str] | None = None
+    ) -> Iterator[str]: ...
+
+
+def default_gguf() -> Path:
+    """The bundled GGUF: ./models next to the package (a source checkout), else next to the working folder."""
+    for folder in (ROOT / "models", Path.cwd() / "models"):
+        if (folder / BUNDLED_GGUF).is_file():
+            return folder / BUNDLED_GGUF
+    return ROOT / "models" / BUNDLED_GGUF
+
+
+class LlamaCppModel:
+    """A GGUF file loaded in this process; the chat template comes from the GGUF's metadata."""
+
+    def __init__(self, path: Path, *, n_ctx: int = 2048, n_threads: int | None = None, n_gpu_layers: int = 0) -> None:
+        path = Path(path).expanduser()
+        if not path.is_file():
+            raise ModelNotFoundError(
+                f"GGUF model file not found: {path}. Run scripts/setup.sh to fetch the bundled model, or set "
+                "RAG_LLM_MODEL_PATH to a .gguf file"
+            )
+        self.path = path
+        self.name = path.name
+        self.n_ctx = n_ctx
+        self._n_threads = n_threads
+        self._n_gpu_layers = n_gpu_layers
+        self._llama = None
+        self.lock = threading.RLock()
+
+    @property
+    def llama(self):
+        with self.lock:
+            if self._llama is None:
+                from llama_cpp import Llama
+
+                try:
+                    self._llama = Llama(
+                        model_path=str(self.path),
+                        n_ctx=self.n_ctx,
+                        n_threads=self._n_threads,
+                        n_gpu_layers=self._n_gpu_layers,
+                        verbose=False,
+                    )
+                except (ValueError, RuntimeError) as exc:
+                    raise ModelNotFoundError(f"cannot load GGUF model {self.path}: {exc}") from exc
+            return self._llama
+
+    def count_tokens(self, text: str) -> int:
+        with self.lock:
+            return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def stream(
+        self, messages: list[dict], *, max_tokens: int, temperature: float, stop: list[str] | None = None
+    ) -> Iterator[str]:
+        with self.lock:  # held until the generator is exhausted or closed
+            try:
+                chunks = self.llama.create_chat_completion(
+                    messages, max_tokens=max_tokens, temperature=temperature, stop=stop or None, stream=True
+                )
+                for chunk in chunks:
+                    piece = chunk["choices"][0]["delta"].get("content")
+                    if piece:
+                        yield piece
+            except ValueError as exc:  # llama.cpp: "Requested tokens exceed context window"
+                raise LLMError(f"{self.name}: {exc}") from exc
+
+
+class OpenAICompatibleModel:
+    """A chat model behind ``/v1/chat/completions`` (llama.cpp server, Ollama, vLLM, TGI, ...).
+
+    Servers do not share a tokenizer endpoint, so tokens are estimated at 3 characters each, which
+    over-counts English text for the common tokenizers and keeps the packed prompt inside the window.
+    """
+
+    CHARS_PER_TOKEN = 3.0
+
+    def __init__(self, base_url: str, model: str, *, api_key: str = "none", n_ctx: int = 2048, timeout: float = 120.0) -> None:
+        from openai import OpenAI
+
+        self.base_url = base_url.rstrip("/")
+        self.name = model
+        self.n_ctx = n_ctx
+        self.client = OpenAI(base_url=self.base_url, api_key=api_key or "none", timeout=timeout, max_retries=1)
+
+    def count_tokens(self, text: str) -> int:
+        return int(len(text) / self.CHARS_PER_TOKEN) + 1
+
+    def stream(
+        self, messages: list[dict], *, max_tokens: int, temperature: float, stop: list[str] | None = None
+    ) -> Iterator[str]:
+        import openai
+
+        try:
+            response = self.client.chat.completions.create(
+                model=self.name, messages=messages, max_tokens=max_tokens, temperature=temperature, stream=True,
+                **({"stop": stop[:4]} if stop else {}),
+            )
+            for chunk in response:
+                if chunk.choices and chunk.choices[0].delta and chunk.choices[0].delta.content:
+                    yield chunk.choices[0].delta.content
+        except openai.APIConnectionError as exc:
+            raise LLMError(f"cannot reach the model server at {self.base_url}: {exc}") from exc
+        except openai.APIStatusError as exc:
+            raise LLMError(f"model server at {self.base_url} answered {exc.status_code}: {exc.message}") from exc
+        except openai.APIError as exc:
+            raise LLMError(f"model server at {self.base_url}: {exc}") from exc
+
+
+def open_model(settings: Settings) -> ChatModel:
+    """The chat model the settings ask for (the GGUF is loaded on first use, not here)."""
+    if settings.llm_backend == "openai":
+        return OpenAICompatibleModel(
+            settings.llm_base_url,
+            settings.llm_model,
+            api_key=settings.llm_api_key,
+            n_ctx=settings.n_ctx,
+            timeout=settings.llm_timeout_s,
+        )
+    return LlamaCppModel(
+        settings.llm_model_path or default_gguf(),
+        n_ctx=settings.n_ctx,
+        n_threads=settings.n_threads,
+        n_gpu_layers=settings.n_gpu_layers,
+    )

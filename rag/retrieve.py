@@ -1,0 +1,188 @@
+"""Query -> passages: dense (FAISS) and keyword (BM25) search fused by reciprocal rank fusion,
+then optional cross-encoder reranking and MMR diversity, with filters on collection, path and type.
+
+In hybrid mode BM25 runs on a worker thread while the query is being embedded (both release the
+GIL for most of their work), so the two searches cost about as much as the slower one.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+import numpy as np
+
+from rag.catalog import StoredChunk
+from rag.config import Settings
+from rag.embed import Embedder
+from rag.errors import ConfigError, ModelNotFoundError
+from rag.index import Index
+from rag.records import Passage
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["hybrid", "dense", "keyword"]
+MODES: tuple[str, ...] = ("hybrid", "dense", "keyword")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict a search to documents of one collection, whose path (or file name) matches a glob,
+    or of some file types (extensions without the dot)."""
+
+    collection: str | None = None
+    path_glob: str | None = None
+    file_types: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.collection or self.path_glob or self.file_types)
+
+
+def rrf(rankings: list[list[int]], k: int = 60) -> dict[int, float]:
+    """Reciprocal rank fusion: each id scores the sum over rankings of 1 / (k + its rank from 1)."""
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, chunk_id in enumerate(ranking, start=1):
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (k + rank)
+    return fused
+
+
+def mmr(relevance: np.ndarray, vectors: np.ndarray, k: int, lambda_: float) -> list[int]:
+    """Maximal marginal relevance: positions picked greedily by lambda*relevance - (1-lambda)*max similarity."""
+    if not len(relevance):
+        return []
+    span = float(relevance.max() - relevance.min()) or 1.0
+    rel = (relevance - relevance.min()) / span
+    similarity = vectors @ vectors.T
+    chosen: list[int] = []
+    left = list(range(len(rel)))
+    while left and len(chosen) < k:
+        if chosen:
+            penalty = similarity[np.ix_(left, chosen)].max(axis=1)
+        else:
+            penalty = np.zeros(len(left))
+        scores = lambda_ * rel[left] - (1 - lambda_) * penalty
+        best = left[int(np.argmax(scores))]
+        chosen.append(best)
+        left.remove(best)
+    return chosen
+
+
+class Retriever:
+    """Searches an ``Index``; holds the embedder, the optional reranker and a helper thread."""
+
+    def __init__(self, embedder: Embedder, settings: Settings) -> None:
+        self.embedder = embedder
+        self.settings = settings
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="rag-bm25")
+
+    @cached_property
+    def reranker(self):
+        from pathlib import Path
+
+        from sentence_transformers import CrossEncoder
+
+        path = Path(self.settings.reranker_model or "")
+        if not path.is_dir():
+            raise ModelNotFoundError(
+                f"reranker model {self.settings.reranker_model!r} is not a local folder; set RAG_RERANKER_MODEL to the "
+                "folder of a sentence-transformers CrossEncoder, or leave it empty"
+            )
+        return CrossEncoder(str(path), device=self.settings.embedding_device, local_files_only=True)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False)
+
+    def embed_query(self, query: str) -> np.ndarray:
+        return self.embedder.encode([query])[0]
+
+    def search(
+        self,
+        index: Index,
+        query: str,
+        *,
+        k: int | None = None,
+        mode: Mode | None = None,
+        filters: Filters | None = None,
+        mmr_lambda: float | None = None,
+        rerank: bool | None = None,
+        query_vector: np.ndarray | None = None,
+    ) -> tuple[list[Passage], np.ndarray | None]:
+        """The best ``k`` passages for the query, best first, and the query vector (None if not embedded)."""
+        settings = self.settings
+        k = k or settings.top_k
+        mode = mode or settings.retrieval_mode
+        if mode not in MODES:
+            raise ConfigError(f"retrieval mode must be one of {', '.join(MODES)}, not {mode!r}")
+        mmr_lambda = settings.mmr_lambda if mmr_lambda is None else mmr_lambda
+        rerank = bool(settings.reranker_model) if rerank is None else rerank
+        if not query.strip():
+            return [], None
+        allowed = None
+        if filters is not None and filters.active:
+            allowed = index.catalog.filtered_chunk_ids(filters.collection, filters.path_glob, filters.file_types)
+            if not len(allowed):
+                return [], None
+        n = max(settings.candidates, k * 4 if (mmr_lambda is not None or rerank) else k)
+
+        keyword_future = None
+        if mode in ("hybrid", "keyword"):
+            keyword_future = self._pool.submit(index.keyword.search, query, n, allowed)
+        dense: list[tuple[int, float]] = []
+        if mode in ("hybrid", "dense"):
+            if query_vector is None:
+                query_vector = self.embed_query(query)
+            dense = index.search_ids(query_vector, n, allowed)
+        keyword = keyword_future.result() if keyword_future else []
+
+        if mode == "hybrid":
+            fused = rrf([[i for i, _ in dense], [i for i, _ in keyword]], settings.rrf_k)
+        else:
+            fused = dict(dense or keyword)
+        order = sorted(fused, key=lambda i: -fused[i])
+        chunks = index.catalog.get_chunks(order)
+        order = [i for i in order if i in chunks]  # a chunk deleted since the FAISS copy was read
+        dense_scores = dict(dense)
+        keyword_scores = dict(keyword)
+        stored: dict[int, np.ndarray] = {}
+        if query_vector is not None or mmr_lambda is not None:
+            stored = index.catalog.get_vectors(order)
+            if query_vector is not None:
+                for chunk_id in order:
+                    dense_scores.setdefault(chunk_id, float(stored[chunk_id] @ query_vector))
+        rerank_scores: dict[int, float] = {}
+        if rerank and order:
+            pairs = [(query, chunks[i].text) for i in order]
+            rerank_scores = dict(zip(order, (float(s) for s in self.reranker.predict(pairs, show_progress_bar=False))))
+            order = sorted(order, key=lambda i: -rerank_scores[i])
+            fused = rerank_scores
+        if mmr_lambda is not None and len(order) > 1:
+            relevance = np.array([fused[i] for i in order], dtype=np.float64)
+            picked = mmr(relevance, np.vstack([stored[i] for i in order]), k, mmr_lambda)
+            order = [order[p] for p in picked]
+        return [
+            _passage(chunks[i], fused[i], dense_scores.get(i), keyword_scores.get(i), rerank_scores.get(i)) for i in order[:k]
+        ], query_vector
+
+
+def _passage(chunk: StoredChunk, score: float, dense: float | None, keyword: float | None, rerank: float | None) -> Passage:
+    return Passage(
+        chunk_id=chunk.id,
+        source=chunk.path,
+        text=chunk.text,
+        page=chunk.page,
+        pages=chunk.pages,
+        heading_path=chunk.heading_path,
+        char_start=chunk.char_start,
+        char_end=chunk.char_end,
+        file_type=chunk.file_type,
+        collection=chunk.collection,
+        score=float(score),
+        dense_score=dense,
+        keyword_score=keyword,
+        rerank_score=rerank,
+    )
