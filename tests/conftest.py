@@ -67,6 +67,40 @@ def docs_dir(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory, shared_embedder) -> Path:
+    """An index of sample_docs/, built once per session; tests must not write to it."""
+    from ingest.pipeline import ingest
+
+    folder = tmp_path_factory.mktemp("sample") / "index"
+    report = ingest([SAMPLE_DOCS], Settings(index_dir=folder, workers=1), embedder=shared_embedder)
+    assert report.failed == 0 and report.chunks > 0
+    return folder
+
+
+@pytest.fixture(scope="session")
+def gguf_model():
+    """The bundled SmolLM2-135M-Instruct GGUF, loaded once per session (scripts/setup.sh fetches it)."""
+    from rag.llm import LlamaCppModel, default_gguf
+
+    path = default_gguf()
+    if not path.is_file():
+        pytest.fail(f"{path} is missing: run scripts/setup.sh")
+    model = LlamaCppModel(path, n_ctx=2048)
+    model.llama  # noqa: B018 - load now
+    return model
+
+
+@pytest.fixture(scope="session")
+def sample_engine(sample_index: Path, shared_embedder, gguf_model):
+    """An engine over the sample index with the real embedder and the real bundled model."""
+    import rag
+
+    engine = rag.open(sample_index, embedder=shared_embedder, model=gguf_model, create=False)
+    yield engine
+    engine.close()
+
+
 def run_rag(*args: str, env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
     """Run the real `rag` command in a subprocess."""
     return subprocess.run(

@@ -1,0 +1,173 @@
+"""Answers from the real bundled GGUF over sample_docs/, with verified citations, refusals, streaming,
+chat follow-ups, the CLI, and eight threads at once."""
+
+from __future__ import annotations
+
+import json
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import rag
+from conftest import SAMPLE_DOCS, run_rag
+from rag.records import Answer
+
+# question, the file holding the answer, the fact the quote must contain. SmolLM2-135M answers these
+# correctly from the top 3 passages at temperature 0; it gets others wrong, which are then refused
+# as unsupported (see docs/ask.md).
+FACTS = [
+    ("What is the chlorine contact time?", "water_treatment_report_2023.pdf", "35 minutes"),
+    ("How long is the downtime of the database migration?", "maintenance_window.eml", "72 minutes"),
+    ("What is the mileage rate?", "travel_policy.docx", "0.42 euros"),
+    ("What is the name of the sourdough starter?", "bakery_handbook.md", "Bartholomew"),
+    ("How much rain fell in March 2024?", "weather_station_notes.txt", "212 millimetres"),
+    ("When is the Project Osprey launch?", "project_osprey_kickoff.pptx", "14 September 2025"),
+]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def assert_grounded(engine, answer: Answer, name: str, fact: str) -> None:
+    assert not answer.refused, (answer.refusal_reason, answer.draft)
+    good = [c for c in answer.citations if c.supported and Path(c.passage.source).name == name and fact in c.quote]
+    assert good, f"no supported citation of {name} quoting {fact!r}: {[c.to_dict() for c in answer.citations]}"
+    for citation in good:
+        stored = [chunk.text for chunk in engine.index.catalog.chunks_of(citation.passage.source)]
+        assert any(citation.quote in text for text in stored), "quote is not verbatim in the stored document text"
+        assert citation.passage.text[citation.quote_start : citation.quote_end] == citation.quote
+        if name.endswith((".md", ".txt")):  # plain-text formats: the quote is in the file itself
+            assert squash(citation.quote) in squash((SAMPLE_DOCS / name).read_text(encoding="utf-8"))
+    assert f"[{good[0].n}]" in answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "name", "fact"), FACTS, ids=[f[1].rsplit(".", 1)[1] for f in FACTS])
+def test_answers_carry_supported_verbatim_citations(sample_engine, question, name, fact):
+    answer = sample_engine.ask(question)
+    assert_grounded(sample_engine, answer, name, fact)
+    assert answer.timings.first_token_ms is not None and answer.timings.total_ms >= answer.timings.first_token_ms
+    assert answer.model == "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+@pytest.mark.parametrize("question", ["What is the capital of Australia?", "Who won the football world cup in 1998?"])
+def test_off_topic_questions_are_refused_without_asking_the_model(sample_index, shared_embedder, question):
+    class NoModel:  # the refusal must come before generation
+        name, n_ctx = "none", 2048
+
+        def count_tokens(self, text):
+            raise AssertionError("the model was consulted")
+
+        def stream(self, *args, **kwargs):
+            raise AssertionError("the model was consulted")
+
+    with rag.open(sample_index, embedder=shared_embedder, model=NoModel(), create=False) as engine:
+        answer = engine.ask(question)
+    assert answer.refused and answer.refusal_reason == "no_relevant_passages"
+    assert answer.text == "Not found in the documents." and answer.citations == []
+    assert answer.passages, "the closest passages are still shown"
+
+
+@pytest.mark.slow
+def test_an_unsupported_answer_is_refused(sample_engine):
+    # the model answers this one with a figure that is in no passage (see docs/ask.md)
+    answer = sample_engine.ask("How many litres per day does the plant treat?")
+    assert answer.refused and answer.refusal_reason == "unsupported", answer.draft
+    assert answer.draft and answer.text == "Not found in the documents."
+    assert not any(c.supported for c in answer.citations)
+
+
+class ScriptedModel:
+    """Stands in for the LLM where the point is what the engine does with a given draft."""
+
+    name, n_ctx = "scripted", 2048
+
+    def __init__(self, draft: str) -> None:
+        self.draft = draft
+
+    def count_tokens(self, text: str) -> int:
+        return len(text) // 3 + 1
+
+    def stream(self, messages, *, max_tokens, temperature, stop=None):
+        yield from re.findall(r"\S+\s*", self.draft)
+
+
+def test_out_of_range_markers_are_dropped_and_counted(sample_index, shared_embedder):
+    draft = "The chlorine contact time is 35 minutes [1][9]. It is measured at design flow [12]."
+    with rag.open(sample_index, embedder=shared_embedder, model=ScriptedModel(draft), create=False) as engine:
+        answer = engine.ask("What is the chlorine contact time?")
+    assert answer.dropped_markers == 2
+    assert all(1 <= c.n <= len(answer.passages) for c in answer.citations)
+    assert "[9]" not in answer.text and "[12]" not in answer.text
+    assert answer.text.startswith("The chlorine contact time is 35 minutes [1].")
+
+
+def test_context_packing_reports_dropped_passages(sample_index, shared_embedder):
+    small = ScriptedModel("x")
+    small.n_ctx = 700  # a model with a small window: 444 tokens for the prompt after the answer budget
+    with rag.open(sample_index, embedder=shared_embedder, model=small, create=False, max_tokens=256) as engine:
+        answer = engine.ask("What is the mileage rate for private car use?", k=6)
+    assert answer.passages and answer.dropped_passages
+    assert len(answer.passages) + len(answer.dropped_passages) == 6
+    assert answer.to_dict()["dropped_passages"][0]["source"]
+
+
+@pytest.mark.slow
+def test_streaming_yields_tokens_then_the_answer(sample_engine):
+    events = list(sample_engine.stream("What is the chlorine contact time?"))
+    pieces = [e for e in events if isinstance(e, str)]
+    assert len(pieces) >= 3 and isinstance(events[-1], Answer)
+    assert "".join(pieces).strip() == events[-1].draft
+
+
+@pytest.mark.slow
+def test_follow_up_is_condensed_with_the_history(sample_engine):
+    chat = sample_engine.chat()
+    first = chat.ask("What is the name of the sourdough starter?")
+    assert_grounded(sample_engine, first, "bakery_handbook.md", "Bartholomew")
+    follow = chat.ask("What is its feeding ratio?")
+    assert follow.search_query != "What is its feeding ratio?"
+    assert Path(follow.passages[0].source).name == "bakery_handbook.md"
+    assert len(chat.history) == 2
+
+
+@pytest.mark.slow
+def test_eight_threads_get_the_answers_one_thread_gets(sample_engine):
+    questions = [f[0] for f in FACTS[:4]] * 2
+    alone = {q: sample_engine.ask(q).to_dict() for q in set(questions)}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(sample_engine.ask, questions))
+    for question, answer in zip(questions, together):
+        expected = alone[question]
+        assert answer.question == question
+        assert answer.text == expected["answer"] and answer.draft == expected["draft"]
+        assert [c.to_dict() for c in answer.citations] == expected["citations"]
+        name, fact = next((f[1], f[2]) for f in FACTS if f[0] == question)
+        assert_grounded(sample_engine, answer, name, fact)
+
+
+@pytest.mark.slow
+def test_ask_cli_streams_then_prints_json(sample_index):
+    result = run_rag("ask", "What is the chlorine contact time?", "--index", str(sample_index), "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout.strip().splitlines()[-1])
+    assert payload["refused"] is False and "35 minutes" in payload["answer"]
+    citation = next(c for c in payload["citations"] if c["supported"])
+    assert {"n", "source", "page", "heading", "quote", "supported"} <= set(citation)
+    assert Path(citation["source"]).name == "water_treatment_report_2023.pdf" and "35 minutes" in citation["quote"]
+    assert {"source", "page", "score"} <= set(payload["passages"][0])
+    assert set(payload["timings"]) >= {"retrieve_ms", "first_token_ms", "total_ms"}
+
+    human = run_rag("ask", "What is the chlorine contact time?", "--index", str(sample_index))
+    assert human.returncode == 0 and "35 minutes" in human.stdout and "supported" in human.stdout
+
+    refused = run_rag("ask", "What is the capital of Australia?", "--index", str(sample_index), "--json")
+    assert refused.returncode == 0 and json.loads(refused.stdout.strip().splitlines()[-1])["refused"] is True
+
+
+def test_ask_cli_without_an_index_says_how_to_make_one(tmp_path):
+    result = run_rag("ask", "anything", "--index", str(tmp_path / "none"))
+    assert result.returncode == 3 and "rag ingest" in result.stderr and "Traceback" not in result.stderr

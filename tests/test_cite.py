@@ -1,0 +1,105 @@
+"""Citation parsing and verification on hand-written answers (no model: the checks are the point)."""
+
+from __future__ import annotations
+
+from rag.cite import best_quote, numbers, parse_markers, sentence_spans, verify
+from rag.records import Passage
+
+MIN_SUPPORT = 0.6
+
+
+def passage(text: str, source: str = "/docs/report.pdf", page: int | None = 2, heading: tuple[str, ...] = ("Operations",)) -> Passage:
+    return Passage(
+        chunk_id=1, source=source, text=text, page=page, pages=(page,) if page else (), heading_path=heading,
+        char_start=0, char_end=len(text), file_type="pdf", collection="default", score=1.0,
+    )
+
+
+WATER = passage(
+    "Throughput\n\nIn 2023 the plant processed an average of 18.4 million litres of water per day. "
+    "The chlorine contact time is 35 minutes at design flow. Each filter is backwashed every 36 hours."
+)
+MAIL = passage(
+    "The migration starts on Saturday 2 November 2024 at 22:00 UTC. Expected downtime is 72 minutes. "
+    "Questions go to Daniel Osei, extension 4417.",
+    source="/docs/maintenance_window.eml", page=None, heading=(),
+)
+
+
+def test_markers_resolve_and_out_of_range_ones_are_dropped_and_counted():
+    checked = verify("The chlorine contact time is 35 minutes [1]. Downtime is 72 minutes [2][7]. [0]", [WATER, MAIL], MIN_SUPPORT)
+    assert checked.dropped_markers == 2  # [7] and [0] name no passage
+    assert [(c.n, c.origin, c.supported) for c in checked.citations] == [(1, "model", True), (2, "model", True)]
+    assert checked.text() == "The chlorine contact time is 35 minutes [1]. Downtime is 72 minutes [2]."
+
+
+def test_marker_groups_are_parsed():
+    assert parse_markers("It is so [1, 3] and [2;4].") == [1, 3, 2, 4]
+
+
+def test_quote_is_verbatim_and_holds_the_fact():
+    checked = verify("The chlorine contact time is 35 minutes [1].", [WATER], MIN_SUPPORT)
+    (citation,) = checked.citations
+    assert citation.quote == "The chlorine contact time is 35 minutes at design flow."
+    assert WATER.text[citation.quote_start : citation.quote_end] == citation.quote
+    assert citation.supported and citation.support == 1.0
+
+
+def test_a_wrong_number_is_not_supported_even_with_the_right_words():
+    checked = verify("The chlorine contact time is 45 minutes [1].", [WATER], MIN_SUPPORT)
+    (citation,) = checked.citations
+    assert citation.support >= MIN_SUPPORT and not citation.supported
+    assert checked.text() == ""
+
+
+def test_a_name_absent_from_the_passage_is_not_supported():
+    checked = verify("The budget of Project Osprey is 18.4 million [1].", [WATER], MIN_SUPPORT)
+    assert not checked.citations[0].supported
+
+
+def test_names_may_come_from_the_file_name_or_headings():
+    slide = passage("Public launch date: 14 September 2025", source="/docs/project_osprey_kickoff.pptx", heading=("Budget and team",))
+    checked = verify("The Project Osprey launch date is 14 September 2025.", [slide], MIN_SUPPORT)
+    assert checked.citations and checked.citations[0].supported
+
+
+def test_uncited_sentences_are_attributed_by_support():
+    checked = verify("Expected downtime is 72 minutes. The sky is green.", [WATER, MAIL], MIN_SUPPORT)
+    (citation,) = checked.citations
+    assert (citation.n, citation.origin, citation.supported) == (2, "attributed", True)
+    assert citation.quote == "Expected downtime is 72 minutes."
+    assert checked.text() == "Expected downtime is 72 minutes [2]."
+    assert checked.text(supported_only=False) == "Expected downtime is 72 minutes [2]. The sky is green."
+
+
+def test_a_wrong_marker_keeps_its_unsupported_citation_and_gains_the_right_one():
+    checked = verify("Expected downtime is 72 minutes [1].", [WATER, MAIL], MIN_SUPPORT)
+    assert [(c.n, c.origin, c.supported) for c in checked.citations] == [(1, "model", False), (2, "attributed", True)]
+
+
+def test_repeated_sentences_and_list_numbers():
+    answer = "1. Expected downtime is 72 minutes.\n2. Expected downtime is 72 minutes.\n3. It starts at 22:00 UTC."
+    checked = verify(answer, [MAIL], MIN_SUPPORT)
+    assert checked.repeated == 1
+    assert [s.text for s in checked.sentences] == ["Expected downtime is 72 minutes.", "It starts at 22:00 UTC."]
+    assert all(s.supported for s in checked.sentences)
+
+
+def test_refusal_phrase_is_recognised():
+    checked = verify("Not found in the documents.", [WATER], MIN_SUPPORT)
+    assert checked.declined and not checked.sentences
+
+
+def test_sentences_keep_decimals_and_markers_together():
+    text = "It costs 0.42 euros per km.[1] Next one [2]. Last"
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == ["It costs 0.42 euros per km.[1]", "Next one [2].", "Last"]
+
+
+def test_numbers_ignore_thousands_separators():
+    assert numbers("1,284 units and 18.4 million, ratio 1:5:5") == {"1284", "18.4", "1:5:5"}
+
+
+def test_quote_spans_two_sentences_when_the_claim_needs_both():
+    span, score = best_quote("The migration on 2 November 2024 has 72 minutes of downtime.", MAIL.text)
+    quote = MAIL.text[span.start : span.end]
+    assert "2 November 2024" in quote and "72 minutes" in quote and score == 1.0
