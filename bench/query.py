@@ -42,7 +42,7 @@ from collections import Counter
 from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Self
+from typing import Self, TypeVar
 
 import numpy as np
 
@@ -66,6 +66,7 @@ CENTRES = 200
 NOISE = 1.0  # norm of the noise added to a centre: cosine to the centre about 0.7
 WARM_UP = 10
 MARKER = "bench-corpus.json"
+T = TypeVar("T")
 
 # ---- synthetic corpus ---------------------------------------------------------------------------
 
@@ -150,15 +151,7 @@ def timing_methods(totals: dict[str, float], *targets: tuple[type, str]):
     for cls, name in targets:
         original = cls.__dict__[name]
         func = original.__func__ if isinstance(original, (classmethod, staticmethod)) else original
-        key = f"{cls.__name__}.{name}"
-
-        def wrapper(*args, _func=func, _key=key, **kwargs):
-            started = time.perf_counter()
-            try:
-                return _func(*args, **kwargs)
-            finally:
-                totals[_key] = totals.get(_key, 0.0) + time.perf_counter() - started
-
+        wrapper = _adding_time_to(func, f"{cls.__name__}.{name}", totals)
         setattr(cls, name, classmethod(wrapper) if isinstance(original, classmethod) else wrapper)
         saved.append((cls, name, original))
     try:
@@ -193,19 +186,24 @@ QUIET_CORES = 0.15  # other processes' use above which a measurement is taken ag
 QUIET_WAIT_S = [0.0]  # set from --wait-quiet
 
 
-def measure(fn: Callable, items: list, *, busy_ok: bool = False, tries: int = 5) -> dict[str, float]:
-    """p50/p95/mean ms of ``fn`` over the items, and other processes' CPU use meanwhile. With
-    --wait-quiet, waits for a quiet machine first and measures again when a neighbour got busy."""
+def quietly(run: Callable[[], T], *, busy_ok: bool = False, tries: int = 5) -> tuple[T, float]:
+    """``run()`` and the CPU cores other processes used meanwhile. With --wait-quiet, waits for a quiet
+    machine first and runs again (up to ``tries`` times) when a neighbour got busy meanwhile."""
     for _ in range(tries):
         if QUIET_WAIT_S[0] and not busy_ok:
             wait_for_quiet(QUIET_WAIT_S[0])
         with OtherLoad() as load:
-            samples = time_each(fn, items)
-        result = {**stats(samples), "other": load.cores}
+            result = run()
         if busy_ok or not QUIET_WAIT_S[0] or load.cores < QUIET_CORES:
             break
         print(f"  measuring again: other processes used {load.cores:.2f} cores", flush=True)
-    return result
+    return result, load.cores
+
+
+def measure(fn: Callable, items: list, *, busy_ok: bool = False) -> dict[str, float]:
+    """p50/p95/mean ms of ``fn`` over the items (warm-up excluded), and other processes' CPU use meanwhile."""
+    samples, other = quietly(lambda: time_each(fn, items), busy_ok=busy_ok)
+    return {**stats(samples), "other": other}
 
 
 def wait_for_quiet(max_wait_s: float, threshold: float = QUIET_CORES) -> float:
@@ -296,6 +294,54 @@ def measure_search(retriever: Retriever, index: Index, queries: list[str]) -> di
         f"search {mode}": measure(lambda q, m=mode: retriever.search(index, q, k=5, mode=m), queries)
         for mode in ("dense", "keyword", "hybrid")
     }
+
+
+def _adding_time_to(fn: Callable, key: str, totals: dict[str, float]) -> Callable:
+    """``fn`` that adds the seconds of each call to ``totals[key]``."""
+
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            totals[key] = totals.get(key, 0.0) + time.perf_counter() - started
+
+    return timed
+
+
+def measure_stages(retriever: Retriever, index: Index, queries: list[str], mode: str = "hybrid") -> dict[str, dict]:
+    """Where the time of real ``Retriever.search`` calls goes: each step timed inside the search itself
+    (so with whatever the steps do to each other), the rest being the wait for BM25, RRF and building passages."""
+    current: dict[str, float] = {}
+    main_thread = ["encode query", "faiss search", "catalog get_chunks", "catalog get_vectors"]
+    targets = [(retriever, "embed_query", "encode query"), (index, "search_ids", "faiss search"),
+               (index.keyword, "search", "bm25 search (helper thread)"),
+               (index.catalog, "get_chunks", "catalog get_chunks"), (index.catalog, "get_vectors", "catalog get_vectors")]
+    for owner, name, stage in targets:
+        setattr(owner, name, _adding_time_to(getattr(owner, name), stage, current))
+
+    def run() -> list[dict[str, float]]:
+        rows = []
+        for i, query in enumerate(queries):
+            current.clear()
+            started = time.perf_counter()
+            retriever.search(index, query, k=5, mode=mode)
+            total = time.perf_counter() - started
+            if i >= WARM_UP:
+                rows.append({**current, "total": total})
+        return rows
+
+    try:
+        rows, other = quietly(run)
+    finally:
+        for owner, name, _ in targets:
+            delattr(owner, name)
+    stages = [stage for _, _, stage in targets if stage in rows[0]]
+    out = {f"in {mode}: {stage}": {**stats([r[stage] for r in rows]), "other": other} for stage in stages}
+    rest = [r["total"] - sum(r.get(stage, 0.0) for stage in main_thread) for r in rows]
+    out[f"in {mode}: rest (wait for BM25, RRF, passages)"] = {**stats(rest), "other": other}
+    out[f"in {mode}: total"] = {**stats([r["total"] for r in rows]), "other": other}
+    return out
 
 
 def measure_parts(retriever: Retriever, index: Index, queries: list[str]) -> tuple[dict[str, dict[str, float]], dict]:
@@ -453,6 +499,7 @@ def measure_experiments(retriever: Retriever, index: Index, queries: list[str]) 
         out["hybrid, torch 1 thread"] = hybrid()
     with faiss_threads(1):
         out["  faiss search, faiss 1 thread"] = measure(lambda q: index.search_ids(vectors[q], n), queries)
+        out["hybrid, faiss 1 thread"] = hybrid()
     with numba_bm25(index):
         out["  bm25 search, numba scorer"] = measure(lambda q: index.keyword.search(q, n), queries)
         out["hybrid, numba BM25 scorer"] = hybrid()
@@ -464,6 +511,8 @@ def measure_experiments(retriever: Retriever, index: Index, queries: list[str]) 
                 out[f"  faiss search, nprobe {value}"] = measure(lambda q: index.search_ids(vectors[q], n), queries)
     with combined(torch_threads(1), top_k_reads(index)):
         out["hybrid, torch 1 thread + top-5 reads"] = hybrid()
+    with combined(faiss_threads(1), top_k_reads(index)):
+        out["hybrid, faiss 1 thread + top-5 reads"] = hybrid()
     with busy_core():
         out["hybrid as is, 1 core busy elsewhere"] = hybrid(busy_ok=True)
         with torch_threads(1):
@@ -498,6 +547,8 @@ def run_size(size: int, args: argparse.Namespace, embedder: Embedder) -> dict:
     retriever = Retriever(embedder, settings)
     queries = sample_queries(index, args.queries + WARM_UP)
     search = measure_search(retriever, index, queries)
+    search.update(measure_stages(retriever, index, queries, "hybrid"))
+    search.update(measure_stages(retriever, index, queries, "dense"))
     parts, counts = measure_parts(retriever, index, queries)
     print_table(f"{size:,} chunks, {args.queries} queries, k=5, candidates={settings.candidates}", {**search, **parts})
     print("per query (means): " + ", ".join(f"{k} {v:,.2f}" for k, v in counts.items()))

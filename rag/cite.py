@@ -158,6 +158,7 @@ class Verified:
     dropped_markers: int  # markers naming no passage
     declined: bool  # the model said the passages do not contain the answer
     repeated: int  # sentences dropped because the model had already written them
+    trimmed: int = 0  # sentences cut back to a supported leading clause
 
     @property
     def citations(self) -> list[Citation]:
@@ -170,7 +171,7 @@ class Verified:
 
 def verify(answer: str, passages: list[Passage], min_support: float, attribute: bool = True) -> Verified:
     """Resolve markers, check each cited sentence, attribute uncited or unsupported sentences."""
-    dropped = repeated = 0
+    dropped = repeated = trimmed = 0
     sentences: list[Sentence] = []
     seen: set[str] = set()
     declined = bool(REFUSAL_PATTERN.search(answer))
@@ -190,16 +191,43 @@ def verify(answer: str, passages: list[Passage], min_support: float, attribute: 
             repeated += 1
             continue
         seen.add(text.lower())
-        own = [_citation(n, passages[n - 1], text, min_support, "model") for n in markers]
-        if attribute and not any(c.supported for c in own):
-            candidates = [
-                _citation(n, p, text, min_support, "attributed") for n, p in enumerate(passages, start=1) if n not in markers
-            ]
-            supported = [c for c in candidates if c.supported]
-            if supported:
-                own.append(max(supported, key=lambda c: c.support))
+        own = _cite(text, markers, passages, min_support, attribute)
+        if not any(c.supported for c in own):
+            # small models append made-up tails ("..., which is 2.5 hours"): keep the leading clause
+            # when it alone is supported
+            for prefix in clause_prefixes(text):
+                trial = _cite(prefix, markers, passages, min_support, attribute)
+                if any(c.supported for c in trial):
+                    text, own = prefix, trial
+                    trimmed += 1
+                    break
         sentences.append(Sentence(text, own))
-    return Verified(sentences, dropped, declined, repeated)
+    return Verified(sentences, dropped, declined, repeated, trimmed)
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?=(?:which|and|but|so|while|meaning|making|or|with)\b)|;\s+|\s+\(|\s+-{1,2}\s+")
+
+
+def clause_prefixes(sentence: str) -> list[str]:
+    """Leading parts of a sentence cut at clause breaks, longest first, each closed with a full stop."""
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    prefixes = []
+    for cut in reversed(cuts):
+        head = sentence[:cut].rstrip(" ,;:")
+        if content_terms(head):
+            prefixes.append(head + ".")
+    return prefixes
+
+
+def _cite(text: str, markers: list[int], passages: list[Passage], min_support: float, attribute: bool) -> list[Citation]:
+    """The model's citations of a sentence, plus the best supporting passage when none of those supports it."""
+    own = [_citation(n, passages[n - 1], text, min_support, "model") for n in markers]
+    if attribute and not any(c.supported for c in own):
+        candidates = [_citation(n, p, text, min_support, "attributed") for n, p in enumerate(passages, start=1) if n not in markers]
+        supported = [c for c in candidates if c.supported]
+        if supported:
+            own.append(max(supported, key=lambda c: c.support))
+    return own
 
 
 def _citation(n: int, passage: Passage, sentence: str, min_support: float, origin: str) -> Citation:

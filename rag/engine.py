@@ -200,6 +200,7 @@ class Engine:
         checked = verify(draft, kept, settings.min_support)
         answer.citations, answer.dropped_markers = checked.citations, checked.dropped_markers
         answer.unsupported_sentences = sum(not s.supported for s in checked.sentences)
+        answer.trimmed_sentences = checked.trimmed
         supported = any(s.supported for s in checked.sentences)
         if checked.declined and not supported:
             answer.refusal_reason = "model_declined"

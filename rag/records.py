@@ -180,6 +180,7 @@ class Answer:
     dropped_passages: list[Passage] = field(default_factory=list)  # retrieved but did not fit the context
     dropped_markers: int = 0  # [n] markers that named no passage
     unsupported_sentences: int = 0  # claims of the draft that no passage supports (left out of text)
+    trimmed_sentences: int = 0  # claims cut back to a leading clause that a passage supports
     model: str = ""
 
     def to_dict(self) -> dict:
@@ -194,6 +195,7 @@ class Answer:
             "dropped_passages": [p.to_dict() for p in self.dropped_passages],
             "dropped_markers": self.dropped_markers,
             "unsupported_sentences": self.unsupported_sentences,
+            "trimmed_sentences": self.trimmed_sentences,
             "draft": self.draft,
             "model": self.model,
             "timings": self.timings.to_dict(),

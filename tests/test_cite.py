@@ -103,3 +103,12 @@ def test_quote_spans_two_sentences_when_the_claim_needs_both():
     span, score = best_quote("The migration on 2 November 2024 has 72 minutes of downtime.", MAIL.text)
     quote = MAIL.text[span.start : span.end]
     assert "2 November 2024" in quote and "72 minutes" in quote and score == 1.0
+
+
+def test_a_made_up_tail_is_cut_back_to_the_supported_clause():
+    draft = "Expected downtime is 72 minutes, which means about 1.2 hours (roughly 3.75 dollars)."
+    checked = verify(draft, [WATER, MAIL], MIN_SUPPORT)
+    assert checked.trimmed == 1
+    assert checked.text() == "Expected downtime is 72 minutes [2]."
+    # a claim whose first clause is already wrong stays unsupported
+    assert verify("Expected downtime is 90 minutes, which is long.", [MAIL], MIN_SUPPORT).text() == ""
