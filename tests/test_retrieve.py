@@ -143,3 +143,21 @@ def test_search_cli_json(sample_index):
     assert len(payload["passages"]) == 2
     assert Path(payload["passages"][0]["source"]).name == "water_treatment_report_2023.pdf"
     assert {"source", "page", "heading", "score", "text"} <= set(payload["passages"][0])
+
+
+def test_optional_cross_encoder_reorders_candidates(sample_index, shared_embedder):
+    # No reranker model ships offline; a CrossEncoder built on the MiniLM folder (its scoring head
+    # freshly initialised) exercises the whole path: load from a local folder, score, reorder.
+    from rag.embed import resolve_model_path
+
+    with rag.open(sample_index, embedder=shared_embedder, create=False, reranker_model=str(resolve_model_path("all-MiniLM-L6-v2"))) as engine:
+        passages = engine.retrieve("What is the chlorine contact time?", k=4)
+    scores = [p.rerank_score for p in passages]
+    assert len(passages) == 4 and None not in scores and scores == sorted(scores, reverse=True)
+    assert [p.score for p in passages] == scores
+
+
+def test_missing_reranker_folder_is_a_clear_error(sample_index, shared_embedder, tmp_path):
+    with rag.open(sample_index, embedder=shared_embedder, create=False, reranker_model=str(tmp_path / "nope")) as engine:
+        with pytest.raises(rag.RagError, match="is not a local folder"):
+            engine.retrieve("chlorine")
