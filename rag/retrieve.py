@@ -144,28 +144,38 @@ class Retriever:
         else:
             fused = dict(dense or keyword)
         order = sorted(fused, key=lambda i: -fused[i])
-        chunks = index.catalog.get_chunks(order)
-        order = [i for i in order if i in chunks]  # a chunk deleted since the FAISS copy was read
-        dense_scores = dict(dense)
-        keyword_scores = dict(keyword)
-        stored: dict[int, np.ndarray] = {}
-        if query_vector is not None or mmr_lambda is not None:
-            stored = index.catalog.get_vectors(order)
-            if query_vector is not None:
-                for chunk_id in order:
-                    dense_scores.setdefault(chunk_id, float(stored[chunk_id] @ query_vector))
         rerank_scores: dict[int, float] = {}
         if rerank and order:
-            pairs = [(query, chunks[i].text) for i in order]
-            rerank_scores = dict(zip(order, (float(s) for s in self.reranker.predict(pairs, show_progress_bar=False))))
+            texts = index.catalog.get_chunks(order)
+            order = [i for i in order if i in texts]
+            scores = self.reranker.predict([(query, texts[i].text) for i in order], show_progress_bar=False)
+            rerank_scores = {i: float(s) for i, s in zip(order, scores)}
             order = sorted(order, key=lambda i: -rerank_scores[i])
             fused = rerank_scores
+        stored: dict[int, np.ndarray] = {}
         if mmr_lambda is not None and len(order) > 1:
+            stored = index.catalog.get_vectors(order)
+            order = [i for i in order if i in stored]
             relevance = np.array([fused[i] for i in order], dtype=np.float64)
-            picked = mmr(relevance, np.vstack([stored[i] for i in order]), k, mmr_lambda)
-            order = [order[p] for p in picked]
+            order = [order[p] for p in mmr(relevance, np.vstack([stored[i] for i in order]), k, mmr_lambda)]
+        # read only the chunks returned; a chunk deleted since this FAISS/BM25 copy was read is skipped
+        chunks: dict[int, StoredChunk] = {}
+        taken: list[int] = []
+        start = 0
+        while len(taken) < k and start < len(order):
+            batch = order[start : start + k - len(taken)]
+            start += len(batch)
+            chunks.update(index.catalog.get_chunks(batch))
+            taken.extend(i for i in batch if i in chunks)
+        dense_scores = dict(dense)
+        if query_vector is not None:  # cosine for passages that only BM25 found
+            missing = [i for i in taken if i not in dense_scores]
+            vectors = {i: stored[i] for i in missing if i in stored}
+            vectors.update(index.catalog.get_vectors([i for i in missing if i not in vectors]) if missing else {})
+            dense_scores.update({i: float(v @ query_vector) for i, v in vectors.items()})
+        keyword_scores = dict(keyword)
         return [
-            _passage(chunks[i], fused[i], dense_scores.get(i), keyword_scores.get(i), rerank_scores.get(i)) for i in order[:k]
+            _passage(chunks[i], fused[i], dense_scores.get(i), keyword_scores.get(i), rerank_scores.get(i)) for i in taken
         ], query_vector
 
 
