@@ -572,6 +572,8 @@ def main() -> None:
     parser.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
                         help="before measuring, wait up to this long for other processes to go quiet")
     parser.add_argument("--json", type=Path, help="also write all figures to this file")
+    parser.add_argument("--generation", action="store_true",
+                        help="also time rag against raw llama_cpp.Llama on the same prompts (bench/generation.py)")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     QUIET_WAIT_S[0] = args.wait_quiet
@@ -585,6 +587,11 @@ def main() -> None:
     results = [run_size(int(s), args, embedder) for s in args.sizes.split(",")]
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
+    if args.generation:
+        import subprocess
+        import sys
+
+        subprocess.run([sys.executable, "-m", "bench.generation"], cwd=Path(__file__).resolve().parent.parent, check=True)
 
 
 if __name__ == "__main__":
