@@ -77,7 +77,7 @@ def run(runs: int, index_dir: Path, max_tokens: int) -> dict:
                 else:
                     answer = None
 
-                    def pieces():
+                    def pieces(question: str = question):
                         nonlocal answer
                         for event in engine.stream(question):
                             if isinstance(event, Answer):
