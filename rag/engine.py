@@ -142,12 +142,7 @@ class Engine:
 
     def ask(self, question: str, **options) -> Answer:
         """Answer a question from the documents, with verified citations, or refuse."""
-        answer = None
-        for event in self.stream(question, **options):
-            if isinstance(event, Answer):
-                answer = event
-        assert answer is not None
-        return answer
+        return final_answer(self.stream(question, **options))
 
     def stream(
         self,
@@ -253,16 +248,22 @@ class ChatSession:
             yield event
 
     def ask(self, question: str, **options) -> Answer:
-        answer = None
-        for event in self.stream(question, **options):
-            if isinstance(event, Answer):
-                answer = event
-        assert answer is not None
-        return answer
+        return final_answer(self.stream(question, **options))
 
     def reset(self) -> None:
         self.history.clear()
         self.answers.clear()
+
+
+def final_answer(events: Iterator[str | Answer]) -> Answer:
+    """Run a stream to its end and return the ``Answer`` it finishes with."""
+    answer = None
+    for event in events:
+        if isinstance(event, Answer):
+            answer = event
+    if answer is None:
+        raise RuntimeError("the answer stream ended without an Answer")
+    return answer
 
 
 def open(  # noqa: A001 - rag.open reads well
