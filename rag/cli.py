@@ -262,5 +262,32 @@ def _print_answer(answer, out: Console) -> None:
         out.print(f"{len(answer.dropped_passages)} retrieved passages did not fit the model's context.")
 
 
+
+@main.command()
+@index_option
+@click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True, help="Port on localhost.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 exposes it to the network).")
+def ui(index: Path | None, port: int, host: str) -> None:
+    """Open the web UI (Streamlit) over the index; Ctrl-C stops it."""
+    import subprocess
+
+    import webui
+
+    settings = _settings(index)
+    app = Path(webui.__file__).parent / "app.py"
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(app),
+        "--server.address", host, "--server.port", str(port), "--server.headless", "true",
+        "--server.fileWatcherType", "none", "--server.maxUploadSize", str(int(settings.max_file_mb) + 1),
+        "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none", "--client.toolbarMode", "minimal",
+        "--", "--index", str(settings.index_dir.absolute()),
+    ]
+    err.print(f"web UI on http://{host}:{port} over {settings.index_dir} (Ctrl-C stops it)", highlight=False)
+    try:
+        sys.exit(subprocess.call(command))
+    except KeyboardInterrupt:
+        sys.exit(EXIT_OK)
+
+
 if __name__ == "__main__":
     main()

@@ -33,6 +33,11 @@ class Settings(BaseSettings):
         "Empty means SQLite at INDEX_DIR/catalog.sqlite.",
     )
     collection: str = Field(default="default", description="Collection that ingested documents join.")
+    upload_dir: Path | None = Field(
+        default=None,
+        description="Folder where the web UI keeps uploaded files, one subfolder per collection. "
+        "Empty = INDEX_DIR/uploads.",
+    )
 
     # --- discovery and parsing -----------------------------------------------------------------
     max_file_mb: float = Field(
@@ -174,6 +179,10 @@ class Settings(BaseSettings):
     def resolved_catalog_url(self) -> str:
         """The catalog URL, defaulting to SQLite inside the index folder."""
         return self.catalog_url or f"sqlite:///{(self.index_dir / 'catalog.sqlite').resolve()}"
+
+    @property
+    def resolved_upload_dir(self) -> Path:
+        return self.upload_dir or self.index_dir / "uploads"
 
     @property
     def max_file_bytes(self) -> int:

@@ -19,6 +19,7 @@ from pathlib import Path
 from rag.cite import REFUSAL_PATTERN, verify
 from rag.config import Settings
 from rag.embed import Embedder
+from rag.errors import ConfigError
 from rag.index import VECTORS, Index
 from rag.keyword_index import POINTER, KeywordIndex
 from rag.llm import ChatModel, open_model
@@ -30,6 +31,10 @@ from rag.vector_index import VectorIndex
 log = logging.getLogger(__name__)
 
 REFUSAL = "Not found in the documents."
+# changing these means another model; changing FIXED_FIELDS would mean another index
+MODEL_FIELDS = ("llm_backend", "llm_model_path", "llm_base_url", "llm_model", "llm_api_key", "llm_timeout_s",
+                "n_ctx", "n_threads", "n_gpu_layers")
+FIXED_FIELDS = {"index_dir", "catalog_url", "embedding_model", "embedding_device", "upload_dir"}
 CONDENSE_MAX_TOKENS = 64
 HISTORY_TURNS = 3
 # small models tend to go on by copying the passage list or inventing the next question
@@ -121,6 +126,44 @@ class Engine:
 
     def documents(self, collection: str | None = None):
         return self.index.catalog.documents(collection)
+
+    def delete_documents(self, document_ids: list[int]) -> int:
+        """Remove documents, their chunks and vectors from the index (files on disk are left alone).
+        Returns the number of chunks removed."""
+        removed = self.index.delete_documents(list(document_ids))
+        self._seen = self._disk_version()
+        return removed
+
+    def collections(self) -> list[str]:
+        return self.index.catalog.collections()
+
+    def create_collection(self, name: str) -> str:
+        """Create a collection (nothing happens if it exists); returns its cleaned name."""
+        name = check_collection_name(name)
+        self.index.catalog.collection_id(name)
+        return name
+
+    # ---- settings --------------------------------------------------------------------------
+
+    def configure(self, **fields) -> Settings:
+        """Change settings on the running engine: retrieval and generation fields apply to the next
+        question; a changed model (backend, path, server, context size, threads) is opened on first use.
+        Storage and embedding fields cannot change under an open index."""
+        fixed = sorted(set(fields) & FIXED_FIELDS)
+        if fixed:
+            raise ConfigError(f"{', '.join(fixed)} cannot change on an open index; open another engine instead")
+        try:
+            settings = Settings(**{**self.settings.model_dump(exclude_unset=False), **fields})
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from exc
+        old = self.settings
+        self.settings = self.retriever.settings = self.index.settings = settings
+        if settings.prompts_dir != old.prompts_dir:
+            self.prompts = Prompts.load(settings.prompts_dir)
+        if any(getattr(settings, name) != getattr(old, name) for name in MODEL_FIELDS):
+            with self._model_lock:
+                self._model = None  # a stream still running keeps its own reference
+        return settings
 
     # ---- retrieval -------------------------------------------------------------------------
 
@@ -253,6 +296,15 @@ class ChatSession:
     def reset(self) -> None:
         self.history.clear()
         self.answers.clear()
+
+
+def check_collection_name(name: str) -> str:
+    """A collection name is 1-64 printable characters, without slashes (it names an upload folder)."""
+    cleaned = " ".join(name.split())
+    if not cleaned or len(cleaned) > 64 or not cleaned.isprintable() or any(c in cleaned for c in "/\\") \
+            or cleaned in (".", ".."):
+        raise ConfigError(f"collection name {name!r} is not usable: use 1-64 printable characters without slashes")
+    return cleaned
 
 
 def final_answer(events: Iterator[str | Answer]) -> Answer:

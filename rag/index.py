@@ -160,6 +160,19 @@ class Index:
                 pass
         return True
 
+    def delete_documents(self, document_ids: list[int]) -> int:
+        """Delete documents, their chunks and vectors, then save FAISS and BM25. Returns chunks removed.
+
+        Holds the write lock, so it waits for a running ingest to finish.
+        """
+        with self.write_lock():
+            if (self.dir / VECTORS).exists():  # another process may have ingested since this copy was read
+                self.vectors = VectorIndex.load(self.dir / VECTORS, self.manifest.dimension, self.settings.ivf_nprobe)
+            removed = self.catalog.delete_documents(document_ids)
+            self.vectors.remove(removed)
+            self.save()
+        return len(removed)
+
     def save(self) -> None:
         """Reshape (exact <-> approximate) if the size calls for it, write FAISS atomically, rebuild BM25.
 

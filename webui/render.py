@@ -1,0 +1,113 @@
+"""Showing answers, passages and citations. Text from documents and from the model is always
+escaped and shown as text: no Markdown (an image link would make the browser fetch it) and no HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import streamlit as st
+
+from rag.records import Answer, Citation, Passage
+from webui import pdf_view
+
+STYLE = """
+<style>
+.rag-text { white-space: pre-wrap; line-height: 1.55; }
+.rag-text mark { background: #ffe08a; padding: 0 2px; border-radius: 3px; }
+.rag-text sup.rag-cite { color: #1c64d6; font-weight: 600; }
+.rag-meta { color: #555; font-size: 0.88rem; }
+.rag-refused { color: #8a4b00; font-weight: 600; }
+</style>
+"""
+MARKER = re.compile(r"\[(\d{1,3})\]")
+REASONS = {
+    "no_relevant_passages": "No passage in this collection is close enough to the question.",
+    "unsupported": "The model's answer was not supported by the passages, so it is not shown.",
+    "model_declined": "The model found no answer in the passages.",
+    "context_too_small": "The passages do not fit the model's context window; raise the context size in Settings.",
+}
+REFUSAL_TEXT = "Not found in the documents."
+
+
+def style() -> None:
+    st.html(STYLE)
+
+
+def text_html(text: str, css: str = "rag-text") -> str:
+    return f'<div class="{css}">{html.escape(text)}</div>'
+
+
+def show_text(text: str, css: str = "rag-text") -> None:
+    """Any untrusted text, shown exactly as written."""
+    st.html(text_html(text, css))
+
+
+def answer_html(text: str) -> str:
+    """The answer, escaped, with its [n] markers set as superscripts."""
+    escaped = html.escape(text)
+    return '<div class="rag-text">' + MARKER.sub(r'<sup class="rag-cite">[\1]</sup>', escaped) + "</div>"
+
+
+def location(passage: Passage) -> str:
+    parts = [Path(passage.source).name]
+    if passage.pages:
+        parts.append(pages_label(passage.pages))
+    if passage.heading:
+        parts.append(passage.heading)
+    return " · ".join(parts)
+
+
+def pages_label(pages: tuple[int, ...]) -> str:
+    if not pages:
+        return ""
+    return f"p.{pages[0]}" if len(pages) == 1 else f"pp.{pages[0]}-{pages[-1]}"
+
+
+def chip_label(citation: Citation) -> str:
+    pages = pages_label(citation.passage.pages)
+    return f"[{citation.n}] {Path(citation.passage.source).name}" + (f" {pages}" if pages else "")
+
+
+def highlighted(text: str, start: int, end: int) -> str:
+    """The passage, escaped, with [start, end) marked."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    return (
+        '<div class="rag-text">' + html.escape(text[:start]) + "<mark>" + html.escape(text[start:end]) + "</mark>"
+        + html.escape(text[end:]) + "</div>"
+    )
+
+
+def unique_citations(answer: Answer) -> list[Citation]:
+    """One citation per passage number, the best supported first."""
+    best: dict[int, Citation] = {}
+    for citation in answer.citations:
+        if not citation.supported:
+            continue
+        if citation.n not in best or citation.support > best[citation.n].support:
+            best[citation.n] = citation
+    return [best[n] for n in sorted(best)]
+
+
+def source_view(citation: Citation) -> None:
+    """The cited passage with the quote marked, where it comes from, and for a PDF the page itself."""
+    passage = citation.passage
+    with st.container(border=True, key=f"source-{passage.chunk_id}-{citation.quote_start}"):
+        show_text(location(passage), "rag-meta")
+        show_text(f"Supports: \u201c{citation.sentence}\u201d ({citation.support:.0%} of its words are in the quote)",
+                  "rag-meta")
+        st.html(highlighted(passage.text, citation.quote_start, citation.quote_end))
+        if passage.file_type == "pdf" and passage.pages:
+            rendered = pdf_view.page_image(passage.source, passage.pages, citation.quote)
+            if rendered is None:
+                show_text("The PDF page could not be rendered (the file was moved, changed or is protected).", "rag-meta")
+            else:
+                number, png = rendered
+                st.image(png, caption=f"{Path(passage.source).name}, page {number}", width="stretch")
+
+
+def passages(items: list[Passage]) -> None:
+    for number, passage in enumerate(items, 1):
+        show_text(f"[{number}] {location(passage)}", "rag-meta")
+        show_text(passage.text)
