@@ -18,6 +18,18 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   fi
 fi
 
+# The browser test drives Debian's Chromium with Playwright (Playwright's own browser download is
+# not reachable from these machines).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "== installing Chromium (Debian package) for the browser test"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "== Chromium is not installed and this is not root: the browser test will be skipped"
+  fi
+fi
+
 if [ "${1:-}" = "--fast" ]; then
   shift
   exec .venv/bin/python -m pytest "$@"

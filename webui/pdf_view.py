@@ -49,7 +49,7 @@ def find_span(page_text: str, quote: str, min_words: int = 3) -> tuple[int, int]
 @st.cache_data(max_entries=64, show_spinner=False)
 def _render(path: str, mtime: float, pages: tuple[int, ...], quote: str) -> tuple[int, bytes] | None:
     import pypdfium2 as pdfium
-    from PIL import ImageDraw
+    from PIL import ImageDraw, ImageOps
 
     try:
         document = pdfium.PdfDocument(path)
@@ -80,6 +80,9 @@ def _render(path: str, mtime: float, pages: tuple[int, ...], quote: str) -> tupl
                 left, bottom, right, top = text_page.get_rect(i)
                 box = [left * SCALE - 2, (height - top) * SCALE - 2, right * SCALE + 2, (height - bottom) * SCALE + 2]
                 draw.rectangle(box, fill=FILL, outline=OUTLINE, width=2)
+        content = ImageOps.invert(image.convert("L")).getbbox()  # drop the empty bottom of the page
+        if content:
+            image = image.crop((0, 0, image.width, min(image.height, content[3] + 40)))
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")
         return number, buffer.getvalue()

@@ -29,6 +29,7 @@ REASONS = {
     "context_too_small": "The passages do not fit the model's context window; raise the context size in Settings.",
 }
 REFUSAL_TEXT = "Not found in the documents."
+PAGE_WIDTH = 640  # pixels: a PDF page readable beside the chat
 
 
 def style() -> None:
@@ -104,7 +105,7 @@ def source_view(citation: Citation) -> None:
                 show_text("The PDF page could not be rendered (the file was moved, changed or is protected).", "rag-meta")
             else:
                 number, png = rendered
-                st.image(png, caption=f"{Path(passage.source).name}, page {number}", width="stretch")
+                st.image(png, caption=f"{Path(passage.source).name}, page {number}", width=PAGE_WIDTH)
 
 
 def passages(items: list[Passage]) -> None:

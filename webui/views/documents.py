@@ -13,8 +13,6 @@ from rag.errors import RagError
 from webui import render, state
 
 log = logging.getLogger("rag.webui")
-STATUS_ICONS = {"waiting": "\u23f3 waiting", "added": "\u2705 added", "updated": "\u2705 updated",
-                "unchanged": "\u2714 unchanged", "failed": "\u274c failed"}
 
 
 def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, labels: dict[str, str] | None = None):
@@ -24,7 +22,7 @@ def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, 
     for path in paths:
         if path.is_file():
             key = str(path.absolute())
-            rows[key] = {"file": labels.get(key, path.name), "status": STATUS_ICONS["waiting"], "error": ""}
+            rows[key] = {"file": labels.get(key, path.name), "status": "waiting", "error": ""}
     bar = st.progress(0.0, text="Checking files ...")
     table = st.empty()
     if rows:
@@ -34,7 +32,7 @@ def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, 
         total = max(event.files_total, 1)
         if event.path:
             row = rows.setdefault(event.path, {"file": Path(event.path).name, "status": "", "error": ""})
-            row["status"] = STATUS_ICONS.get(event.status, event.status)
+            row["status"] = event.status  # added, updated or failed
             bar.progress(event.files_done / total,
                          text=f"{event.files_done} of {event.files_total} files · {event.chunks} chunks · {Path(event.path).name}")
         else:
@@ -49,10 +47,10 @@ def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, 
         return None
     for error in report.errors:
         row = rows.setdefault(error.path, {"file": Path(error.path).name, "status": "", "error": ""})
-        row["status"], row["error"] = STATUS_ICONS["failed"], error.error
+        row["status"], row["error"] = "failed", error.error
     for row in rows.values():
-        if row["status"] == STATUS_ICONS["waiting"]:
-            row["status"] = STATUS_ICONS["unchanged"]
+        if row["status"] == "waiting":
+            row["status"] = "unchanged"
     bar.progress(1.0, text=f"Done in {report.seconds:.1f} s")
     return report, list(rows.values())
 
@@ -92,7 +90,7 @@ def upload_section(engine, collection: str) -> None:
         try:
             item = save_upload(folder, upload.name, upload.getvalue(), engine.settings.max_file_bytes)
         except (UploadError, OSError) as exc:
-            errors.append({"file": upload.name, "status": STATUS_ICONS["failed"], "error": str(exc)})
+            errors.append({"file": upload.name, "status": "failed", "error": str(exc)})
             continue
         saved.append(item.path)
         labels[str(item.path)] = upload.name if item.path.name == upload.name else f"{upload.name} \u2192 {item.path.name}"

@@ -1,0 +1,153 @@
+"""End to end in a real browser: `rag ui` on loopback, Debian's headless Chromium driven by Playwright.
+
+Uploads a PDF, waits for the ingest, asks about it, watches the answer stream in, opens the
+citation chip's source view, and saves screenshots (into RAG_SCREENSHOTS if set, for docs/).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import IN_CI, ROOT, SAMPLE_DOCS
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+QUESTION = "What is the chlorine contact time?"
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def app_url(tmp_path: Path):
+    """`rag ui` over a new, empty index, on a free loopback port; stopped after the test."""
+    port = free_port()
+    log = (tmp_path / "ui.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rag.cli", "ui", "--index", str(tmp_path / "index"), "--port", str(port)],
+        cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"rag ui did not start:\n{(tmp_path / 'ui.log').read_text()}")
+        time.sleep(0.5)
+    try:
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        log.close()
+
+
+@pytest.fixture
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        if IN_CI:
+            pytest.fail("chromium is not installed; scripts/test.sh installs it")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("RAG_SCREENSHOTS") or tmp_path / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_upload_ingest_ask_stream_and_open_the_source(app_url: str, browser, shots: Path, tmp_path: Path):
+    page = browser.new_page(viewport={"width": 1360, "height": 1000})
+    page.set_default_timeout(180_000)
+    page.goto(app_url)
+    page.get_by_role("heading", name="Ask your documents").wait_for()
+    page.get_by_text("This collection has no documents yet").wait_for()
+
+    # upload a PDF and a text file; the page shows live progress and per-file status
+    page.get_by_role("link", name="Documents").click()
+    page.get_by_role("heading", name="Documents", exact=True).wait_for()
+    page.locator("input[type=file]").set_input_files(
+        [str(SAMPLE_DOCS / "water_treatment_report_2023.pdf"), str(SAMPLE_DOCS / "weather_station_notes.txt")]
+    )
+    ingest_button = page.get_by_role("button", name="Ingest 2 file(s)")
+    ingest_button.wait_for()
+    ingest_button.click()
+    page.get_by_text("Parsing 2 files").wait_for()
+    page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
+    page.wait_for_timeout(800)  # let the table draw its rows
+    page.screenshot(path=str(shots / "documents-ingest.png"), full_page=True)
+    page.get_by_text("Ingested: 2 added").wait_for()
+    assert page.get_by_text("Documents in 'default' (2)").is_visible()
+    assert (tmp_path / "index" / "uploads" / "default" / "water_treatment_report_2023.pdf").is_file()
+
+    # ask; the answer grows piece by piece, then the finished answer carries a citation chip
+    page.get_by_role("link", name="Chat").click()
+    box = page.get_by_placeholder("Ask a question about your documents")
+    box.fill(QUESTION)
+    box.press("Enter")
+    assistant = page.locator("[data-testid=stChatMessage]").nth(1)
+    chip = page.locator("button", has_text="water_treatment_report_2023.pdf").first
+    seen: list[str] = []
+    deadline = time.monotonic() + 300
+    while not chip.is_visible():
+        if assistant.count():
+            text = assistant.inner_text(timeout=5_000).strip()
+            if text and (not seen or seen[-1] != text):
+                seen.append(text)
+        assert time.monotonic() < deadline, f"no citation chip; the answer went through {seen}"
+        time.sleep(0.05)
+    partial = [t for t in seen if "Searching" not in t]
+    assert len(partial) >= 2, f"the answer did not stream: {seen}"
+    assert "35 minutes" in assistant.inner_text()
+
+    # the chip opens the passage with the quote marked, and the PDF page as an image
+    chip.click()
+    mark = page.locator("mark", has_text="35 minutes")
+    mark.wait_for()
+    page.get_by_text("water_treatment_report_2023.pdf, page 3").wait_for()
+    image = page.locator("[data-testid=stImage] img").first
+    image.wait_for()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    page.set_viewport_size({"width": 1360, "height": 1500})  # the whole conversation in one picture
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(shots / "chat-citation.png"), full_page=True)
+
+    page.set_viewport_size({"width": 1360, "height": 1000})
+    page.get_by_role("link", name="Settings").click()
+    page.get_by_role("heading", name="Settings").wait_for()
+    page.get_by_role("button", name="Save").wait_for()
+    page.screenshot(path=str(shots / "settings.png"), full_page=True)
+
+    for name in ("documents-ingest.png", "chat-citation.png", "settings.png"):
+        assert (shots / name).stat().st_size > 20_000, name
