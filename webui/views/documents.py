@@ -4,55 +4,89 @@ create and switch collections."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from ingest.uploads import UploadError, safe_name, save_upload
 from rag.errors import RagError
+from rag.records import IngestReport
 from webui import render, state
 
 log = logging.getLogger("rag.webui")
 
 
-def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, labels: dict[str, str] | None = None):
-    """Ingest with a progress bar and a live per-file table; returns (report, rows) or None on error."""
+@dataclass
+class Outcome:
+    """What one ingest from the page did; ``interrupted`` holds the user's click that came meanwhile."""
+
+    report: IngestReport | None = None
+    rows: list[dict] = field(default_factory=list)
+    interrupted: ScriptControlException | None = None
+
+
+def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, labels: dict[str, str] | None = None) -> Outcome:
+    """Ingest with a progress bar and a live per-file table.
+
+    A click elsewhere while it runs (another page, another button) does not stop it. Streamlit
+    starts the next run at once and raises a stop request in this one at its next UI call; that
+    is caught, the ingest goes on unseen, and ``finish`` ends this run after storing the result,
+    so no upload is left half ingested."""
     labels = labels or {}
     rows: dict[str, dict] = {}
     for path in paths:
         if path.is_file():
             key = str(path.absolute())
             rows[key] = {"file": labels.get(key, path.name), "status": "waiting", "error": ""}
+    outcome = Outcome()
     bar = st.progress(0.0, text="Checking files ...")
     table = st.empty()
     if rows:
         table.dataframe(list(rows.values()), hide_index=True, width="stretch")
 
     def on_progress(event) -> None:
-        total = max(event.files_total, 1)
         if event.path:
             row = rows.setdefault(event.path, {"file": Path(event.path).name, "status": "", "error": ""})
             row["status"] = event.status  # added, updated or failed
-            bar.progress(event.files_done / total,
-                         text=f"{event.files_done} of {event.files_total} files · {event.chunks} chunks · {Path(event.path).name}")
-        else:
-            bar.progress(0.0, text=f"Parsing {event.files_total} files ...")
-        table.dataframe(list(rows.values()), hide_index=True, width="stretch")
+        if outcome.interrupted:
+            return
+        try:
+            if event.path:
+                bar.progress(event.files_done / max(event.files_total, 1),
+                             text=f"{event.files_done} of {event.files_total} files · {event.chunks} chunks · {Path(event.path).name}")
+            else:
+                bar.progress(0.0, text=f"Parsing {event.files_total} files ...")
+            table.dataframe(list(rows.values()), hide_index=True, width="stretch")
+        except ScriptControlException as exc:  # Streamlit raises the user's next click here
+            outcome.interrupted = exc
 
+    st.session_state["ingesting"] = True
     try:
-        report = engine.ingest([str(p) for p in paths], collection=collection, prune=prune, on_progress=on_progress)
+        outcome.report = engine.ingest([str(p) for p in paths], collection=collection, prune=prune, on_progress=on_progress)
     except RagError as exc:
         bar.empty()
         st.error(f"Ingest failed: {exc}")
-        return None
-    for error in report.errors:
+        return outcome
+    finally:
+        st.session_state["ingesting"] = False
+    for error in outcome.report.errors:
         row = rows.setdefault(error.path, {"file": Path(error.path).name, "status": "", "error": ""})
         row["status"], row["error"] = "failed", error.error
     for row in rows.values():
         if row["status"] == "waiting":
             row["status"] = "unchanged"
-    bar.progress(1.0, text=f"Done in {report.seconds:.1f} s")
-    return report, list(rows.values())
+    outcome.rows = list(rows.values())
+    return outcome
+
+
+def finish(message: str, rows: list[dict], failed: bool, outcome: Outcome | None) -> None:
+    """Keep the result for the page to show, then rerun, or follow the click that came during the ingest."""
+    st.session_state["last_ingest"] = (message, rows, failed)
+    if outcome is not None and outcome.interrupted is not None:
+        raise outcome.interrupted
+    st.rerun()
 
 
 def summary(report) -> str:
@@ -94,13 +128,11 @@ def upload_section(engine, collection: str) -> None:
             continue
         saved.append(item.path)
         labels[str(item.path)] = upload.name if item.path.name == upload.name else f"{upload.name} \u2192 {item.path.name}"
-    result = run_ingest(engine, saved, collection, labels=labels) if saved else None
-    rows = errors + (result[1] if result else [])
-    failed = bool(errors) or bool(result and result[0].failed)
-    message = summary(result[0]) if result else "No file was ingested."
-    st.session_state["last_ingest"] = (message, rows, failed)
+    outcome = run_ingest(engine, saved, collection, labels=labels) if saved else None
+    report = outcome.report if outcome else None
     st.session_state["uploader_generation"] = generation + 1  # empties the uploader
-    st.rerun()
+    finish(summary(report) if report else "No file was ingested.", errors + (outcome.rows if outcome else []),
+           bool(errors) or not report or bool(report.failed), outcome)
 
 
 def resync_section(engine, collection: str) -> None:
@@ -113,10 +145,9 @@ def resync_section(engine, collection: str) -> None:
             if not folder.strip() or not path.is_dir():
                 st.error(f"Not a folder on this machine: {folder.strip()}")
                 return
-            result = run_ingest(engine, [path], collection, prune=prune)
-            if result:
-                st.session_state["last_ingest"] = (summary(result[0]), result[1], bool(result[0].failed))
-                st.rerun()
+            outcome = run_ingest(engine, [path], collection, prune=prune)
+            if outcome.report:
+                finish(summary(outcome.report), outcome.rows, bool(outcome.report.failed), outcome)
 
 
 def documents_section(engine, collection: str) -> None:
@@ -141,9 +172,8 @@ def documents_section(engine, collection: str) -> None:
             path = Path(by_id[doc_id].path)
             if path.resolve().is_relative_to(uploads):
                 path.unlink(missing_ok=True)
-        st.session_state["last_ingest"] = (f"Deleted {len(chosen)} document(s), {removed} chunks.", [], False)
         st.session_state.pop("delete_choice", None)
-        st.rerun()
+        finish(f"Deleted {len(chosen)} document(s), {removed} chunks.", [], False, None)
 
 
 def collections_section(engine, collection: str) -> None:
@@ -174,6 +204,8 @@ def main() -> None:
     collection = state.collection(engine)
     st.title("Documents")
     collections_section(engine, collection)
+    if st.session_state.get("ingesting"):
+        st.info("An ingest started earlier is still running; its documents appear here when it ends (reload the page).")
     show_last_result()
     upload_section(engine, collection)
     resync_section(engine, collection)
