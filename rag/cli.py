@@ -262,7 +262,6 @@ def _print_answer(answer, out: Console) -> None:
         out.print(f"{len(answer.dropped_passages)} retrieved passages did not fit the model's context.")
 
 
-
 @main.command()
 @index_option
 @click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True, help="Port on localhost.")

@@ -22,7 +22,7 @@ render.style()
 
 try:
     engine = state.engine()
-except RagError as exc:  # a missing model, an index built with another embedding model, ...
+except (RagError, ValueError) as exc:  # an index built with another embedding model, a bad saved setting, ...
     st.error(f"The index could not be opened: {exc}")
     st.stop()
 

@@ -58,7 +58,7 @@ def show_turn(index: int, turn: Turn) -> None:
                     render.source_view(citation)
         notes = []
         if answer.unsupported_sentences:
-            notes.append(f"{answer.unsupported_sentences} sentence(s) of the model's draft that no passage supports were left out")
+            notes.append(f"{answer.unsupported_sentences} sentence(s) of the draft that no passage supports were left out")
         if answer.timings.total_ms:
             notes.append(f"{answer.timings.total_ms / 1000:.1f} s, {answer.model}")
         if notes:

@@ -13,7 +13,7 @@ from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlExcepti
 from ingest.uploads import UploadError, safe_name, save_upload
 from rag.errors import RagError
 from rag.records import IngestReport
-from webui import render, state
+from webui import state
 
 log = logging.getLogger("rag.webui")
 
@@ -54,8 +54,8 @@ def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, 
             return
         try:
             if event.path:
-                bar.progress(event.files_done / max(event.files_total, 1),
-                             text=f"{event.files_done} of {event.files_total} files · {event.chunks} chunks · {Path(event.path).name}")
+                text = f"{event.files_done} of {event.files_total} files · {event.chunks} chunks · {Path(event.path).name}"
+                bar.progress(event.files_done / max(event.files_total, 1), text=text)
             else:
                 bar.progress(0.0, text=f"Parsing {event.files_total} files ...")
             table.dataframe(list(rows.values()), hide_index=True, width="stretch")
