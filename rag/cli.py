@@ -288,5 +288,79 @@ def ui(index: Path | None, port: int, host: str) -> None:
         sys.exit(EXIT_OK)
 
 
+
+@main.command(name="eval")
+@click.argument("qa_file", type=click.Path(path_type=Path, dir_okay=False))
+@index_option
+@click.option("--k", "ks", default="1,3,5,10", show_default=True, help="k values for hit@k, comma-separated.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only N questions, spread evenly over the file.")
+@click.option("--answers", is_flag=True, help="Also generate answers: exact match, F1, citations, refusals, latency.")
+@click.option("--mode", type=click.Choice(["hybrid", "dense", "keyword"]), default=None, help="Retrieval mode (default: setting).")
+@click.option("--collection", default=None, help="Search only this collection.")
+@click.option("--report", "report_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Write metrics.json, results.jsonl, report.md and PNG plots here.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object on the last line.")
+def evaluate(qa_file: Path, index: Path | None, ks: str, limit: int | None, answers: bool, mode: str | None,
+             collection: str | None, report_dir: Path | None, as_json: bool) -> None:
+    """Measure retrieval (and with --answers, answers) on a SQuAD v2 JSON or JSONL question file.
+
+    Ctrl-C stops early; what was measured is still reported (exit code 130)."""
+    from rag.eval_report import write_report
+    from rag.evaluate import evaluate as run_eval
+    from rag.evaluate import hit_at, load_qa, spread
+
+    try:
+        k_values = sorted({int(k) for k in ks.split(",") if k.strip()})
+    except ValueError as exc:
+        raise click.UsageError(f"--k takes comma-separated whole numbers, not {ks!r}") from exc
+    if not k_values or min(k_values) < 1 or max(k_values) > 100:
+        raise click.UsageError("--k values must be between 1 and 100")
+    items = load_qa(qa_file)
+    if limit:
+        items = spread(items, limit)
+    settings = _settings(index)
+    options = {"mode": mode} if mode else {}
+    if collection:
+        options["filters"] = _filters(collection, None, ())
+    with _engine(settings) as engine, _eval_progress() as progress:
+        task = progress.add_task("questions", total=len(items), hit="-")
+        hits: list[float] = []
+
+        def on_result(result) -> None:
+            if result.answerable:
+                hits.append(hit_at(result.flags(max(k_values)), max(k_values)))
+            progress.update(task, advance=1, hit=f"{sum(hits) / len(hits):.3f}" if hits else "-")
+
+        run = run_eval(engine, items, ks=k_values, answers=answers, retrieve_options=options, on_result=on_result)
+    if report_dir is not None:
+        metrics = write_report(run, report_dir, f"rag eval: {qa_file.name}")
+    else:
+        metrics = run.metrics()
+    _print_metrics(metrics, Console(stderr=as_json))
+    if report_dir is not None:
+        Console(stderr=as_json).print(f"report written to {escape(str(report_dir))}/report.md", highlight=False)
+    if as_json:
+        click.echo(json.dumps(metrics, ensure_ascii=False))
+    sys.exit(130 if run.interrupted else EXIT_OK)
+
+
+def _eval_progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("hit@max k {task.fields[hit]}"),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=True,
+    )
+
+
+def _print_metrics(metrics: dict, out: Console) -> None:
+    title = f"{metrics['questions']} of {metrics['questions_total']} questions"
+    if metrics["interrupted"]:
+        title += " (interrupted)"
+    table = Table(title=title, show_header=False)
+    for group in ("retrieval", "answers"):
+        for key, value in metrics.get(group, {}).items():
+            table.add_row(group, key, "n/a" if value is None else str(value))
+    out.print(table)
+
+
 if __name__ == "__main__":
     main()
