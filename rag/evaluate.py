@@ -3,7 +3,8 @@ answers, exact match, token F1, citation precision/recall, refusals and latency.
 
 Question sets: SQuAD v2 JSON (the article title is the gold source; an article written as a file
 is matched by its name) or JSONL lines ``{"question", "answers": [...], "source"?, "page"?}``
-(empty ``answers`` = unanswerable).
+(empty ``answers`` = unanswerable; no ``answers`` key but a ``source`` = answerable, any passage of
+that document counts, as for PubMedQA whose answers are not spans of the text).
 
 Relevance is decided from text, so no passage ids are needed: a retrieved passage is relevant
 when it comes from the gold document (any document when no source is given) and contains a gold
@@ -33,13 +34,13 @@ MRR_DEPTH = NDCG_DEPTH = 10
 class QAItem:
     id: str
     question: str
-    answers: tuple[str, ...]  # empty = unanswerable
+    answers: tuple[str, ...] | None  # empty = unanswerable; None = any passage of the source counts
     source: str | None = None  # a file name (or stem) the answer must come from
     page: int | None = None
 
     @property
     def answerable(self) -> bool:
-        return bool(self.answers)
+        return self.answers is None or bool(self.answers)
 
 
 # ---- loading -----------------------------------------------------------------------------------
@@ -64,12 +65,15 @@ def load_qa(path: str | Path) -> list[QAItem]:
             continue
         try:
             record = json.loads(line)
-            answers = record.get("answers", [])
-            if not isinstance(record["question"], str) or not isinstance(answers, list):
+            answers = record.get("answers")
+            if not isinstance(record["question"], str) or not isinstance(answers, list | None):
                 raise TypeError("'question' must be a string and 'answers' a list")
+            if answers is None and not record.get("source"):
+                raise TypeError("a record without 'answers' needs a 'source'")
             page = record.get("page")
             items.append(QAItem(
-                str(record.get("id", number)), record["question"], tuple(str(a) for a in answers if str(a).strip()),
+                str(record.get("id", number)), record["question"],
+                None if answers is None else tuple(str(a) for a in answers if str(a).strip()),
                 record.get("source") or None, int(page) if page is not None else None,
             ))
         except (ValueError, KeyError, TypeError) as exc:
@@ -122,8 +126,12 @@ def from_source(passage: Passage, source: str | None) -> bool:
 
 
 def relevant(passage: Passage, item: QAItem) -> bool:
+    if not from_source(passage, item.source):
+        return False
+    if item.answers is None:
+        return True
     text = squash(passage.text)
-    return from_source(passage, item.source) and any(squash(a) in text for a in item.answers)
+    return any(squash(a) in text for a in item.answers)
 
 
 def hit_at(flags: list[bool], k: int) -> float:
@@ -257,9 +265,9 @@ def summarize(results: list[QuestionResult], ks: list[int], total: int, interrup
         citations = sum(r.citations for r in ok)
         offered = [r for r in ok if r.gold_offered]
         metrics["answers"] = {
-            "exact_match": _mean([r.exact_match for r in ok]),
-            "f1": _mean([r.f1 for r in ok]),
-            "answer_contains_gold": _mean([float(bool(r.contains_gold)) for r in ok]),
+            "exact_match": _mean([r.exact_match for r in ok if r.exact_match is not None]),
+            "f1": _mean([r.f1 for r in ok if r.f1 is not None]),
+            "answer_contains_gold": _mean([float(r.contains_gold) for r in ok if r.contains_gold is not None]),
             "citation_precision": round(sum(r.correct_citations for r in ok) / citations, 4) if citations else None,
             "citation_recall": _mean([float(bool(r.cited_gold)) for r in offered]),
             "refusal_rate_unanswerable": _mean([float(r.refused) for r in no]),
@@ -322,15 +330,16 @@ def measure(engine, item: QAItem, depth: int, answers: bool, options: dict) -> Q
         answer = engine.ask(item.question, **options)
     except Exception as exc:  # noqa: BLE001 - one failed question is recorded, the run goes on
         result.error, result.refused, result.answer_ms = f"{type(exc).__name__}: {exc}", True, None
-        result.exact_match = result.f1 = 0.0 if item.answerable else None
+        result.exact_match = result.f1 = 0.0 if item.answers else None
         return result
     result.answer_ms = (time.perf_counter() - started) * 1000
     result.refused = answer.refused
     result.answer = "" if answer.refused else answer_text(answer)
-    if item.answerable:
+    if item.answers:
         result.exact_match = 0.0 if answer.refused else exact_match(result.answer, item.answers)
         result.f1 = 0.0 if answer.refused else token_f1(result.answer, item.answers)
         result.contains_gold = not answer.refused and any(squash(a) in squash(result.answer) for a in item.answers)
+    if item.answerable:
         result.gold_offered = any(relevant(p, item) for p in answer.passages)
         cited = [c for c in answer.citations if c.supported] if not answer.refused else []
         result.citations = len(cited)

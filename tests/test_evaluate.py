@@ -86,10 +86,13 @@ def test_squad_v2_json_and_jsonl_load(tmp_path: Path):
     (tmp_path / "qa.jsonl").write_text(
         '{"question": "What is the contact time?", "answers": ["35 minutes"], "source": "report.pdf", "page": 3}\n\n'
         '{"question": "Who is the mayor of Mars?", "answers": []}\n'
+        '{"question": "Does aspirin help?", "source": "12345.txt"}\n'
     )
     items = load_qa(tmp_path / "qa.jsonl")
     assert items[0] == QAItem("1", "What is the contact time?", ("35 minutes",), "report.pdf", 3)
     assert not items[1].answerable and items[1].source is None
+    assert items[2].answerable and items[2].answers is None  # any passage of 12345.txt counts
+    assert relevant(passage("anything", "/d/12345.txt"), items[2]) and not relevant(passage("x", "/d/9.txt"), items[2])
 
 
 @pytest.mark.parametrize("content, message", [
@@ -97,6 +100,7 @@ def test_squad_v2_json_and_jsonl_load(tmp_path: Path):
     ('{"question": "ok", "answers": "not a list"}\n', "line 1"),
     ("not json at all\n", "line 1"),
     ("", "no questions"),
+    ('{"question": "no answers and no source"}\n', "needs a 'source'"),
     ('{"data": [{"title": "x"}]}', "not SQuAD v2 JSON"),
 ])
 def test_bad_question_files_say_what_is_wrong(tmp_path: Path, content: str, message: str):
