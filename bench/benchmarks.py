@@ -187,17 +187,29 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=60, help="answerable and as many unanswerable questions to answer (0 = skip)")
     parser.add_argument("--peers", type=Path, default=None, help="JSON written by bench/peers.py --json")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    parser.add_argument("--smoke", action="store_true", help="2+2 articles, 30 abstracts, 3+3 answers; writes under --work only")
     args = parser.parse_args()
+    global DOC, PLOTS
+    if args.smoke:
+        args.answers = min(args.answers, 3)
     work = args.work or Path(tempfile.mkdtemp(prefix="rag-bench-"))
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     command = "python bench/benchmarks.py" + (f" --answers {args.answers}" if args.answers != 60 else "") + (
         f" --peers {args.peers}" if args.peers else "")
 
     squad_docs = work / "squad"
-    write_articles(load_articles(("dev", "test")), squad_docs)
+    articles = load_articles(("dev", "test"))
     pubmed_docs = work / "pubmedqa"
     pubmed = pubmed_corpus(pubmed_docs)
     squad = squad_items(answerable_only=True)
+    if args.smoke:
+        DOC, PLOTS = work / "benchmarks.md", work / "benchmarks"
+        articles = articles[:2] + articles[16:18]
+        squad = [i for i in squad if i.source in {a.title for a in articles}][:40]
+        for path in sorted(pubmed_docs.iterdir())[30:]:
+            path.unlink()
+        pubmed = [i for i in pubmed if (pubmed_docs / i.source).exists()]
+    write_articles(articles, squad_docs)
 
     ingests, retrieval = [], []
     for corpus, docs, chunking, label in [
@@ -220,7 +232,7 @@ def main() -> None:
     (PLOTS / "results.json").write_text(json.dumps({"ingest": ingests, "retrieval": retrieval, "answers": answers},
                                                    indent=2, default=str) + "\n")
     write_doc(tables(ingests, retrieval, answers, peers, command))
-    print(f"wrote {DOC.relative_to(ROOT)} and {PLOTS.relative_to(ROOT)}/")
+    print(f"wrote {DOC} and {PLOTS}/")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
 

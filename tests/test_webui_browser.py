@@ -7,6 +7,7 @@ citation chip's source view, and saves screenshots (into RAG_SCREENSHOTS if set,
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -103,7 +104,7 @@ def test_upload_ingest_ask_stream_and_open_the_source(app_url: str, browser, sho
     ingest_button = page.get_by_role("button", name="Ingest 2 file(s)")
     ingest_button.wait_for()
     ingest_button.click()
-    page.get_by_text("Parsing 2 files").wait_for()
+    page.get_by_text(re.compile(r"Parsing 2 files|of 2 files")).first.wait_for()
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
     page.wait_for_timeout(800)  # let the table draw its rows
     page.screenshot(path=str(shots / "documents-ingest.png"), full_page=True)
