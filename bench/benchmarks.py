@@ -187,6 +187,7 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=60, help="answerable and as many unanswerable questions to answer (0 = skip)")
     parser.add_argument("--peers", type=Path, default=None, help="JSON written by bench/peers.py --json")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    parser.add_argument("--reuse", action="store_true", help="keep the indexes already built in --work (retrieval changes only)")
     parser.add_argument("--smoke", action="store_true", help="2+2 articles, 30 abstracts, 3+3 answers; writes under --work only")
     args = parser.parse_args()
     global DOC, PLOTS
@@ -218,10 +219,15 @@ def main() -> None:
         ("PubMedQA (1,000 abstracts)", pubmed_docs, {}, "default (900 chars)"),
     ]:
         index = work / f"index-{docs.name}-{chunking.get('chunk_max_chars', 900)}"
-        print(f"ingesting {corpus}, {label}", flush=True)
-        report = build_index(docs, index, **chunking)
-        ingests.append({"corpus": corpus, "chunking": label, "documents": report.added, "chunks": report.chunks,
-                        "seconds": report.seconds})
+        saved = index.with_name(index.name + ".json")
+        if args.reuse and saved.exists() and index.exists():
+            ingests.append(json.loads(saved.read_text()))
+        else:
+            print(f"ingesting {corpus}, {label}", flush=True)
+            report = build_index(docs, index, **chunking)
+            ingests.append({"corpus": corpus, "chunking": label, "documents": report.added, "chunks": report.chunks,
+                            "seconds": report.seconds})
+            saved.write_text(json.dumps(ingests[-1]))
         items = squad if docs == squad_docs else pubmed
         modes = MODES if label.startswith("default") else ["hybrid"]
         retrieval += retrieval_rows(index, items, f"{corpus.split(' ')[0]}, {label.split(' ')[0]} chunks", modes)

@@ -120,8 +120,7 @@ def run_system(system: str, args: argparse.Namespace, docs: Path, questions: Pat
     command = [sys.executable, __file__, "--child", system, "--docs", str(docs), "--work", str(folder),
                "--questions", str(questions), "--out", str(out),
                "--batch-size", str(args.batch_size), "--threads", str(args.threads)]
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONWARNINGS": "ignore",
-           "TOKENIZERS_PARALLELISM": "false"}
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONWARNINGS": "ignore"}
     started, peak = time.perf_counter(), 0
     with log.open("w") as stderr:
         process = psutil.Popen(command, stdout=stderr, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
@@ -156,6 +155,18 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def markdown_table(rows: list[dict]) -> str:
+    """The same table in Markdown (bench/benchmarks.py puts it in docs/benchmarks.md)."""
+    lines = ["| system | ingest s | unchanged re-ingest s | chunks | " + " | ".join(f"hit@{k}" for k in KS)
+             + " | MRR@10 | p50 ms | p95 ms | peak RSS MB |", "|---" * (8 + len(KS)) + "|"]
+    for r in rows:
+        reingest = f"{r['reingest_s']:.3f}" if r["reingest_s"] is not None else "n/a"
+        lines.append(f"| {r['system']} | {r['ingest_s']:.2f} | {reingest} | {r['chunks']} | "
+                     + " | ".join(f"{r[f'hit@{k}']:.3f}" for k in KS)
+                     + f" | {r['mrr@10']:.3f} | {r['latency_ms_p50']:.1f} | {r['latency_ms_p95']:.1f} | {r['peak_rss_mb']:.0f} |")
+    return "\n".join(lines)
+
+
 def ratios(rows: list[dict]) -> str:
     """Ours (each of our rows) against each peer: ingest time ratio, re-ingest cost, quality deltas."""
     by_name = {r["system"]: r for r in rows}
@@ -165,11 +176,14 @@ def ratios(rows: list[dict]) -> str:
         ours = by_name.get(label)
         if not ours or not peers:
             continue
-        lines += [f"{label} against each peer (re-ingest as % of the same system's first ingest):",
-                  (f"  {'peer':<12}{'ingest ours/peer':>18}{'re-ingest ours':>16}{'re-ingest peer':>16}"
-                  f"{'Δhit@5':>9}{'ΔMRR@10':>9}")]
+        lines.append(f"{label} against each peer (re-ingest as % of the same system's first ingest):")
+        lines.append(f"  {'peer':<12}{'ingest ours/peer':>18}{'re-ingest ours':>16}{'re-ingest peer':>16}"
+                     f"{'Δhit@5':>9}{'ΔMRR@10':>9}")
         for peer in peers:
-            peer_pct = f"{100 * peer['reingest_s'] / peer['ingest_s']:15.2f}%" if peer["reingest_s"] is not None else f"{'n/a':>16}"
+            if peer["reingest_s"] is None:
+                peer_pct = f"{'n/a':>16}"
+            else:
+                peer_pct = f"{100 * peer['reingest_s'] / peer['ingest_s']:15.2f}%"
             lines.append(f"  {peer['system']:<12}{ours['ingest_s'] / peer['ingest_s']:17.2f}x"
                          f"{100 * ours['reingest_s'] / ours['ingest_s']:15.2f}%{peer_pct}"
                          f"{ours['hit@5'] - peer['hit@5']:+9.3f}{ours['mrr@10'] - peer['mrr@10']:+9.3f}")
@@ -236,6 +250,7 @@ def main() -> None:
                                                                                    "batch_size", "threads")},
             "machine": {"cores": os.cpu_count(), "python": platform.python_version()},
             "versions": versions(), "rows": rows, "seconds": total,
+            "table": markdown_table(rows), "text": table(rows), "ratios": ratios(rows),
         }, indent=2, default=str), encoding="utf-8")
         print(f"saved {args.json}")
     if not args.keep:

@@ -105,6 +105,15 @@ class Settings(BaseSettings):
     candidates: int = Field(
         default=30, ge=1, description="Candidates each of dense and keyword search contribute before fusion, MMR and reranking."
     )
+    fusion: Literal["score", "rrf"] = Field(
+        default="score",
+        description="How hybrid mode fuses the two searches: 'score' = dense_weight * min-max normalised cosine + "
+        "(1 - dense_weight) * min-max normalised BM25 over each search's candidates; 'rrf' = reciprocal rank fusion. "
+        "On SQuAD2 'score' beat every RRF setting tried on both halves of the articles (bench/tune_fusion.py).",
+    )
+    dense_weight: float = Field(
+        default=0.5, ge=0, le=1, description="Weight of the dense score in 'score' fusion (the rest is BM25's)."
+    )
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant: score = sum of 1/(rrf_k + rank).")
     mmr_lambda: float | None = Field(
         default=None,

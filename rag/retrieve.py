@@ -1,5 +1,6 @@
-"""Query -> passages: dense (FAISS) and keyword (BM25) search fused by reciprocal rank fusion,
-then optional cross-encoder reranking and MMR diversity, with filters on collection, path and type.
+"""Query -> passages: dense (FAISS) and keyword (BM25) search fused by normalised scores (or by
+reciprocal rank fusion), then optional cross-encoder reranking and MMR diversity, with filters on
+collection, path and type.
 
 In hybrid mode BM25 runs on a worker thread while the query is being embedded (both release the
 GIL for most of their work), so the two searches cost about as much as the slower one.
@@ -48,6 +49,23 @@ def rrf(rankings: list[list[int]], k: int = 60) -> dict[int, float]:
     for ranking in rankings:
         for rank, chunk_id in enumerate(ranking, start=1):
             fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (k + rank)
+    return fused
+
+
+def score_fusion(rankings: list[list[tuple[int, float]]], weights: list[float]) -> dict[int, float]:
+    """Weighted sum of each search's scores, min-max normalised over its own candidates (an id
+    missing from a search gets 0 from it)."""
+    fused: dict[int, float] = {}
+    for ranking, weight in zip(rankings, weights, strict=True):
+        if not ranking:
+            continue
+        values = [s for _, s in ranking]
+        low, span = min(values), (max(values) - min(values)) or 1.0
+        for chunk_id, value in ranking:
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + weight * (value - low) / span
+    for ranking in rankings:  # every candidate keeps a score, even at 0
+        for chunk_id, _ in ranking:
+            fused.setdefault(chunk_id, 0.0)
     return fused
 
 
@@ -139,7 +157,9 @@ class Retriever:
             dense = index.search_ids(query_vector, n, allowed)
         keyword = keyword_future.result() if keyword_future else []
 
-        if mode == "hybrid":
+        if mode == "hybrid" and settings.fusion == "score":
+            fused = score_fusion([dense, keyword], [settings.dense_weight, 1.0 - settings.dense_weight])
+        elif mode == "hybrid":
             fused = rrf([[i for i, _ in dense], [i for i, _ in keyword]], settings.rrf_k)
         else:
             fused = dict(dense or keyword)

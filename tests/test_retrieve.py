@@ -12,7 +12,7 @@ import rag
 from conftest import run_rag
 from ingest.pipeline import ingest
 from rag.index import Index
-from rag.retrieve import Filters, mmr, rrf
+from rag.retrieve import Filters, mmr, rrf, score_fusion
 
 FACTS = [  # question, file it is in, a string of the passage that holds it
     ("How long can the Aurora X2 fly on one battery?", "aurora_x2_drone.html", "47 minutes"),
@@ -49,7 +49,7 @@ def test_passages_carry_provenance_and_scores(engine):
     assert 0 <= top.char_start < top.char_end and top.file_type == "pdf" and top.collection == "default"
     assert top.dense_score is not None and top.dense_score > 0.4
     assert top.keyword_score is not None and top.keyword_score > 0
-    assert top.score == pytest.approx(2 / 61)  # first in both rankings: 1/(60+1) twice
+    assert top.score == pytest.approx(1.0)  # first in both searches: normalised 1 in each, weights 0.5 + 0.5
 
 
 def test_filters_by_type_glob_and_collection(engine, tmp_path, shared_embedder):
@@ -92,6 +92,24 @@ def test_rrf_and_mmr_by_hand():
     vectors = np.array([[1, 0], [1, 0], [0, 1]], dtype=np.float32)  # 0 and 1 are duplicates
     assert mmr(np.array([1.0, 0.9, 0.5]), vectors, 2, 1.0) == [0, 1]
     assert mmr(np.array([1.0, 0.9, 0.5]), vectors, 2, 0.5) == [0, 2]
+
+
+def test_score_fusion_by_hand():
+    # dense cosines 0.8, 0.6, 0.4 -> 1, 0.5, 0; BM25 10, 5 -> 1, 0
+    fused = score_fusion([[(1, 0.8), (2, 0.6), (3, 0.4)], [(3, 10.0), (4, 5.0)]], [0.5, 0.5])
+    assert fused == pytest.approx({1: 0.5, 2: 0.25, 3: 0.5, 4: 0.0})
+    assert score_fusion([[(7, 0.3)], []], [0.5, 0.5]) == {7: 0.0}  # one candidate: span 0, still kept
+    assert score_fusion([[], []], [0.5, 0.5]) == {}
+
+
+def test_both_fusions_rank_the_exact_match_first(engine):
+    try:
+        for fusion in ("score", "rrf"):
+            engine.configure(fusion=fusion)
+            passages = engine.retrieve("mileage rate for private cars", k=3, mode="hybrid")
+            assert Path(passages[0].source).name == "travel_policy.docx", fusion
+    finally:
+        engine.configure(fusion="score")
 
 
 def test_keyword_index_follows_incremental_ingest_and_is_persisted(tmp_path, shared_embedder):
