@@ -241,6 +241,9 @@ def main() -> None:
     print()
     print(table(rows))
     print("RSS MB: peak resident memory of the system's process and its children; re-ingest: nothing changed on disk.")
+    for row in rows:
+        if row["notes"].get("warning") and not row["system"].endswith("(dense)"):
+            print(f"note, {row['system']}: {row['notes']['warning']}")
     print()
     print(ratios(rows))
     print(f"\ntotal {total:.0f} s" + (f"; work folder kept: {work}" if args.keep else ""))

@@ -25,6 +25,7 @@ class Outcome:
     report: IngestReport | None = None
     rows: list[dict] = field(default_factory=list)
     interrupted: ScriptControlException | None = None
+    error: str | None = None  # why the whole run failed (a bad file only fails its own row)
 
 
 def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, labels: dict[str, str] | None = None) -> Outcome:
@@ -67,7 +68,8 @@ def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, 
         outcome.report = engine.ingest([str(p) for p in paths], collection=collection, prune=prune, on_progress=on_progress)
     except RagError as exc:
         bar.empty()
-        st.error(f"Ingest failed: {exc}")
+        outcome.error = f"Ingest failed: {exc}"
+        st.error(outcome.error)
         return outcome
     finally:
         st.session_state["ingesting"] = False
@@ -131,7 +133,8 @@ def upload_section(engine, collection: str) -> None:
     outcome = run_ingest(engine, saved, collection, labels=labels) if saved else None
     report = outcome.report if outcome else None
     st.session_state["uploader_generation"] = generation + 1  # empties the uploader
-    finish(summary(report) if report else "No file was ingested.", errors + (outcome.rows if outcome else []),
+    message = summary(report) if report else (outcome and outcome.error) or "No file was ingested."
+    finish(message, errors + (outcome.rows if outcome else []),
            bool(errors) or not report or bool(report.failed), outcome)
 
 
