@@ -244,8 +244,9 @@ def main() -> None:
     for row in rows:
         if row["notes"].get("warning") and not row["system"].endswith("(dense)"):
             print(f"note, {row['system']}: {row['notes']['warning']}")
-    print()
-    print(ratios(rows))
+    if comparison := ratios(rows):
+        print()
+        print(comparison)
     print(f"\ntotal {total:.0f} s" + (f"; work folder kept: {work}" if args.keep else ""))
     if args.json:
         args.json.write_text(json.dumps({
