@@ -1,6 +1,6 @@
 """Regenerate the measured part of docs/benchmarks.md: `rag eval` on SQuAD2 and PubMedQA, with ablations.
 
-    .venv/bin/python bench/benchmarks.py [--answers N] [--peers PEERS.json] [--work DIR]
+    .venv/bin/python bench/benchmarks.py [--answers N] [--run-peers | --peers PEERS.json] [--work DIR]
 
 * SQuAD2 (../shared/datasets/squad2_cs224n_dev): the 16 dev articles plus the 20 test articles as
   distractors, one Markdown document per article. Retrieval over every answerable question in
@@ -10,7 +10,7 @@
   spans of the text).
 * Answers: N answerable and N unanswerable SQuAD2 questions (spread evenly), generated with the
   bundled GGUF, with and without citation verification.
-* ``--peers`` adds the table that ``bench/peers.py --json`` saved.
+* ``--run-peers`` runs bench/peers.py afterwards and adds its table (``--peers`` takes a saved one).
 
 Only the part of docs/benchmarks.md between the ``generated`` markers is rewritten; the prose
 around it is kept. Plots go to docs/benchmarks/.
@@ -23,6 +23,7 @@ import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -188,6 +189,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--answers", type=int, default=60, help="answerable and as many unanswerable questions to answer (0 = skip)")
     parser.add_argument("--peers", type=Path, default=None, help="JSON written by bench/peers.py --json")
+    parser.add_argument("--run-peers", action="store_true", help="run bench/peers.py first (needs the bench extra)")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--reuse", action="store_true", help="keep the indexes already built in --work (retrieval changes only)")
     parser.add_argument("--smoke", action="store_true", help="2+2 articles, 30 abstracts, 3+3 answers; writes under --work only")
@@ -198,7 +200,7 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="rag-bench-"))
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     command = "python bench/benchmarks.py" + (f" --answers {args.answers}" if args.answers != 60 else "") + (
-        f" --peers {args.peers}" if args.peers else "")
+        " --run-peers" if args.run_peers else f" --peers {args.peers}" if args.peers else "")
 
     squad_docs = work / "squad"
     articles = load_articles(("dev", "test"))
@@ -235,6 +237,10 @@ def main() -> None:
         retrieval += retrieval_rows(index, items, f"{corpus.split(' ')[0]}, {label.split(' ')[0]} chunks", modes)
 
     answers = answer_rows(work / "index-squad-900", args.answers) if args.answers else []
+    if args.run_peers:  # its own subprocesses, after ours, so the two never share the CPU
+        args.peers = work / "peers.json"
+        smoke = ["--max-articles", "2", "--limit", "20"] if args.smoke else []
+        subprocess.run([sys.executable, str(ROOT / "bench" / "peers.py"), "--json", str(args.peers), *smoke], check=True)
     peers = json.loads(args.peers.read_text()) if args.peers else None
     plot_curves(retrieval, PLOTS / "hit_at_k.png")
     (PLOTS / "results.json").write_text(json.dumps({"ingest": ingests, "retrieval": retrieval, "answers": answers},
