@@ -189,7 +189,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--answers", type=int, default=60, help="answerable and as many unanswerable questions to answer (0 = skip)")
     parser.add_argument("--peers", type=Path, default=None, help="JSON written by bench/peers.py --json")
-    parser.add_argument("--run-peers", action="store_true", help="run bench/peers.py first (needs the bench extra)")
+    parser.add_argument("--run-peers", action="store_true", help="also run bench/peers.py (needs the bench extra)")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--reuse", action="store_true", help="keep the indexes already built in --work (retrieval changes only)")
     parser.add_argument("--smoke", action="store_true", help="2+2 articles, 30 abstracts, 3+3 answers; writes under --work only")
