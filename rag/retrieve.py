@@ -63,9 +63,6 @@ def score_fusion(rankings: list[list[tuple[int, float]]], weights: list[float]) 
         low, span = min(values), (max(values) - min(values)) or 1.0
         for chunk_id, value in ranking:
             fused[chunk_id] = fused.get(chunk_id, 0.0) + weight * (value - low) / span
-    for ranking in rankings:  # every candidate keeps a score, even at 0
-        for chunk_id, _ in ranking:
-            fused.setdefault(chunk_id, 0.0)
     return fused
 
 
