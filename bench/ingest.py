@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.rss import wait_with_peak_rss  # noqa: E402
 from bench.squad_corpus import load_articles, write_articles  # noqa: E402
 from ingest.pipeline import ingest  # noqa: E402
 from rag.catalog import Catalog  # noqa: E402
@@ -38,14 +39,7 @@ def peak_rss_of(command: list[str]) -> tuple[float, float]:
 
     started = time.perf_counter()
     process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    peak = 0
-    while process.poll() is None:
-        try:
-            tree = [process, *process.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(0.1)
+    peak = wait_with_peak_rss(process, 0.1)
     assert process.returncode == 0, f"{command} failed"
     return time.perf_counter() - started, peak / 2**20
 

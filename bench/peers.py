@@ -40,6 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.rss import wait_with_peak_rss
 from bench.squad_corpus import load_articles, write_articles
 from rag.evaluate import hit_at, percentile, reciprocal_rank, squash
 
@@ -121,16 +122,10 @@ def run_system(system: str, args: argparse.Namespace, docs: Path, questions: Pat
                "--questions", str(questions), "--out", str(out),
                "--batch-size", str(args.batch_size), "--threads", str(args.threads)]
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONWARNINGS": "ignore"}
-    started, peak = time.perf_counter(), 0
+    started = time.perf_counter()
     with log.open("w") as stderr:
         process = psutil.Popen(command, stdout=stderr, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
-        while process.poll() is None:
-            try:
-                tree = [process, *process.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-            except psutil.Error:
-                pass
-            time.sleep(0.05)
+        peak = wait_with_peak_rss(process, 0.05)
     if process.returncode != 0:
         sys.exit(f"{system} failed (exit {process.returncode}); its output:\n{log.read_text()[-4000:]}")
     result = json.loads(out.read_text())
