@@ -7,28 +7,25 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
-# The catalog tests start their own PostgreSQL cluster on loopback; they need the server binaries.
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+# Debian packages some tests need, installed when missing (as root; otherwise those tests skip).
+#   need_package PACKAGE "WHAT FOR" COMMAND-THAT-SUCCEEDS-WHEN-INSTALLED...
+need_package() {
+  local package=$1 purpose=$2
+  shift 2
+  if "$@" >/dev/null 2>&1; then return; fi
   if [ "$(id -u)" = 0 ]; then
-    echo "== installing PostgreSQL (Debian package) for the catalog tests"
+    echo "== installing $package (Debian package) for $purpose"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
   else
-    echo "== PostgreSQL is not installed and this is not root: the PostgreSQL tests will be skipped"
+    echo "== $package is not installed and this is not root: $purpose will be skipped"
   fi
-fi
-
+}
+# The catalog tests start their own PostgreSQL cluster on loopback; they need the server binaries.
+need_package postgresql "the PostgreSQL catalog tests" sh -c 'ls /usr/lib/postgresql/*/bin/initdb'
 # The browser test drives Debian's Chromium with Playwright (Playwright's own browser download is
 # not reachable from these machines).
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "== installing Chromium (Debian package) for the browser test"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "== Chromium is not installed and this is not root: the browser test will be skipped"
-  fi
-fi
+need_package chromium "the browser test" command -v chromium
 
 if [ "${1:-}" = "--fast" ]; then
   shift
