@@ -68,7 +68,7 @@ def show_turn(index: int, turn: Turn) -> None:
                 render.show_text(answer.draft)
 
 
-def ask(engine, session, collection: str, question: str) -> Turn:
+def ask(session, collection: str, question: str) -> Turn:
     """Stream one answer into the page; returns the finished turn (or one with a readable error)."""
     turn = Turn(question)
     with st.chat_message("user"):
@@ -116,7 +116,7 @@ def main() -> None:
 
     question = st.chat_input("Ask a question about your documents")
     if question and question.strip():
-        turn = ask(engine, session, collection, question.strip())
+        turn = ask(session, collection, question.strip())
         turns.append(turn)
         st.session_state["open_citation"] = None
         st.rerun()  # the new turn is drawn like the earlier ones, chips included
