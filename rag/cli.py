@@ -299,15 +299,17 @@ def ui(index: Path | None, port: int, host: str) -> None:
 @click.option("--collection", default=None, help="Search only this collection.")
 @click.option("--report", "report_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Write metrics.json, results.jsonl, report.md and PNG plots here.")
+@click.option("--resume", is_flag=True, help="Go on with the run in --report DIR, skipping the questions it measured.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object on the last line.")
 def evaluate(qa_file: Path, index: Path | None, ks: str, limit: int | None, answers: bool, mode: str | None,
-             collection: str | None, report_dir: Path | None, as_json: bool) -> None:
+             collection: str | None, report_dir: Path | None, resume: bool, as_json: bool) -> None:
     """Measure retrieval (and with --answers, answers) on a SQuAD v2 JSON or JSONL question file.
 
-    Ctrl-C stops early; what was measured is still reported (exit code 130)."""
+    Ctrl-C stops early; what was measured is still reported (exit code 130). With --report each
+    question's result is saved as it is measured, and --resume goes on from there."""
     from rag.eval_report import write_report
+    from rag.evaluate import MRR_DEPTH, NDCG_DEPTH, Checkpoint, hit_at, load_qa, run_settings, spread
     from rag.evaluate import evaluate as run_eval
-    from rag.evaluate import hit_at, load_qa, spread
 
     try:
         k_values = sorted({int(k) for k in ks.split(",") if k.strip()})
@@ -315,6 +317,8 @@ def evaluate(qa_file: Path, index: Path | None, ks: str, limit: int | None, answ
         raise click.UsageError(f"--k takes comma-separated whole numbers, not {ks!r}") from exc
     if not k_values or min(k_values) < 1 or max(k_values) > 100:
         raise click.UsageError("--k values must be between 1 and 100")
+    if resume and report_dir is None:
+        raise click.UsageError("--resume needs --report DIR (the run to go on with)")
     items = load_qa(qa_file)
     if limit:
         items = spread(items, limit)
@@ -322,16 +326,26 @@ def evaluate(qa_file: Path, index: Path | None, ks: str, limit: int | None, answ
     options = {"mode": mode} if mode else {}
     if collection:
         options["filters"] = _filters(collection, None, ())
-    with _engine(settings) as engine, _eval_progress() as progress:
-        task = progress.add_task("questions", total=len(items), hit="-")
-        hits: list[float] = []
+    with _engine(settings) as engine:
+        checkpoint = Checkpoint(report_dir) if report_dir is not None else None
+        depth = max([*k_values, MRR_DEPTH, NDCG_DEPTH])
+        done = checkpoint.start(str(qa_file.resolve()), run_settings(engine, answers, options, depth), resume) if checkpoint else []
+        wanted = {item.id for item in items}
+        done = [r for r in done if r.id in wanted]
+        hits = [hit_at(r.flags(max(k_values)), max(k_values)) for r in done if r.answerable]
+        with _eval_progress() as progress:
+            task = progress.add_task("questions", total=len(items), completed=len(done),
+                                     hit=f"{sum(hits) / len(hits):.3f}" if hits else "-")
 
-        def on_result(result) -> None:
-            if result.answerable:
-                hits.append(hit_at(result.flags(max(k_values)), max(k_values)))
-            progress.update(task, advance=1, hit=f"{sum(hits) / len(hits):.3f}" if hits else "-")
+            def on_result(result) -> None:
+                if checkpoint:
+                    checkpoint.add(result)
+                if result.answerable:
+                    hits.append(hit_at(result.flags(max(k_values)), max(k_values)))
+                progress.update(task, advance=1, hit=f"{sum(hits) / len(hits):.3f}" if hits else "-")
 
-        run = run_eval(engine, items, ks=k_values, answers=answers, retrieve_options=options, on_result=on_result)
+            run = run_eval(engine, items, ks=k_values, answers=answers, retrieve_options=options, on_result=on_result,
+                           done=done)
     if report_dir is not None:
         metrics = write_report(run, report_dir, f"rag eval: {qa_file.name}")
     else:

@@ -209,8 +209,7 @@ class Engine:
         )
         timings.retrieve_ms = (time.perf_counter() - started) * 1000
         answer = Answer(question, REFUSAL, True, [], passages, timings, search_query=search_query)
-        relevance = max((p.dense_score for p in passages if p.dense_score is not None), default=-1.0)
-        if not passages or relevance < settings.min_relevance:
+        if not passages or top_relevance(passages) < settings.min_relevance:
             answer.refusal_reason = "no_relevant_passages"
             timings.total_ms = (time.perf_counter() - started) * 1000
             yield answer
@@ -233,20 +232,8 @@ class Engine:
                 timings.first_token_ms = (time.perf_counter() - started) * 1000
             pieces.append(piece)
             yield piece
-        draft = "".join(pieces).strip()
-        answer.draft = draft
-        checked = verify(draft, kept, settings.min_support)
-        answer.citations, answer.dropped_markers = checked.citations, checked.dropped_markers
-        answer.unsupported_sentences = sum(not s.supported for s in checked.sentences)
-        answer.trimmed_sentences = checked.trimmed
-        supported = any(s.supported for s in checked.sentences)
-        if checked.declined and not supported:
-            answer.refusal_reason = "model_declined"
-        elif settings.verify_citations and not supported:
-            answer.refusal_reason = "unsupported"
-        else:
-            # with verification on, only claims that a passage supports are kept in the answer
-            answer.text, answer.refused = checked.text(supported_only=settings.verify_citations) or draft, False
+        answer.draft = "".join(pieces).strip()
+        settle(answer, settings.min_support, settings.verify_citations)
         timings.total_ms = (time.perf_counter() - started) * 1000
         yield answer
 
@@ -338,3 +325,31 @@ def open(  # noqa: A001 - rag.open reads well
     else:
         settings = Settings(**fields)
     return Engine(settings, embedder=embedder, model=model, create=create)
+
+
+def top_relevance(passages: list[Passage]) -> float:
+    """The best cosine similarity of a passage to the question (-1 when none has one): the engine
+    refuses before generating when it is below ``min_relevance``."""
+    return max((p.dense_score for p in passages if p.dense_score is not None), default=-1.0)
+
+
+def settle(answer: Answer, min_support: float, verify_citations: bool) -> Answer:
+    """Check the draft's claims against the passages given to the model and decide what is shown.
+
+    With ``verify_citations`` only claims a passage supports are kept, and an answer with none is
+    refused; without it the whole draft is shown. Fills in ``answer`` and returns it.
+    """
+    checked = verify(answer.draft, answer.passages, min_support)
+    answer.citations, answer.dropped_markers = checked.citations, checked.dropped_markers
+    answer.unsupported_sentences = sum(not s.supported for s in checked.sentences)
+    answer.trimmed_sentences = checked.trimmed
+    supported = any(s.supported for s in checked.sentences)
+    answer.text, answer.refused, answer.refusal_reason = REFUSAL, True, None
+    if checked.declined and not supported:
+        answer.refusal_reason = "model_declined"
+    elif verify_citations and not supported:
+        answer.refusal_reason = "unsupported"
+    else:
+        # with verification on, only claims that a passage supports are kept in the answer
+        answer.text, answer.refused = checked.text(supported_only=verify_citations) or answer.draft, False
+    return answer

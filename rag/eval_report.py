@@ -11,9 +11,10 @@ from rag.evaluate import EvalRun, QuestionResult, result_record
 HIT_PLOT, LATENCY_PLOT, OUTCOME_PLOT = "hit_at_k.png", "latency.png", "outcomes.png"
 
 
-def outcome(result: QuestionResult, depth: int) -> str:
+def outcome(result: QuestionResult, depth: int, verify_citations: bool = True) -> str:
     """One label per question, for the outcome plot and the report's table."""
-    if result.refused is None:  # retrieval only
+    score = result.score(verify_citations)
+    if score is None:  # retrieval only
         if not result.answerable:
             return "unanswerable"
         first = min(result.relevant_ranks, default=None)
@@ -21,12 +22,12 @@ def outcome(result: QuestionResult, depth: int) -> str:
             return "hit at rank 1"
         return f"hit at rank 2-{depth}" if first else "miss"
     if not result.answerable:
-        return "unanswerable, refused" if result.refused else "unanswerable, answered"
+        return "unanswerable, refused" if score.refused else "unanswerable, answered"
     if result.error:
         return "error"
-    if result.refused:
+    if score.refused:
         return "answerable, refused"
-    return "answered, holds a gold answer" if result.contains_gold else "answered, no gold answer in it"
+    return "answered, holds a gold answer" if score.contains_gold else "answered, no gold answer in it"
 
 
 def write_report(run: EvalRun, folder: Path, title: str) -> dict:
@@ -38,7 +39,7 @@ def write_report(run: EvalRun, folder: Path, title: str) -> dict:
         for result in run.results:
             out.write(json.dumps(result_record(result), ensure_ascii=False) + "\n")
     depth = run.settings.get("depth", 10)
-    outcomes = Counter(outcome(r, depth) for r in run.results)
+    outcomes = Counter(outcome(r, depth, run.settings.get("verify_citations", True)) for r in run.results)
     _plots(run, metrics, outcomes, folder)
     (folder / "report.md").write_text(_markdown(metrics, outcomes, title), encoding="utf-8")
     return metrics
@@ -99,7 +100,12 @@ def _markdown(metrics: dict, outcomes: Counter, title: str) -> str:
     lines += [f"| {k} | {_fmt(v)} |" for k, v in metrics["retrieval"].items()] + [""]
     if "answers" in metrics:
         lines += ["## Answers", "", "| metric | value |", "|---|---|"]
-        lines += [f"| {k} | {_fmt(v)} |" for k, v in metrics["answers"].items()] + [""]
+        by = metrics["answers_by_verification"]
+        on = "on" if metrics["settings"].get("verify_citations", True) else "off"
+        lines += [f"Citation verification is {on}; the other column scores the same drafts with it "
+                  f"{'off' if on == 'on' else 'on'} (no second generation).", "",
+                  "| metric | verification on | verification off |", "|---|---|---|"]
+        lines += [f"| {k} | {_fmt(v)} | {_fmt(by['off'][k])} |" for k, v in by["on"].items()] + [""]
     lines += ["## Outcomes", "", "| outcome | questions |", "|---|---|"]
     lines += [f"| {label} | {count} |" for label, count in outcomes.most_common()] + [""]
     lines += [f"![hit@k]({HIT_PLOT})", "", f"![latency]({LATENCY_PLOT})", "", f"![outcomes]({OUTCOME_PLOT})", ""]

@@ -13,6 +13,7 @@ answer string, ignoring case and runs of whitespace.
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
@@ -24,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from rag.engine import settle, top_relevance
 from rag.errors import ConfigError
 from rag.records import Answer, Passage
 
@@ -188,6 +190,20 @@ def answer_text(answer: Answer) -> str:
 
 
 @dataclass
+class AnswerScore:
+    """One generated answer scored against the gold answers."""
+
+    answer: str
+    refused: bool
+    exact_match: float | None = None
+    f1: float | None = None
+    contains_gold: bool | None = None  # the answer's text holds a gold answer (fairer to sentence answers)
+    citations: int = 0
+    correct_citations: int = 0
+    cited_gold: bool | None = None  # the answer cites a passage holding a gold answer
+
+
+@dataclass
 class QuestionResult:
     id: str
     question: str
@@ -196,14 +212,9 @@ class QuestionResult:
     page_ranks: list[int]  # ... that are also on the gold page (when a page is given)
     retrieve_ms: float
     has_page: bool = False  # the question names a gold page
-    answer: str | None = None
-    refused: bool | None = None
-    exact_match: float | None = None
-    f1: float | None = None
-    contains_gold: bool | None = None  # the answer's text holds a gold answer (fairer to sentence answers)
-    citations: int = 0
-    correct_citations: int = 0
-    cited_gold: bool | None = None  # the answer cites a passage holding a gold answer
+    relevance: float | None = None  # best cosine among the top_k passages (the engine's refusal test)
+    verified: AnswerScore | None = None  # the answer with citation verification on ...
+    unverified: AnswerScore | None = None  # ... and the same draft with it off
     gold_offered: bool | None = None  # a passage given to the model held a gold answer
     answer_ms: float | None = None
     error: str | None = None
@@ -213,6 +224,17 @@ class QuestionResult:
 
     def page_flags(self, depth: int) -> list[bool]:
         return [rank in self.page_ranks for rank in range(1, depth + 1)]
+
+    def score(self, verify_citations: bool) -> AnswerScore | None:
+        return self.verified if verify_citations else self.unverified
+
+    @classmethod
+    def from_record(cls, record: dict) -> "QuestionResult":
+        fields = dict(record)
+        for name in ("verified", "unverified"):
+            if fields.get(name) is not None:
+                fields[name] = AnswerScore(**fields[name])
+        return cls(**fields)
 
 
 @dataclass
@@ -258,29 +280,52 @@ def summarize(results: list[QuestionResult], ks: list[int], total: int, interrup
     if paged:
         metrics["retrieval"].update({f"page_hit@{k}": _mean([hit_at(r.page_flags(depth), k) for r in paged]) for k in ks})
         metrics["retrieval"]["questions_with_page"] = len(paged)
-    answered = [r for r in results if r.refused is not None]
-    if answered:
-        ok = [r for r in answered if r.answerable]
-        no = [r for r in answered if not r.answerable]
-        citations = sum(r.citations for r in ok)
-        offered = [r for r in ok if r.gold_offered]
-        metrics["answers"] = {
-            "exact_match": _mean([r.exact_match for r in ok if r.exact_match is not None]),
-            "f1": _mean([r.f1 for r in ok if r.f1 is not None]),
-            "answer_contains_gold": _mean([float(r.contains_gold) for r in ok if r.contains_gold is not None]),
-            "citation_precision": round(sum(r.correct_citations for r in ok) / citations, 4) if citations else None,
-            "citation_recall": _mean([float(bool(r.cited_gold)) for r in offered]),
-            "refusal_rate_unanswerable": _mean([float(r.refused) for r in no]),
-            "false_refusal_rate_answerable": _mean([float(r.refused) for r in ok]),
-            "latency_ms_p50": _round(percentile([r.answer_ms for r in answered if r.answer_ms is not None], 50)),
-            "latency_ms_p95": _round(percentile([r.answer_ms for r in answered if r.answer_ms is not None], 95)),
-            "errors": sum(r.error is not None for r in answered),
-        }
+    # the engine refuses before generating when no passage reaches min_relevance
+    floor = settings.get("min_relevance", -1.0)
+    scored = [r for r in results if r.relevance is not None]
+    for name, group in (("unanswerable", [r for r in scored if not r.answerable]), ("answerable", [r for r in scored if r.answerable])):
+        metrics["retrieval"][f"refused_at_retrieval_{name}"] = _mean([float(r.relevance < floor) for r in group])
+    if any(r.verified is not None for r in results):
+        by_setting = {on: answer_metrics(results, on) for on in (True, False)}
+        metrics["answers"] = by_setting[bool(settings.get("verify_citations", True))]
+        metrics["answers_by_verification"] = {"on": by_setting[True], "off": by_setting[False]}
     return metrics
+
+
+def answer_metrics(results: list[QuestionResult], verify_citations: bool) -> dict:
+    """Answer metrics with citation verification on or off (both are scored from the same drafts)."""
+    answered = [r for r in results if r.verified is not None]
+    ok = [r for r in answered if r.answerable]
+    no = [r for r in answered if not r.answerable]
+    scores = [r.score(verify_citations) for r in ok]
+    citations = sum(s.citations for s in scores)
+    return {
+        "exact_match": _mean([s.exact_match for s in scores if s.exact_match is not None]),
+        "f1": _mean([s.f1 for s in scores if s.f1 is not None]),
+        "answer_contains_gold": _mean([float(s.contains_gold) for s in scores if s.contains_gold is not None]),
+        "citation_precision": round(sum(s.correct_citations for s in scores) / citations, 4) if citations else None,
+        "citation_recall": _mean([float(bool(r.score(verify_citations).cited_gold)) for r in ok if r.gold_offered]),
+        "refusal_rate_unanswerable": _mean([float(r.score(verify_citations).refused) for r in no]),
+        "false_refusal_rate_answerable": _mean([float(s.refused) for s in scores]),
+        "latency_ms_p50": _round(percentile([r.answer_ms for r in answered if r.answer_ms is not None], 50)),
+        "latency_ms_p95": _round(percentile([r.answer_ms for r in answered if r.answer_ms is not None], 95)),
+        "errors": sum(r.error is not None for r in answered),
+    }
 
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
+
+
+def run_settings(engine, answers: bool, options: dict, depth: int) -> dict:
+    """What a run's figures depend on; a resumed run must match it."""
+    settings = engine.settings
+    return {
+        "retrieval_mode": options.get("mode") or settings.retrieval_mode, "depth": depth, "answers": answers,
+        "top_k": settings.top_k, "verify_citations": settings.verify_citations, "embedding_model": settings.embedding_model,
+        "chunk_max_chars": settings.chunk_max_chars, "min_relevance": settings.min_relevance,
+        "min_support": settings.min_support, "model": engine.model.name if answers else None,
+    }
 
 
 def evaluate(
@@ -291,22 +336,22 @@ def evaluate(
     answers: bool = False,
     retrieve_options: dict | None = None,
     on_result: Callable[[QuestionResult], None] | None = None,
+    done: list[QuestionResult] | None = None,
 ) -> EvalRun:
-    """Run every question; Ctrl-C stops the run and keeps what was measured (``interrupted``)."""
+    """Run every question not already in ``done``; Ctrl-C stops the run and keeps what was measured
+    (``interrupted``)."""
     ks = sorted(set(ks))
     depth = max([*ks, MRR_DEPTH, NDCG_DEPTH])
     options = retrieve_options or {}
-    run = EvalRun(ks, total=len(items), settings={
-        "retrieval_mode": options.get("mode") or engine.settings.retrieval_mode,
-        "depth": depth, "answers": answers, "top_k": engine.settings.top_k,
-        "verify_citations": engine.settings.verify_citations, "embedding_model": engine.settings.embedding_model,
-        "chunk_max_chars": engine.settings.chunk_max_chars,
-    })
+    run = EvalRun(ks, list(done or []), total=len(items), settings=run_settings(engine, answers, options, depth))
+    measured = {r.id for r in run.results}
     engine.retrieve("warm up", k=1)  # load the embedder and helper threads before anything is timed
     if answers:
         engine.model.count_tokens("warm up")  # and the chat model
     try:
         for item in items:
+            if item.id in measured:
+                continue
             result = measure(engine, item, depth, answers, options)
             run.results.append(result)
             if on_result:
@@ -316,36 +361,90 @@ def evaluate(
     return run
 
 
+class Checkpoint:
+    """``results.jsonl`` in a report folder, appended to as each question is measured, so a run that
+    is stopped or killed keeps its results and can be resumed where it stopped."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.results = folder / "results.jsonl"
+        self.run = folder / "run.json"
+
+    def start(self, qa_file: str, settings: dict, resume: bool) -> list[QuestionResult]:
+        """The results measured before (resume), after checking they were measured the same way;
+        without ``resume`` the folder starts empty."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        done: list[QuestionResult] = []
+        if resume and self.run.exists():
+            before = json.loads(self.run.read_text(encoding="utf-8"))
+            changed = [f"{key}: {before['settings'].get(key)!r} then, {value!r} now" for key, value in settings.items()
+                       if before["settings"].get(key) != value]
+            if before.get("qa_file") != qa_file:
+                changed.insert(0, f"question file: {before.get('qa_file')} then, {qa_file} now")
+            if changed:
+                raise ConfigError(f"cannot resume the run in {self.folder}: it was measured differently ("
+                                  + "; ".join(changed) + "); use another --report folder or leave out --resume")
+            if self.results.exists():
+                lines = self.results.read_text(encoding="utf-8").splitlines()
+                for number, line in enumerate(lines, 1):
+                    try:
+                        done.append(QuestionResult.from_record(json.loads(line)))
+                    except (ValueError, TypeError) as exc:
+                        if number < len(lines):  # only the last line may be cut short by a kill
+                            raise ConfigError(f"{self.results}, line {number} is damaged: {exc}") from exc
+            self.results.write_text("".join(json.dumps(result_record(r), ensure_ascii=False) + "\n" for r in done),
+                                    encoding="utf-8")
+        else:
+            self.results.write_text("", encoding="utf-8")
+        self.run.write_text(json.dumps({"qa_file": qa_file, "settings": settings}, indent=2) + "\n", encoding="utf-8")
+        return done
+
+    def add(self, result: QuestionResult) -> None:
+        with self.results.open("a", encoding="utf-8") as out:
+            out.write(json.dumps(result_record(result), ensure_ascii=False) + "\n")
+
+
 def measure(engine, item: QAItem, depth: int, answers: bool, options: dict) -> QuestionResult:
     started = time.perf_counter()
     passages = engine.retrieve(item.question, k=depth, **options)
     retrieve_ms = (time.perf_counter() - started) * 1000
     ranks = [rank for rank, p in enumerate(passages, 1) if relevant(p, item)]
     page_ranks = [rank for rank in ranks if item.page is not None and item.page in passages[rank - 1].pages]
-    result = QuestionResult(item.id, item.question, item.answerable, ranks, page_ranks, retrieve_ms, item.page is not None)
+    result = QuestionResult(item.id, item.question, item.answerable, ranks, page_ranks, retrieve_ms, item.page is not None,
+                            relevance=top_relevance(passages[: engine.settings.top_k]) if passages else -1.0)
     if not answers:
         return result
     started = time.perf_counter()
     try:
         answer = engine.ask(item.question, **options)
     except Exception as exc:  # noqa: BLE001 - one failed question is recorded, the run goes on
-        result.error, result.refused, result.answer_ms = f"{type(exc).__name__}: {exc}", True, None
-        result.exact_match = result.f1 = 0.0 if item.answers else None
+        result.error = f"{type(exc).__name__}: {exc}"
+        result.verified = result.unverified = AnswerScore("", True)
+        if item.answers:
+            result.verified.exact_match = result.verified.f1 = 0.0
+            result.verified.contains_gold = False
         return result
     result.answer_ms = (time.perf_counter() - started) * 1000
-    result.refused = answer.refused
-    result.answer = "" if answer.refused else answer_text(answer)
-    if item.answers:
-        result.exact_match = 0.0 if answer.refused else exact_match(result.answer, item.answers)
-        result.f1 = 0.0 if answer.refused else token_f1(result.answer, item.answers)
-        result.contains_gold = not answer.refused and any(squash(a) in squash(result.answer) for a in item.answers)
-    if item.answerable:
-        result.gold_offered = any(relevant(p, item) for p in answer.passages)
-        cited = [c for c in answer.citations if c.supported] if not answer.refused else []
-        result.citations = len(cited)
-        result.correct_citations = sum(relevant(c.passage, item) for c in cited)
-        result.cited_gold = result.correct_citations > 0
+    result.gold_offered = any(relevant(p, item) for p in answer.passages) if item.answerable else None
+    on = engine.settings.verify_citations
+    # the same draft settled the other way: the verification ablation costs no second generation
+    other = settle(copy.copy(answer), engine.settings.min_support, not on) if answer.draft else answer
+    result.verified, result.unverified = (score_answer(answer, item), score_answer(other, item))[:: 1 if on else -1]
     return result
+
+
+def score_answer(answer: Answer, item: QAItem) -> AnswerScore:
+    score = AnswerScore("" if answer.refused else answer_text(answer), answer.refused)
+    if item.answers:
+        score.exact_match = 0.0 if answer.refused else exact_match(score.answer, item.answers)
+        score.f1 = 0.0 if answer.refused else token_f1(score.answer, item.answers)
+        score.contains_gold = not answer.refused and any(squash(a) in squash(score.answer) for a in item.answers)
+    if item.answerable:
+        cited = [c for c in answer.citations if c.supported] if not answer.refused else []
+        score.citations = len(cited)
+        score.correct_citations = sum(relevant(c.passage, item) for c in cited)
+        score.cited_gold = score.correct_citations > 0
+    return score
 
 
 def result_record(result: QuestionResult) -> dict:

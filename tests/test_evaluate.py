@@ -10,8 +10,12 @@ import pytest
 
 from conftest import run_rag
 from rag.errors import ConfigError
+from rag.engine import REFUSAL, settle
 from rag.evaluate import (
+    AnswerScore,
+    EvalRun,
     QAItem,
+    QuestionResult,
     evaluate,
     exact_match,
     from_source,
@@ -21,10 +25,12 @@ from rag.evaluate import (
     normalize_answer,
     reciprocal_rank,
     relevant,
+    result_record,
+    score_answer,
     spread,
     token_f1,
 )
-from rag.records import Passage
+from rag.records import Answer, Passage, Timings
 
 
 def passage(text: str, source: str = "/docs/Super_Bowl_50.md", pages: tuple[int, ...] = ()) -> Passage:
@@ -63,6 +69,53 @@ def test_relevance_needs_the_gold_source_and_an_answer_string():
     assert relevant(passage("The Denver Broncos won.", "/x/Other.md"), QAItem("2", "q", ("Denver Broncos",)))  # no source
     assert from_source(passage("x", "/d/manual.pdf"), "manual.pdf") and from_source(passage("x", "/d/manual.pdf"), "manual")
     assert not from_source(passage("x", "/d/manual2.pdf"), "manual.pdf")
+
+
+def test_one_draft_settles_with_and_without_verification():
+    gold = passage("The Denver Broncos won Super Bowl 50 against the Carolina Panthers.")
+    draft = "The Denver Broncos won Super Bowl 50 [1]. The halftime show featured dancing penguins on ice [1]."
+    item = QAItem("1", "Who won Super Bowl 50?", ("Denver Broncos",), "Super_Bowl_50")
+
+    def fresh() -> Answer:
+        return Answer(item.question, REFUSAL, True, [], [gold], Timings(), draft=draft)
+
+    on, off = settle(fresh(), 0.6, True), settle(fresh(), 0.6, False)
+    assert not on.refused and "Denver Broncos" in on.text and "penguins" not in on.text  # the unsupported claim is cut
+    assert not off.refused and "penguins" in off.text
+    on_score, off_score = score_answer(on, item), score_answer(off, item)
+    assert on_score.contains_gold and off_score.contains_gold and on_score.correct_citations == on_score.citations == 1
+    # nothing supported: refused with verification, shown without it
+    made_up = Answer(item.question, REFUSAL, True, [], [gold], Timings(), draft="The penguins won it on ice skates.")
+    assert settle(made_up, 0.6, True).refusal_reason == "unsupported"
+    shown = settle(made_up, 0.6, False)
+    assert not shown.refused and shown.text.startswith("The penguins") and score_answer(shown, item).f1 == 0.0
+
+
+def test_answer_metrics_on_and_off_from_the_same_results():
+    def result(answerable: bool, on: AnswerScore, off: AnswerScore, relevance: float = 0.5) -> QuestionResult:
+        return QuestionResult("q", "q?", answerable, [1] if answerable else [], [], 1.0, relevance=relevance,
+                              verified=on, unverified=off, gold_offered=answerable, answer_ms=100.0)
+
+    right = AnswerScore("Denver Broncos", False, 1.0, 1.0, True, 1, 1, True)
+    refused = AnswerScore("", True, 0.0, 0.0, False, 0, 0, False)
+    wrong = AnswerScore("penguins", False, 0.0, 0.0, False, 1, 0, False)
+    results = [
+        result(True, right, right),
+        result(True, refused, wrong),  # verification refused a wrong answer
+        result(False, refused, AnswerScore("made up", False), relevance=0.1),  # unanswerable, weak retrieval
+        result(False, refused, refused),
+    ]
+    metrics = EvalRun([1], results, total=4, settings={"verify_citations": True, "min_relevance": 0.3}).metrics()
+    on, off = metrics["answers_by_verification"]["on"], metrics["answers_by_verification"]["off"]
+    assert metrics["answers"] == on
+    assert on["exact_match"] == 0.5 and on["false_refusal_rate_answerable"] == 0.5 and on["refusal_rate_unanswerable"] == 1.0
+    assert on["citation_precision"] == 1.0 and on["citation_recall"] == 0.5
+    assert off["false_refusal_rate_answerable"] == 0.0 and off["refusal_rate_unanswerable"] == 0.5
+    assert off["citation_precision"] == 0.5  # 1 of 2 citations points at a gold passage
+    assert metrics["retrieval"]["refused_at_retrieval_unanswerable"] == 0.5
+    assert metrics["retrieval"]["refused_at_retrieval_answerable"] == 0.0
+    restored = [QuestionResult.from_record(json.loads(json.dumps(result_record(r)))) for r in results]
+    assert restored == results
 
 
 def test_spread_takes_even_steps():
@@ -139,6 +192,8 @@ def test_rag_eval_end_to_end_writes_metrics_report_and_plots(sample_index: Path,
     assert retrieval["hit@5"] == 1.0 and retrieval["hit@1"] <= retrieval["hit@3"] <= retrieval["hit@5"]
     assert retrieval["questions_with_page"] == 1 and retrieval["page_hit@5"] == 1.0
     assert "answers" not in metrics
+    # the off-topic question would be refused before generating; the answerable ones would not
+    assert retrieval["refused_at_retrieval_unanswerable"] == 1.0 and retrieval["refused_at_retrieval_answerable"] == 0.0
     assert json.loads((report / "metrics.json").read_text()) == metrics
     assert len((report / "results.jsonl").read_text().splitlines()) == 5
     text = (report / "report.md").read_text()
@@ -147,8 +202,29 @@ def test_rag_eval_end_to_end_writes_metrics_report_and_plots(sample_index: Path,
         assert (report / plot).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and (report / plot).stat().st_size > 5_000
 
 
+def test_rag_eval_resumes_a_run_that_was_killed(sample_index: Path, qa_file: Path, tmp_path: Path):
+    report = tmp_path / "report"
+    first = run_rag("eval", str(qa_file), "--index", str(sample_index), "--report", str(report), "--json")
+    assert first.returncode == 0, first.stderr[-2000:]
+    lines = (report / "results.jsonl").read_text().splitlines()
+    # as if killed while writing the third result: two whole lines and half of the third
+    (report / "results.jsonl").write_text(lines[0] + "\n" + lines[1] + "\n" + lines[2][:40])
+    resumed = run_rag("eval", str(qa_file), "--index", str(sample_index), "--report", str(report), "--resume", "--json")
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    metrics, before = json.loads(resumed.stdout.strip().splitlines()[-1]), json.loads(first.stdout.strip().splitlines()[-1])
+    assert metrics["questions"] == 5 and metrics["retrieval"]["mrr@10"] == before["retrieval"]["mrr@10"]
+    records = [json.loads(line) for line in (report / "results.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in records] == [str(i) for i in range(1, 6)]
+    assert records[:2] == [json.loads(line) for line in lines[:2]]  # kept, not measured again
+    # measured another way: refused, and nothing in the folder is touched
+    other = run_rag("eval", str(qa_file), "--index", str(sample_index), "--report", str(report), "--resume", "--mode", "keyword")
+    assert other.returncode == 2 and "retrieval_mode: 'hybrid' then, 'keyword' now" in other.stderr
+    assert len((report / "results.jsonl").read_text().splitlines()) == 5
+
+
 def test_rag_eval_rejects_bad_arguments(sample_index: Path, qa_file: Path, tmp_path: Path):
     assert run_rag("eval", str(qa_file), "--index", str(sample_index), "--k", "1,x").returncode == 2
+    assert run_rag("eval", str(qa_file), "--index", str(sample_index), "--resume").returncode == 2
     missing = run_rag("eval", str(tmp_path / "nope.jsonl"), "--index", str(sample_index))
     assert missing.returncode == 2 and "cannot read question file" in missing.stderr
 
@@ -175,10 +251,13 @@ def test_rag_eval_with_answers_scores_answers_citations_and_refusals(sample_engi
     run = evaluate(sample_engine, items, ks=[1, 3], answers=True)
     answers = run.metrics()["answers"]
     assert answers["refusal_rate_unanswerable"] == 1.0  # the off-topic question
-    first = run.results[0]  # the chlorine question, which the bundled model answers (tests/test_ask.py)
+    first = run.results[0].verified  # the chlorine question, which the bundled model answers (tests/test_ask.py)
     assert not first.refused and first.f1 > 0 and first.correct_citations >= 1 and first.cited_gold
     assert 0 <= answers["f1"] <= 1 and 0 <= answers["false_refusal_rate_answerable"] <= 1
     assert answers["citation_precision"] is not None and answers["latency_ms_p50"] > 0
+    off = run.metrics()["answers_by_verification"]["off"]  # the same drafts, unverified: never refused more often
+    assert off["false_refusal_rate_answerable"] <= answers["false_refusal_rate_answerable"]
     for result in run.results:
-        if result.answerable and not result.refused:
-            assert result.exact_match in (0.0, 1.0) and result.answer
+        if result.answerable and not result.verified.refused:
+            assert result.verified.exact_match in (0.0, 1.0) and result.verified.answer
+            assert not result.unverified.refused
