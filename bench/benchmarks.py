@@ -8,8 +8,11 @@
 * PubMedQA PQA-L (../shared/datasets/pubmedqa): each of the 1,000 abstracts is a document; a
   retrieved passage counts when it comes from the question's own abstract (its answers are not
   spans of the text).
-* Answers: N answerable and N unanswerable SQuAD2 questions (spread evenly), generated with the
-  bundled GGUF, with and without citation verification.
+* Answers: every SQuAD2 question (answerable and unanswerable) in one fixed random order, generated
+  with the bundled GGUF; each draft is scored with and without citation verification. At ~2.5 s
+  per answer on 2 cores the whole set takes hours, so the run is checkpointed in
+  docs/benchmarks/answers/ and each call answers ``--answers N`` more questions (``all`` = the
+  rest); the table covers what has been answered so far, a uniform random sample of the set.
 * ``--run-peers`` runs bench/peers.py afterwards and adds its table (``--peers`` takes a saved one).
 
 Only the part of docs/benchmarks.md between the ``generated`` markers is rewritten; the prose
@@ -19,6 +22,7 @@ around it is kept. Plots go to docs/benchmarks/.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -37,6 +41,9 @@ from bench.squad_corpus import SQUAD_DIR, load_articles, write_articles  # noqa:
 PUBMEDQA = ROOT.parent / "shared" / "datasets" / "pubmedqa" / "ori_pqal.json"
 DOC = ROOT / "docs" / "benchmarks.md"
 PLOTS = ROOT / "docs" / "benchmarks"
+ANSWERS = PLOTS / "answers"  # the resumable answer run: run.json + results.jsonl
+# what the answers depend on besides the settings: a changed file starts the answer run over
+ANSWER_CODE = ["rag/cite.py", "rag/prompting.py", "rag/engine.py", "rag/llm.py", *sorted(f"prompts/{p.name}" for p in (ROOT / "prompts").glob("*.txt"))]
 START, END = "<!-- generated:start -->", "<!-- generated:end -->"
 KS = [1, 3, 5, 10]
 MODES = ["hybrid", "dense", "keyword"]
@@ -89,27 +96,48 @@ def retrieval_rows(index: Path, items, label: str, modes=MODES) -> list[dict]:
             started = time.perf_counter()
             run = evaluate(engine, items, ks=KS, retrieve_options={"mode": mode})
             metrics = run.metrics()
-            rows.append({"corpus": label, "mode": mode, "questions": metrics["answerable"], **metrics["retrieval"],
+            rows.append({"corpus": label, "mode": mode, "questions": metrics["answerable"],
+                         "unanswerable": metrics["unanswerable"], **metrics["retrieval"],
                          "curve": [metrics["retrieval"][f"hit@{k}"] for k in KS], "seconds": time.perf_counter() - started})
             print(f"  {label} {mode}: hit@5 {metrics['retrieval']['hit@5']} mrr {metrics['retrieval']['mrr@10']}", flush=True)
     return rows
 
 
-def answer_rows(index: Path, n: int) -> list[dict]:
+def code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in ANSWER_CODE:
+        digest.update(name.encode() + b"\0" + (ROOT / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def answer_rows(index: Path, more: int | None, folder: Path, restart: bool) -> tuple[list[dict], dict]:
+    """Answer up to ``more`` (None = all) further questions of the run in ``folder``, then score
+    everything answered so far with citation verification on and off (one generation each)."""
+    import random
+
     import rag
-    from rag.evaluate import evaluate, spread
+    from rag.evaluate import Checkpoint, evaluate, run_settings
 
     items = squad_items(answerable_only=False)
-    sample = spread([i for i in items if i.answerable], n) + spread([i for i in items if not i.answerable], n)
-    rows = []
-    for verify in (True, False):
-        with rag.open(index, create=False, verify_citations=verify) as engine:
-            started = time.perf_counter()
-            metrics = evaluate(engine, sample, ks=[5], answers=True).metrics()
-            rows.append({"verify_citations": verify, "questions": metrics["questions"], **metrics["answers"],
-                         "model": engine.model.name, "seconds": time.perf_counter() - started})
-            print(f"  answers verify={verify}: {metrics['answers']}", flush=True)
-    return rows
+    random.Random(0).shuffle(items)  # any prefix is a uniform sample of the whole set
+    checkpoint = Checkpoint(folder)
+    with rag.open(index, create=False) as engine:
+        settings = {**run_settings(engine, True, {}, 10), "code": code_fingerprint()}
+        done = checkpoint.start("SQuAD2 dev-v2.0.json (all questions, random order, seed 0)", settings, resume=not restart)
+        measured = {r.id for r in done}
+        todo = [i for i in items if i.id not in measured][: more]
+        print(f"  answers: {len(done)} of {len(items)} done before, answering {len(todo)} more", flush=True)
+        started = time.perf_counter()
+        run = evaluate(engine, todo, ks=[5], answers=True, on_result=checkpoint.add, done=done)
+        metrics = run.metrics()
+        model = engine.model.name
+    if "answers_by_verification" not in metrics:
+        return [], {}
+    rows = [{"verify_citations": on == "on", "questions": metrics["questions"], "answerable": metrics["answerable"],
+             **metrics["answers_by_verification"][on], "model": model} for on in ("on", "off")]
+    print(f"  answers: {metrics['questions']} of {len(items)} now ({time.perf_counter() - started:.0f} s this call)", flush=True)
+    return rows, {"questions": metrics["questions"], "total": len(items), "answerable": metrics["answerable"],
+                  "retrieval": metrics["retrieval"]}
 
 
 def plot_curves(rows: list[dict], path: Path) -> None:
@@ -150,20 +178,29 @@ def fmt(value, digits: int = 3) -> str:
     return f"{value:.{digits}f}" if isinstance(value, float) else str(value)
 
 
-def tables(ingests: list[dict], retrieval: list[dict], answers: list[dict], peers: dict | None, command: str) -> str:
+def tables(ingests: list[dict], retrieval: list[dict], answers: list[dict], answer_run: dict, peers: dict | None,
+           command: str) -> str:
     out = [START, "", f"Generated by `{command}` on {time.strftime('%Y-%m-%d')}.", "", f"Machine: {machine()}.", ""]
     out += ["### Ingest", "", "| corpus | chunking | documents | chunks | seconds |", "|---|---|---|---|---|"]
     out += [f"| {r['corpus']} | {r['chunking']} | {r['documents']} | {r['chunks']} | {r['seconds']:.1f} |" for r in ingests]
-    out += ["", "### Retrieval (every answerable question; k = passages retrieved)", "",
-            "| corpus, chunking | mode | questions | hit@1 | hit@3 | hit@5 | hit@10 | MRR@10 | nDCG@10 | p50 ms | p95 ms |",
-            "|---|---|---|---|---|---|---|---|---|---|---|"]
+    out += ["", "### Retrieval (every question; hit@k and MRR over the answerable ones; k = passages retrieved)", "",
+            "*Refused at retrieval*: share of questions whose best passage in the top 5 is below `min_relevance` "
+            "(cosine 0.30), which the engine refuses without generating.", "",
+            "| corpus, chunking | mode | answerable | unanswerable | hit@1 | hit@3 | hit@5 | hit@10 | MRR@10 | nDCG@10 "
+            "| refused at retrieval: unanswerable | answerable | p50 ms | p95 ms |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in retrieval:
-        out.append(f"| {r['corpus']} | {r['mode']} | {r['questions']} | " + " | ".join(fmt(r[f"hit@{k}"]) for k in KS)
-                   + f" | {fmt(r['mrr@10'])} | {fmt(r['ndcg@10'])} | {fmt(r['latency_ms_p50'], 1)} | {fmt(r['latency_ms_p95'], 1)} |")
+        out.append(f"| {r['corpus']} | {r['mode']} | {r['questions']} | {r['unanswerable']} | "
+                   + " | ".join(fmt(r[f"hit@{k}"]) for k in KS)
+                   + f" | {fmt(r['mrr@10'])} | {fmt(r['ndcg@10'])} | {fmt(r['refused_at_retrieval_unanswerable'])} "
+                   f"| {fmt(r['refused_at_retrieval_answerable'])} | {fmt(r['latency_ms_p50'], 1)} | {fmt(r['latency_ms_p95'], 1)} |")
     out += ["", "![hit@k curves](benchmarks/hit_at_k.png)", ""]
     if answers:
-        n = answers[0]["questions"]
-        out += [f"### Answers ({n} SQuAD2 questions, half unanswerable; model {answers[0]['model']})", "",
+        n, a = answers[0]["questions"], answers[0]["answerable"]
+        whole = "every question" if n == answer_run["total"] else f"a uniform random sample: {n:,} of {answer_run['total']:,} questions"
+        out += [f"### Answers (SQuAD2, {whole}: {a:,} answerable, {n - a:,} unanswerable; model {answers[0]['model']})", "",
+                "One generation per question; *off* shows the same draft whole, *on* keeps only the claims a passage "
+                f"supports. Run state: `docs/benchmarks/answers/` (per-question results), resumed by `--answers N`.", "",
                 "| citation verification | exact match | F1 | answer holds gold | citation precision | citation recall "
                 "| refused (unanswerable) | refused (answerable) | p50 ms | p95 ms |", "|---|---|---|---|---|---|---|---|---|---|"]
         for r in answers:
@@ -187,28 +224,32 @@ def write_doc(generated: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--answers", type=int, default=60, help="answerable and as many unanswerable questions to answer (0 = skip)")
+    parser.add_argument("--answers", type=lambda v: None if v == "all" else int(v), default=0,
+                        help="answer N more SQuAD2 questions of the checkpointed run ('all' = the rest; default 0: "
+                             "only report what was answered before)")
+    parser.add_argument("--answers-restart", action="store_true", help="start the answer run over")
+    parser.add_argument("--no-answers", action="store_true", help="leave the answers section out")
     parser.add_argument("--peers", type=Path, default=None, help="JSON written by bench/peers.py --json")
     parser.add_argument("--run-peers", action="store_true", help="also run bench/peers.py (needs the bench extra)")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--reuse", action="store_true", help="keep the indexes already built in --work (retrieval changes only)")
     parser.add_argument("--smoke", action="store_true", help="2+2 articles, 30 abstracts, 3+3 answers; writes under --work only")
     args = parser.parse_args()
-    global DOC, PLOTS
+    global DOC, PLOTS, ANSWERS
     if args.smoke:
-        args.answers = min(args.answers, 3)
+        args.answers = min(args.answers if args.answers is not None else 3, 3)
     work = args.work or Path(tempfile.mkdtemp(prefix="rag-bench-"))
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    command = "python bench/benchmarks.py" + (f" --answers {args.answers}" if args.answers != 60 else "") + (
+    command = "python bench/benchmarks.py" + (" --no-answers" if args.no_answers else "") + (
         " --run-peers" if args.run_peers else f" --peers {args.peers}" if args.peers else "")
 
     squad_docs = work / "squad"
     articles = load_articles(("dev", "test"))
     pubmed_docs = work / "pubmedqa"
     pubmed = pubmed_corpus(pubmed_docs)
-    squad = squad_items(answerable_only=True)
+    squad = squad_items(answerable_only=False)
     if args.smoke:
-        DOC, PLOTS = work / "benchmarks.md", work / "benchmarks"
+        DOC, PLOTS, ANSWERS = work / "benchmarks.md", work / "benchmarks", work / "benchmarks" / "answers"
         articles = articles[:2] + articles[16:18]
         squad = [i for i in squad if i.source in {a.title for a in articles}][:40]
         for path in sorted(pubmed_docs.iterdir())[30:]:
@@ -236,16 +277,18 @@ def main() -> None:
         modes = MODES if label.startswith("default") else ["hybrid"]
         retrieval += retrieval_rows(index, items, f"{corpus.split(' ')[0]}, {label.split(' ')[0]} chunks", modes)
 
-    answers = answer_rows(work / "index-squad-900", args.answers) if args.answers else []
+    answers, answer_run = [], {}
+    if not args.no_answers:
+        answers, answer_run = answer_rows(work / "index-squad-900", args.answers, ANSWERS, args.answers_restart)
     if args.run_peers:  # its own subprocesses, after ours, so the two never share the CPU
         args.peers = work / "peers.json"
         smoke = ["--max-articles", "2", "--limit", "20"] if args.smoke else []
         subprocess.run([sys.executable, str(ROOT / "bench" / "peers.py"), "--json", str(args.peers), *smoke], check=True)
     peers = json.loads(args.peers.read_text()) if args.peers else None
     plot_curves(retrieval, PLOTS / "hit_at_k.png")
-    (PLOTS / "results.json").write_text(json.dumps({"ingest": ingests, "retrieval": retrieval, "answers": answers},
+    (PLOTS / "results.json").write_text(json.dumps({"ingest": ingests, "retrieval": retrieval, "answers": answers, "answer_run": answer_run},
                                                    indent=2, default=str) + "\n")
-    write_doc(tables(ingests, retrieval, answers, peers, command))
+    write_doc(tables(ingests, retrieval, answers, answer_run, peers, command))
     print(f"wrote {DOC} and {PLOTS}/")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)

@@ -410,8 +410,11 @@ def measure(engine, item: QAItem, depth: int, answers: bool, options: dict) -> Q
     retrieve_ms = (time.perf_counter() - started) * 1000
     ranks = [rank for rank, p in enumerate(passages, 1) if relevant(p, item)]
     page_ranks = [rank for rank in ranks if item.page is not None and item.page in passages[rank - 1].pages]
+    top = passages[: engine.settings.top_k]
+    # keyword mode scores no passage by cosine here (``ask`` embeds the question anyway): no figure then
+    relevance = top_relevance(top) if any(p.dense_score is not None for p in top) or not top else None
     result = QuestionResult(item.id, item.question, item.answerable, ranks, page_ranks, retrieve_ms, item.page is not None,
-                            relevance=top_relevance(passages[: engine.settings.top_k]) if passages else -1.0)
+                            relevance=relevance)
     if not answers:
         return result
     started = time.perf_counter()
