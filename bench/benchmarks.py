@@ -209,6 +209,10 @@ def tables(ingests: list[dict], retrieval: list[dict], answers: list[dict], answ
                        f"{fmt(r['refusal_rate_unanswerable'])} | {fmt(r['false_refusal_rate_answerable'])} | "
                        f"{fmt(r['latency_ms_p50'], 0)} | {fmt(r['latency_ms_p95'], 0)} |")
         out.append("")
+        if n < answer_run["total"]:
+            out += [f"Sampling error (95 %) of a rate is at most ±{1.96 * 0.5 / max(a, 1) ** 0.5:.3f} over the answerable "
+                    f"questions and ±{1.96 * 0.5 / max(n - a, 1) ** 0.5:.3f} over the unanswerable ones; the two rows share "
+                    "their drafts, so their difference is measured more precisely than either row.", ""]
     if peers:
         out += [PEERS_HEADING, "", peers["table"], "", "```", peers["ratios"], "```", ""]
     out.append(END)
@@ -233,6 +237,8 @@ def main() -> None:
     parser.add_argument("--run-peers", action="store_true", help="also run bench/peers.py (needs the bench extra)")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--reuse", action="store_true", help="keep the indexes already built in --work (retrieval changes only)")
+    parser.add_argument("--retrieval-from", type=Path, default=None,
+                        help="take ingest and retrieval rows from a results.json written before (answers and tables only)")
     parser.add_argument("--smoke", action="store_true", help="2+2 articles, 30 abstracts, 3+3 answers; writes under --work only")
     args = parser.parse_args()
     global DOC, PLOTS, ANSWERS
@@ -258,7 +264,10 @@ def main() -> None:
     write_articles(articles, squad_docs)
 
     ingests, retrieval = [], []
-    for corpus, docs, chunking, label in [
+    if args.retrieval_from:
+        saved_rows = json.loads(args.retrieval_from.read_text())
+        ingests, retrieval = saved_rows["ingest"], saved_rows["retrieval"]
+    for corpus, docs, chunking, label in [] if args.retrieval_from else [
         ("SQuAD2 (16 + 20 articles)", squad_docs, {}, "default (900 chars)"),
         ("SQuAD2 (16 + 20 articles)", squad_docs, SMALL_CHUNKS, "small (450 chars)"),
         ("PubMedQA (1,000 abstracts)", pubmed_docs, {}, "default (900 chars)"),

@@ -11,6 +11,7 @@ import pytest
 from conftest import run_rag
 from rag.errors import ConfigError
 from rag.engine import REFUSAL, settle
+from rag.eval_report import write_report
 from rag.evaluate import (
     AnswerScore,
     EvalRun,
@@ -91,7 +92,7 @@ def test_one_draft_settles_with_and_without_verification():
     assert not shown.refused and shown.text.startswith("The penguins") and score_answer(shown, item).f1 == 0.0
 
 
-def test_answer_metrics_on_and_off_from_the_same_results():
+def test_answer_metrics_on_and_off_from_the_same_results(tmp_path: Path):
     def result(answerable: bool, on: AnswerScore, off: AnswerScore, relevance: float = 0.5) -> QuestionResult:
         return QuestionResult("q", "q?", answerable, [1] if answerable else [], [], 1.0, relevance=relevance,
                               verified=on, unverified=off, gold_offered=answerable, answer_ms=100.0)
@@ -116,6 +117,10 @@ def test_answer_metrics_on_and_off_from_the_same_results():
     assert metrics["retrieval"]["refused_at_retrieval_answerable"] == 0.0
     restored = [QuestionResult.from_record(json.loads(json.dumps(result_record(r)))) for r in results]
     assert restored == results
+    write_report(EvalRun([1], results, total=4, settings={"verify_citations": True, "min_relevance": 0.3}), tmp_path, "t")
+    report = (tmp_path / "report.md").read_text()
+    assert "| metric | verification on | verification off |" in report and "| exact_match | 0.5000 | 0.5000 |" in report
+    assert "| false_refusal_rate_answerable | 0.5000 | 0.0000 |" in report
 
 
 def test_spread_takes_even_steps():
