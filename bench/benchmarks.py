@@ -184,8 +184,8 @@ def tables(ingests: list[dict], retrieval: list[dict], answers: list[dict], answ
     out += ["### Ingest", "", "| corpus | chunking | documents | chunks | seconds |", "|---|---|---|---|---|"]
     out += [f"| {r['corpus']} | {r['chunking']} | {r['documents']} | {r['chunks']} | {r['seconds']:.1f} |" for r in ingests]
     out += ["", "### Retrieval (every question; hit@k and MRR over the answerable ones; k = passages retrieved)", "",
-            "*Refused at retrieval*: share of questions whose best passage in the top 5 is below `min_relevance` "
-            "(cosine 0.30), which the engine refuses without generating.", "",
+            "*Refused at retrieval*: share of questions whose best passage among the `top_k` (3) given to the model is "
+            "below `min_relevance` (cosine 0.30), which the engine refuses without generating.", "",
             "| corpus, chunking | mode | answerable | unanswerable | hit@1 | hit@3 | hit@5 | hit@10 | MRR@10 | nDCG@10 "
             "| refused at retrieval: unanswerable | answerable | p50 ms | p95 ms |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
