@@ -116,7 +116,8 @@ def answer_rows(index: Path, more: int | None, folder: Path, restart: bool) -> t
     import random
 
     import rag
-    from rag.evaluate import Checkpoint, evaluate, run_settings
+    from rag.eval_checkpoint import Checkpoint
+    from rag.evaluate import evaluate, run_settings
 
     items = squad_items(answerable_only=False)
     random.Random(0).shuffle(items)  # any prefix is a uniform sample of the whole set
@@ -200,7 +201,7 @@ def tables(ingests: list[dict], retrieval: list[dict], answers: list[dict], answ
         whole = "every question" if n == answer_run["total"] else f"a uniform random sample: {n:,} of {answer_run['total']:,} questions"
         out += [f"### Answers (SQuAD2, {whole}: {a:,} answerable, {n - a:,} unanswerable; model {answers[0]['model']})", "",
                 "One generation per question; *off* shows the same draft whole, *on* keeps only the claims a passage "
-                f"supports. Run state: `docs/benchmarks/answers/` (per-question results), resumed by `--answers N`.", "",
+                "supports. Run state: `docs/benchmarks/answers/` (per-question results), resumed by `--answers N`.", "",
                 "| citation verification | exact match | F1 | answer holds gold | citation precision | citation recall "
                 "| refused (unanswerable) | refused (answerable) | p50 ms | p95 ms |", "|---|---|---|---|---|---|---|---|---|---|"]
         for r in answers:

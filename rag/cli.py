@@ -307,8 +307,9 @@ def evaluate(qa_file: Path, index: Path | None, ks: str, limit: int | None, answ
 
     Ctrl-C stops early; what was measured is still reported (exit code 130). With --report each
     question's result is saved as it is measured, and --resume goes on from there."""
+    from rag.eval_checkpoint import Checkpoint
     from rag.eval_report import write_report
-    from rag.evaluate import MRR_DEPTH, NDCG_DEPTH, Checkpoint, hit_at, load_qa, run_settings, spread
+    from rag.evaluate import MRR_DEPTH, NDCG_DEPTH, hit_at, load_qa, run_settings, spread
     from rag.evaluate import evaluate as run_eval
 
     try:
