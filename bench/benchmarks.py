@@ -110,9 +110,15 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def answer_rows(index: Path, more: int | None, folder: Path, restart: bool) -> tuple[list[dict], dict]:
+def answer_rows(index: Path, more: int | None, folder: Path, restart: bool,
+                helper: bool = False) -> tuple[list[dict], dict]:
     """Answer up to ``more`` (None = all) further questions of the run in ``folder``, then score
-    everything answered so far with citation verification on and off (one generation each)."""
+    everything answered so far with citation verification on and off (one generation each).
+
+    ``helper``: answer from the end of the order into ``folder/helper`` instead, as a second process
+    beside a forward run (one core each: llama.cpp decodes on one thread by default here). The
+    checkpointed questions are then a prefix plus a suffix of one random order, still a uniform
+    sample; the next forward run checks the helper's settings and folds its results in."""
     import random
 
     import rag
@@ -121,10 +127,23 @@ def answer_rows(index: Path, more: int | None, folder: Path, restart: bool) -> t
 
     items = squad_items(answerable_only=False)
     random.Random(0).shuffle(items)  # any prefix is a uniform sample of the whole set
-    checkpoint = Checkpoint(folder)
+    qa_file = "SQuAD2 dev-v2.0.json (all questions, random order, seed 0)"
+    checkpoint, side = Checkpoint(folder), Checkpoint(folder / "helper")
     with rag.open(index, create=False) as engine:
         settings = {**run_settings(engine, True, {}, 10), "code": code_fingerprint()}
-        done = checkpoint.start("SQuAD2 dev-v2.0.json (all questions, random order, seed 0)", settings, resume=not restart)
+        if helper:  # the forward run owns folder/results.jsonl: only read it
+            done = checkpoint.measured(qa_file, settings)
+            done += [r for r in side.start(qa_file, settings, resume=not restart) if r.id not in {d.id for d in done}]
+            checkpoint, items = side, items[::-1]
+        else:
+            done = checkpoint.start(qa_file, settings, resume=not restart)
+            extra = [] if restart else [r for r in side.measured(qa_file, settings) if r.id not in {d.id for d in done}]
+            for result in extra:  # a helper's results (same settings: measured() checks), folded in once
+                checkpoint.add(result)
+            done += extra
+            shutil.rmtree(side.folder, ignore_errors=True)
+            if extra:
+                print(f"  answers: folded in {len(extra)} answered by a helper run", flush=True)
         measured = {r.id for r in done}
         todo = [i for i in items if i.id not in measured][: more]
         print(f"  answers: {len(done)} of {len(items)} done before, answering {len(todo)} more", flush=True)
@@ -233,6 +252,9 @@ def main() -> None:
                         help="answer N more SQuAD2 questions of the checkpointed run ('all' = the rest; default 0: "
                              "only report what was answered before)")
     parser.add_argument("--answers-restart", action="store_true", help="start the answer run over")
+    parser.add_argument("--answers-helper", action="store_true",
+                        help="answer from the end of the order beside a running forward run (another core), "
+                             "into docs/benchmarks/answers/helper/; writes no tables")
     parser.add_argument("--no-answers", action="store_true", help="leave the answers section out")
     parser.add_argument("--peers", type=Path, default=None, help="JSON written by bench/peers.py --json")
     parser.add_argument("--run-peers", action="store_true", help="also run bench/peers.py (needs the bench extra)")
@@ -289,7 +311,10 @@ def main() -> None:
 
     answers, answer_run = [], {}
     if not args.no_answers:
-        answers, answer_run = answer_rows(work / "index-squad-900", args.answers, ANSWERS, args.answers_restart)
+        answers, answer_run = answer_rows(work / "index-squad-900", args.answers, ANSWERS, args.answers_restart,
+                                          helper=args.answers_helper)
+    if args.answers_helper:
+        return
     if args.run_peers:  # its own subprocesses, after ours, so the two never share the CPU
         args.peers = work / "peers.json"
         smoke = ["--max-articles", "2", "--limit", "20"] if args.smoke else []

@@ -22,29 +22,33 @@ class Checkpoint:
         """The results measured before (resume), after checking they were measured the same way;
         without ``resume`` the folder starts empty."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        done: list[QuestionResult] = []
-        if resume and self.run.exists():
-            before = json.loads(self.run.read_text(encoding="utf-8"))
-            changed = [f"{key}: {before['settings'].get(key)!r} then, {value!r} now" for key, value in settings.items()
-                       if before["settings"].get(key) != value]
-            if before.get("qa_file") != qa_file:
-                changed.insert(0, f"question file: {before.get('qa_file')} then, {qa_file} now")
-            if changed:
-                raise ConfigError(f"cannot resume the run in {self.folder}: it was measured differently ("
-                                  + "; ".join(changed) + "); use another --report folder or leave out --resume")
-            if self.results.exists():
-                lines = self.results.read_text(encoding="utf-8").splitlines()
-                for number, line in enumerate(lines, 1):
-                    try:
-                        done.append(QuestionResult.from_record(json.loads(line)))
-                    except (ValueError, TypeError) as exc:
-                        if number < len(lines):  # only the last line may be cut short by a kill
-                            raise ConfigError(f"{self.results}, line {number} is damaged: {exc}") from exc
-            self.results.write_text("".join(json.dumps(result_record(r), ensure_ascii=False) + "\n" for r in done),
-                                    encoding="utf-8")
-        else:
-            self.results.write_text("", encoding="utf-8")
+        done = self.measured(qa_file, settings) if resume else []
+        self.results.write_text("".join(json.dumps(result_record(r), ensure_ascii=False) + "\n" for r in done),
+                                encoding="utf-8")
         self.run.write_text(json.dumps({"qa_file": qa_file, "settings": settings}, indent=2) + "\n", encoding="utf-8")
+        return done
+
+    def measured(self, qa_file: str, settings: dict) -> list[QuestionResult]:
+        """The results saved here (none if the folder is new), without changing anything; raises
+        ``ConfigError`` when they were measured with other settings or questions."""
+        if not self.run.exists():
+            return []
+        before = json.loads(self.run.read_text(encoding="utf-8"))
+        changed = [f"{key}: {before['settings'].get(key)!r} then, {value!r} now" for key, value in settings.items()
+                   if before["settings"].get(key) != value]
+        if before.get("qa_file") != qa_file:
+            changed.insert(0, f"question file: {before.get('qa_file')} then, {qa_file} now")
+        if changed:
+            raise ConfigError(f"cannot resume the run in {self.folder}: it was measured differently ("
+                              + "; ".join(changed) + "); use another --report folder or leave out --resume")
+        done: list[QuestionResult] = []
+        lines = self.results.read_text(encoding="utf-8").splitlines() if self.results.exists() else []
+        for number, line in enumerate(lines, 1):
+            try:
+                done.append(QuestionResult.from_record(json.loads(line)))
+            except (ValueError, TypeError) as exc:
+                if number < len(lines):  # only the last line may be cut short by a kill
+                    raise ConfigError(f"{self.results}, line {number} is damaged: {exc}") from exc
         return done
 
     def add(self, result: QuestionResult) -> None:

@@ -1,4 +1,5 @@
-"""Write an evaluation run to a folder: metrics.json, results.jsonl, report.md and PNG plots."""
+"""Write an evaluation run to a folder: metrics.json, report.md and PNG plots (results.jsonl beside
+them is the run's checkpoint, written question by question by ``rag.eval_checkpoint``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from rag.evaluate import EvalRun, QuestionResult, result_record
+from rag.evaluate import EvalRun, QuestionResult
 
 HIT_PLOT, LATENCY_PLOT, OUTCOME_PLOT = "hit_at_k.png", "latency.png", "outcomes.png"
 
@@ -31,13 +32,11 @@ def outcome(result: QuestionResult, depth: int, verify_citations: bool = True) -
 
 
 def write_report(run: EvalRun, folder: Path, title: str) -> dict:
-    """Write everything; returns the metrics. Plots are drawn with matplotlib's file-only backend."""
+    """Write the report of ``run``; returns the metrics. Plots use matplotlib's file-only backend.
+    results.jsonl is left to the checkpoint, which also holds questions outside this run's selection."""
     folder.mkdir(parents=True, exist_ok=True)
     metrics = run.metrics()
     (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
-    with (folder / "results.jsonl").open("w", encoding="utf-8") as out:
-        for result in run.results:
-            out.write(json.dumps(result_record(result), ensure_ascii=False) + "\n")
     depth = run.settings.get("depth", 10)
     outcomes = Counter(outcome(r, depth, run.settings.get("verify_citations", True)) for r in run.results)
     _plots(run, metrics, outcomes, folder)

@@ -123,6 +123,28 @@ def test_answer_metrics_on_and_off_from_the_same_results(tmp_path: Path):
     assert "| false_refusal_rate_answerable | 0.5000 | 0.0000 |" in report
 
 
+def test_checkpoint_is_read_without_being_changed(tmp_path: Path):
+    from rag.eval_checkpoint import Checkpoint
+
+    def result(qid: str) -> QuestionResult:
+        return QuestionResult(qid, "q?", True, [1], [], 1.0)
+
+    first = Checkpoint(tmp_path / "run")
+    assert first.start("qa", {"mode": "hybrid"}, resume=True) == []
+    for qid in ("a", "b"):
+        first.add(result(qid))
+    saved = first.results.read_bytes() + b'{"id": "c", "quest'  # killed while writing c
+    first.results.write_bytes(saved)
+    reader = Checkpoint(tmp_path / "run")  # e.g. a helper process beside the run that owns the folder
+    assert [r.id for r in reader.measured("qa", {"mode": "hybrid"})] == ["a", "b"]
+    with pytest.raises(ConfigError, match="mode: 'hybrid' then, 'dense' now"):
+        reader.measured("qa", {"mode": "dense"})
+    with pytest.raises(ConfigError, match="question file: qa then, other now"):
+        reader.measured("other", {"mode": "hybrid"})
+    assert first.results.read_bytes() == saved  # reading never rewrites
+    assert Checkpoint(tmp_path / "none").measured("qa", {}) == [] and not (tmp_path / "none").exists()
+
+
 def test_spread_takes_even_steps():
     items = [QAItem(str(i), "q", ("a",)) for i in range(10)]
     assert [i.id for i in spread(items, 3)] == ["0", "3", "6"]
@@ -201,6 +223,11 @@ def test_rag_eval_end_to_end_writes_metrics_report_and_plots(sample_index: Path,
     assert retrieval["refused_at_retrieval_unanswerable"] == 1.0 and retrieval["refused_at_retrieval_answerable"] == 0.0
     assert json.loads((report / "metrics.json").read_text()) == metrics
     assert len((report / "results.jsonl").read_text().splitlines()) == 5
+    # a smaller selection resumed from the same folder: scored alone, the other results stay saved
+    fewer = run_rag("eval", str(qa_file), "--index", str(sample_index), "--report", str(report), "--resume", "--limit", "2",
+                    "--json")
+    assert fewer.returncode == 0 and json.loads(fewer.stdout.strip().splitlines()[-1])["questions"] == 2
+    assert [json.loads(line)["id"] for line in (report / "results.jsonl").read_text().splitlines()] == [str(i) for i in range(1, 6)]
     text = (report / "report.md").read_text()
     assert "| hit@5 | 1.0000 |" in text and "![hit@k](hit_at_k.png)" in text
     for plot in ("hit_at_k.png", "latency.png", "outcomes.png"):
@@ -225,6 +252,11 @@ def test_rag_eval_resumes_a_run_that_was_killed(sample_index: Path, qa_file: Pat
     other = run_rag("eval", str(qa_file), "--index", str(sample_index), "--report", str(report), "--resume", "--mode", "keyword")
     assert other.returncode == 2 and "retrieval_mode: 'hybrid' then, 'keyword' now" in other.stderr
     assert len((report / "results.jsonl").read_text().splitlines()) == 5
+    # a smaller selection resumed from the same folder: scored alone, the other results stay saved
+    fewer = run_rag("eval", str(qa_file), "--index", str(sample_index), "--report", str(report), "--resume", "--limit", "2",
+                    "--json")
+    assert fewer.returncode == 0 and json.loads(fewer.stdout.strip().splitlines()[-1])["questions"] == 2
+    assert [json.loads(line)["id"] for line in (report / "results.jsonl").read_text().splitlines()] == [str(i) for i in range(1, 6)]
 
 
 def test_rag_eval_rejects_bad_arguments(sample_index: Path, qa_file: Path, tmp_path: Path):
