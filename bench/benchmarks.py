@@ -133,11 +133,13 @@ def answer_rows(index: Path, more: int | None, folder: Path, restart: bool,
         settings = {**run_settings(engine, True, {}, 10), "code": code_fingerprint()}
         if helper:  # the forward run owns folder/results.jsonl: only read it
             done = checkpoint.measured(qa_file, settings)
-            done += [r for r in side.start(qa_file, settings, resume=not restart) if r.id not in {d.id for d in done}]
+            ids = {r.id for r in done}
+            done += [r for r in side.start(qa_file, settings, resume=not restart) if r.id not in ids]
             checkpoint, items = side, items[::-1]
         else:
             done = checkpoint.start(qa_file, settings, resume=not restart)
-            extra = [] if restart else [r for r in side.measured(qa_file, settings) if r.id not in {d.id for d in done}]
+            ids = {r.id for r in done}
+            extra = [] if restart else [r for r in side.measured(qa_file, settings) if r.id not in ids]
             for result in extra:  # a helper's results (same settings: measured() checks), folded in once
                 checkpoint.add(result)
             done += extra
