@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.squad_corpus import SQUAD_DIR, load_articles, write_articles  # noqa: E402
+from bench.squad_corpus import SQUAD_DIR, load_articles, write_articles
 
 PUBMEDQA = ROOT.parent / "shared" / "datasets" / "pubmedqa" / "ori_pqal.json"
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -206,10 +206,10 @@ def tables(ingests: list[dict], retrieval: list[dict], answers: list[dict], answ
     out += ["### Ingest", "", "| corpus | chunking | documents | chunks | seconds |", "|---|---|---|---|---|"]
     out += [f"| {r['corpus']} | {r['chunking']} | {r['documents']} | {r['chunks']} | {r['seconds']:.1f} |" for r in ingests]
     out += ["", "### Retrieval (every question; hit@k and MRR over the answerable ones; k = passages retrieved)", "",
-            "*Refused at retrieval*: share of questions whose best passage among the `top_k` (3) given to the model is "
-            "below `min_relevance` (cosine 0.30), which the engine refuses without generating.", "",
-            "| corpus, chunking | mode | answerable | unanswerable | hit@1 | hit@3 | hit@5 | hit@10 | MRR@10 | nDCG@10 "
-            "| refused at retrieval: unanswerable | answerable | p50 ms | p95 ms |",
+            ("*Refused at retrieval*: share of questions whose best passage among the `top_k` (3) given to the model is "
+            "below `min_relevance` (cosine 0.30), which the engine refuses without generating."), "",
+            ("| corpus, chunking | mode | answerable | unanswerable | hit@1 | hit@3 | hit@5 | hit@10 | MRR@10 | nDCG@10 "
+            "| refused at retrieval: unanswerable | answerable | p50 ms | p95 ms |"),
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in retrieval:
         out.append(f"| {r['corpus']} | {r['mode']} | {r['questions']} | {r['unanswerable']} | "
@@ -221,10 +221,10 @@ def tables(ingests: list[dict], retrieval: list[dict], answers: list[dict], answ
         n, a = answers[0]["questions"], answers[0]["answerable"]
         whole = "every question" if n == answer_run["total"] else f"a uniform random sample: {n:,} of {answer_run['total']:,} questions"
         out += [f"### Answers (SQuAD2, {whole}: {a:,} answerable, {n - a:,} unanswerable; model {answers[0]['model']})", "",
-                "One generation per question; *off* shows the same draft whole, *on* keeps only the claims a passage "
-                "supports. Run state: `docs/benchmarks/answers/` (per-question results), resumed by `--answers N`.", "",
-                "| citation verification | exact match | F1 | answer holds gold | citation precision | citation recall "
-                "| refused (unanswerable) | refused (answerable) | p50 ms | p95 ms |", "|---|---|---|---|---|---|---|---|---|---|"]
+                ("One generation per question; *off* shows the same draft whole, *on* keeps only the claims a passage "
+                "supports. Run state: `docs/benchmarks/answers/` (per-question results), resumed by `--answers N`."), "",
+                ("| citation verification | exact match | F1 | answer holds gold | citation precision | citation recall "
+                "| refused (unanswerable) | refused (answerable) | p50 ms | p95 ms |"), "|---|---|---|---|---|---|---|---|---|---|"]
         for r in answers:
             out.append(f"| {'on' if r['verify_citations'] else 'off'} | {fmt(r['exact_match'])} | {fmt(r['f1'])} | "
                        f"{fmt(r['answer_contains_gold'])} | {fmt(r['citation_precision'])} | {fmt(r['citation_recall'])} | "
@@ -232,9 +232,9 @@ def tables(ingests: list[dict], retrieval: list[dict], answers: list[dict], answ
                        f"{fmt(r['latency_ms_p50'], 0)} | {fmt(r['latency_ms_p95'], 0)} |")
         out.append("")
         if n < answer_run["total"]:
-            out += [f"Sampling error (95 %) of a rate is at most ±{1.96 * 0.5 / max(a, 1) ** 0.5:.3f} over the answerable "
+            out += [(f"Sampling error (95 %) of a rate is at most ±{1.96 * 0.5 / max(a, 1) ** 0.5:.3f} over the answerable "
                     f"questions and ±{1.96 * 0.5 / max(n - a, 1) ** 0.5:.3f} over the unanswerable ones; the two rows share "
-                    "their drafts, so their difference is measured more precisely than either row.", ""]
+                    "their drafts, so their difference is measured more precisely than either row."), ""]
     if peers:
         out += [PEERS_HEADING, "", peers["table"], "", "```", peers["ratios"], "```", ""]
     out.append(END)

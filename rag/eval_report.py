@@ -7,7 +7,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from rag.evaluate import EvalRun, QuestionResult
+from rag.eval_records import QuestionResult
+from rag.evaluate import EvalRun
 
 HIT_PLOT, LATENCY_PLOT, OUTCOME_PLOT = "hit_at_k.png", "latency.png", "outcomes.png"
 
@@ -101,8 +102,8 @@ def _markdown(metrics: dict, outcomes: Counter, title: str) -> str:
         lines += ["## Answers", "", "| metric | value |", "|---|---|"]
         by = metrics["answers_by_verification"]
         on = "on" if metrics["settings"].get("verify_citations", True) else "off"
-        lines += [f"Citation verification is {on}; the other column scores the same drafts with it "
-                  f"{'off' if on == 'on' else 'on'} (no second generation).", "",
+        lines += [(f"Citation verification is {on}; the other column scores the same drafts with it "
+                   f"{'off' if on == 'on' else 'on'} (no second generation)."), "",
                   "| metric | verification on | verification off |", "|---|---|---|"]
         lines += [f"| {k} | {_fmt(v)} | {_fmt(by['off'][k])} |" for k, v in by["on"].items()] + [""]
     lines += ["## Outcomes", "", "| outcome | questions |", "|---|---|"]

@@ -7,16 +7,15 @@ import math
 from pathlib import Path
 
 import pytest
-
 from conftest import run_rag
-from rag.errors import ConfigError
+
 from rag.engine import REFUSAL, settle
+from rag.errors import ConfigError
+from rag.eval_records import AnswerScore, QuestionResult, result_record
 from rag.eval_report import write_report
 from rag.evaluate import (
-    AnswerScore,
     EvalRun,
     QAItem,
-    QuestionResult,
     evaluate,
     exact_match,
     from_source,
@@ -26,7 +25,6 @@ from rag.evaluate import (
     normalize_answer,
     reciprocal_rank,
     relevant,
-    result_record,
     score_answer,
     spread,
     token_f1,
