@@ -10,6 +10,12 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+# One query over the exact index is scanned on this many OpenMP threads (0 = FAISS's default, one
+# per core). On a few cores FAISS's idle workers otherwise spin against the query encoder's torch
+# threads: hybrid search p50 at 49k chunks 30.7 -> 19.3 ms (bench/query.py, docs/query.md). The
+# setting is per thread in OpenMP, so another thread (an ingest adding vectors) keeps its own.
+SINGLE_QUERY_THREADS = 1
+
 
 class VectorIndex:
     """Inner-product search over unit vectors, keyed by catalog chunk ids.
@@ -72,6 +78,16 @@ class VectorIndex:
         """
         k = max(1, min(k, len(self))) if len(self) else 1
         queries = np.ascontiguousarray(queries, dtype=np.float32)
+        if len(queries) != 1 or self.approximate or not SINGLE_QUERY_THREADS:
+            return self._search(queries, k, allowed)
+        before = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(SINGLE_QUERY_THREADS)
+        try:
+            return self._search(queries, k, allowed)
+        finally:
+            faiss.omp_set_num_threads(before)
+
+    def _search(self, queries: np.ndarray, k: int, allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         if allowed is None:
             return self.index.search(queries, k)
         selector = faiss.IDSelectorBatch(np.ascontiguousarray(allowed, dtype=np.int64))

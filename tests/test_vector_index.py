@@ -54,3 +54,29 @@ def test_orphan_and_missing_vectors_are_repaired_on_open(settings, embedder, doc
         index.vectors.save(settings.index_dir / "vectors.faiss")
     with Index.open(settings, embedder) as index:
         assert np.array_equal(np.sort(index.catalog.chunk_ids()), np.sort(index.vectors.ids()))
+
+
+def test_single_query_runs_on_one_openmp_thread_with_the_same_results(monkeypatch):
+    import faiss
+
+    from rag import vector_index
+
+    vectors, ids = unit(5000, 64, seed=1), np.arange(5000, dtype=np.int64)
+    index = VectorIndex.build(64, ids, vectors, approximate=False)
+    queries, allowed = unit(4, 64, seed=2), ids[::3]
+    threads = faiss.omp_get_max_threads()
+    batch = index.search(queries, 10)  # several queries: FAISS's default threads
+    allowed_batch = index.search(queries, 10, allowed)
+    seen = []
+    scan = VectorIndex._search
+    monkeypatch.setattr(VectorIndex, "_search", lambda *a: (seen.append(faiss.omp_get_max_threads()), scan(*a))[1])
+    for row in range(len(queries)):
+        for found, expected in ((index.search(queries[row:row + 1], 10), batch),
+                                (index.search(queries[row:row + 1], 10, allowed), allowed_batch)):
+            assert np.array_equal(found[1][0], expected[1][row]) and np.allclose(found[0][0], expected[0][row])
+    assert set(seen) == {1}
+    assert faiss.omp_get_max_threads() == threads  # the caller's setting is back
+    monkeypatch.setattr(vector_index, "SINGLE_QUERY_THREADS", 0)
+    seen.clear()
+    index.search(queries[:1], 10)
+    assert seen == [threads]
