@@ -271,13 +271,19 @@ def _round(value: float | None) -> float | None:
 
 
 def run_settings(engine, answers: bool, options: dict, depth: int) -> dict:
-    """What a run's figures depend on; a resumed run must match it."""
+    """What a run's figures depend on (ranking, and with answers the model and its prompt); a resumed
+    run must match it."""
     settings = engine.settings
+    generation = {"n_ctx": settings.n_ctx, "temperature": settings.temperature, "max_tokens": settings.max_tokens,
+                  "prompts_dir": str(settings.prompts_dir) if settings.prompts_dir else None}
     return {
         "retrieval_mode": options.get("mode") or settings.retrieval_mode, "depth": depth, "answers": answers,
         "top_k": settings.top_k, "verify_citations": settings.verify_citations, "embedding_model": settings.embedding_model,
         "chunk_max_chars": settings.chunk_max_chars, "min_relevance": settings.min_relevance,
         "min_support": settings.min_support, "model": engine.model.name if answers else None,
+        "candidates": settings.candidates, "fusion": settings.fusion, "dense_weight": settings.dense_weight,
+        "rrf_k": settings.rrf_k, "mmr_lambda": settings.mmr_lambda, "reranker_model": settings.reranker_model,
+        "ivf_nprobe": settings.ivf_nprobe, **(generation if answers else {}),
     }
 
 

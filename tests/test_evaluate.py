@@ -244,6 +244,9 @@ def test_rag_eval_resumes_a_run_that_was_killed(sample_index: Path, qa_file: Pat
     # measured another way: refused, and nothing in the folder is touched
     other = run_rag("eval", str(qa_file), "--index", str(sample_index), "--report", str(report), "--resume", "--mode", "keyword")
     assert other.returncode == 2 and "retrieval_mode: 'hybrid' then, 'keyword' now" in other.stderr
+    fused = run_rag("eval", str(qa_file), "--index", str(sample_index), "--report", str(report), "--resume",
+                    env={"RAG_FUSION": "rrf"})  # a setting that only changes the ranking
+    assert fused.returncode == 2 and "fusion: 'score' then, 'rrf' now" in fused.stderr
     assert len((report / "results.jsonl").read_text().splitlines()) == 5
     # a smaller selection resumed from the same folder: scored alone, the other results stay saved
     fewer = run_rag("eval", str(qa_file), "--index", str(sample_index), "--report", str(report), "--resume", "--limit", "2",
