@@ -43,7 +43,10 @@ DOC = ROOT / "docs" / "benchmarks.md"
 PLOTS = ROOT / "docs" / "benchmarks"
 ANSWERS = PLOTS / "answers"  # the resumable answer run: run.json + results.jsonl
 # what the answers depend on besides the settings: a changed file starts the answer run over
-ANSWER_CODE = ["rag/cite.py", "rag/prompting.py", "rag/engine.py", "rag/llm.py", *sorted(f"prompts/{p.name}" for p in (ROOT / "prompts").glob("*.txt"))]
+# the code that decides which passages the model gets and what it answers (vector_index.py is left
+# out: its search is exact below ann_threshold, and thread settings do not change what it finds)
+ANSWER_CODE = ["rag/embed.py", "rag/keyword_index.py", "rag/index.py", "rag/retrieve.py", "rag/cite.py", "rag/prompting.py",
+               "rag/engine.py", "rag/llm.py", *sorted(f"prompts/{p.name}" for p in (ROOT / "prompts").glob("*.txt"))]
 START, END = "<!-- generated:start -->", "<!-- generated:end -->"
 KS = [1, 3, 5, 10]
 MODES = ["hybrid", "dense", "keyword"]
