@@ -42,9 +42,9 @@ PUBMEDQA = ROOT.parent / "shared" / "datasets" / "pubmedqa" / "ori_pqal.json"
 DOC = ROOT / "docs" / "benchmarks.md"
 PLOTS = ROOT / "docs" / "benchmarks"
 ANSWERS = PLOTS / "answers"  # the resumable answer run: run.json + results.jsonl
-# what the answers depend on besides the settings: a changed file starts the answer run over
-# the code that decides which passages the model gets and what it answers (vector_index.py is left
-# out: its search is exact below ann_threshold, and thread settings do not change what it finds)
+# what the answers depend on besides the settings, the code that picks the passages and decides the
+# answer: a changed file starts the answer run over (vector_index.py is left out: its search is exact
+# below ann_threshold, and its thread setting does not change what it finds)
 ANSWER_CODE = ["rag/embed.py", "rag/keyword_index.py", "rag/index.py", "rag/retrieve.py", "rag/cite.py", "rag/prompting.py",
                "rag/engine.py", "rag/llm.py", *sorted(f"prompts/{p.name}" for p in (ROOT / "prompts").glob("*.txt"))]
 START, END = "<!-- generated:start -->", "<!-- generated:end -->"

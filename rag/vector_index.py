@@ -12,7 +12,7 @@ import numpy as np
 
 # One query over the exact index is scanned on this many OpenMP threads (0 = FAISS's default, one
 # per core). On a few cores FAISS's idle workers otherwise spin against the query encoder's torch
-# threads: hybrid search p50 at 49k chunks 30.7 -> 19.3 ms (bench/query.py, docs/query.md). The
+# threads: hybrid search p50 at 49k chunks 32.4 -> 16.8 ms (bench/query.py, docs/query.md). The
 # setting is per thread in OpenMP, so another thread (an ingest adding vectors) keeps its own.
 SINGLE_QUERY_THREADS = 1
 
