@@ -113,6 +113,13 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def answer_code_changed(folder: Path) -> bool:
+    """The checkpointed answer run in ``folder`` was measured with other ANSWER_CODE than now (it
+    would be refused after the ingest and retrieval rows, so this is checked first)."""
+    run = folder / "run.json"
+    return run.exists() and json.loads(run.read_text())["settings"].get("code") != code_fingerprint()
+
+
 def answer_rows(index: Path, more: int | None, folder: Path, restart: bool,
                 helper: bool = False) -> tuple[list[dict], dict]:
     """Answer up to ``more`` (None = all) further questions of the run in ``folder``, then score
@@ -272,6 +279,10 @@ def main() -> None:
     global DOC, PLOTS, ANSWERS
     if args.smoke:
         args.answers = min(args.answers if args.answers is not None else 3, 3)
+    if not (args.no_answers or args.answers_restart or args.smoke) and answer_code_changed(ANSWERS):
+        parser.error(f"the answer run in {ANSWERS} was measured with other code (one of the files in ANSWER_CODE, "
+                     "bench/benchmarks.py, changed since): --answers-restart measures it again (about 5 h on 2 cores), "
+                     "--no-answers leaves the answers section out")
     work = args.work or Path(tempfile.mkdtemp(prefix="rag-bench-"))
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     command = "python bench/benchmarks.py" + (" --no-answers" if args.no_answers else "") + (
