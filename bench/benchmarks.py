@@ -116,8 +116,10 @@ def code_fingerprint() -> str:
 def answer_code_changed(folder: Path) -> bool:
     """The checkpointed answer run in ``folder`` was measured with other ANSWER_CODE than now (it
     would be refused after the ingest and retrieval rows, so this is checked first)."""
-    run = folder / "run.json"
-    return run.exists() and json.loads(run.read_text())["settings"].get("code") != code_fingerprint()
+    from rag.eval_checkpoint import Checkpoint
+
+    saved = Checkpoint(folder).saved()
+    return saved is not None and saved["settings"].get("code") != code_fingerprint()
 
 
 def answer_rows(index: Path, more: int | None, folder: Path, restart: bool,

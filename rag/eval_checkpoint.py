@@ -31,9 +31,9 @@ class Checkpoint:
     def measured(self, qa_file: str, settings: dict) -> list[QuestionResult]:
         """The results saved here (none if the folder is new), without changing anything; raises
         ``ConfigError`` when they were measured with other settings or questions."""
-        if not self.run.exists():
+        before = self.saved()
+        if before is None:
             return []
-        before = json.loads(self.run.read_text(encoding="utf-8"))
         changed = [f"{key}: {before['settings'].get(key)!r} then, {value!r} now" for key, value in settings.items()
                    if before["settings"].get(key) != value]
         if before.get("qa_file") != qa_file:
@@ -50,6 +50,10 @@ class Checkpoint:
                 if number < len(lines):  # only the last line may be cut short by a kill
                     raise ConfigError(f"{self.results}, line {number} is damaged: {exc}") from exc
         return done
+
+    def saved(self) -> dict | None:
+        """``run.json`` as ``start`` wrote it (``qa_file``, ``settings``); None for a new folder."""
+        return json.loads(self.run.read_text(encoding="utf-8")) if self.run.exists() else None
 
     def add(self, result: QuestionResult) -> None:
         with self.results.open("a", encoding="utf-8") as out:
