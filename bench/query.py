@@ -36,23 +36,19 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
-from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Self, TypeVar
-from unittest.mock import patch
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.query_experiments import measure_experiments
 from bench.squad_corpus import SQUAD_DIR
-from rag import vector_index
+from bench.timing import QUIET_WAIT_S, WARM_UP, adding_time_to, measure, quietly, stats, timing_methods
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.index import Index
@@ -67,9 +63,7 @@ CHUNKS_PER_DOC = 1000
 VOCABULARY = 20_000
 CENTRES = 200
 NOISE = 1.0  # norm of the noise added to a centre: cosine to the centre about 0.7
-WARM_UP = 10
 MARKER = "bench-corpus.json"
-T = TypeVar("T")
 
 # ---- synthetic corpus ---------------------------------------------------------------------------
 
@@ -125,99 +119,6 @@ def fill_catalog(index: Index, size: int, seed: int = 0) -> None:
             offset += len(text) + 2
         source = SourceFile(f"/synthetic/doc{doc:05d}.txt", offset, 0.0, hashlib.sha256(str(doc).encode()).hexdigest(), "txt")
         index.catalog.store_document(cid, source, chunks, make_vectors(rng, len(texts), centres), offset)
-
-
-# ---- timing helpers -----------------------------------------------------------------------------
-
-
-def stats(samples_s: list[float]) -> dict[str, float]:
-    ms = np.array(samples_s) * 1000
-    return {"p50": float(np.percentile(ms, 50)), "p95": float(np.percentile(ms, 95)), "mean": float(ms.mean())}
-
-
-def time_each(fn: Callable, items: list, warm_up: int = WARM_UP) -> list[float]:
-    """Seconds of ``fn(item)`` for each item, after calling it on the first ``warm_up`` items untimed."""
-    for item in items[:warm_up]:
-        fn(item)
-    out = []
-    for item in items[warm_up:]:
-        started = time.perf_counter()
-        fn(item)
-        out.append(time.perf_counter() - started)
-    return out
-
-
-@contextmanager
-def timing_methods(totals: dict[str, float], *targets: tuple[type, str]):
-    """Add up the seconds spent in each ``cls.method`` while inside the block."""
-    saved = []
-    for cls, name in targets:
-        original = cls.__dict__[name]
-        func = original.__func__ if isinstance(original, (classmethod, staticmethod)) else original
-        wrapper = _adding_time_to(func, f"{cls.__name__}.{name}", totals)
-        setattr(cls, name, classmethod(wrapper) if isinstance(original, classmethod) else wrapper)
-        saved.append((cls, name, original))
-    try:
-        yield totals
-    finally:
-        for cls, name, original in saved:
-            setattr(cls, name, original)
-
-
-class OtherLoad:
-    """CPU used by other processes while inside the block, in cores (from /proc/stat less our own use).
-    On a 2-core machine anything above ~0.1 means the figures are inflated: torch's OpenMP threads spin
-    at barriers and a busy neighbour can make one query encoding 10-30x slower."""
-
-    def __enter__(self) -> Self:
-        self.start = (_busy_seconds(), sum(os.times()[:4]), time.monotonic())
-        return self
-
-    def __exit__(self, *exc) -> None:
-        busy, ours, now = _busy_seconds(), sum(os.times()[:4]), time.monotonic()
-        self.cores = max(0.0, (busy - self.start[0]) - (ours - self.start[1])) / (now - self.start[2])
-
-
-def _busy_seconds() -> float:
-    """Non-idle CPU seconds of the whole machine since boot."""
-    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    idle = fields[3] + fields[4]  # idle + iowait
-    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
-
-
-QUIET_CORES = 0.15  # other processes' use above which a measurement is taken again
-QUIET_WAIT_S = [0.0]  # set from --wait-quiet
-
-
-def quietly(run: Callable[[], T], *, busy_ok: bool = False, tries: int = 5) -> tuple[T, float]:
-    """``run()`` and the CPU cores other processes used meanwhile. With --wait-quiet, waits for a quiet
-    machine first and runs again (up to ``tries`` times) when a neighbour got busy meanwhile."""
-    for _ in range(tries):
-        if QUIET_WAIT_S[0] and not busy_ok:
-            wait_for_quiet(QUIET_WAIT_S[0])
-        with OtherLoad() as load:
-            result = run()
-        if busy_ok or not QUIET_WAIT_S[0] or load.cores < QUIET_CORES:
-            break
-        print(f"  measuring again: other processes used {load.cores:.2f} cores", flush=True)
-    return result, load.cores
-
-
-def measure(fn: Callable, items: list, *, busy_ok: bool = False) -> dict[str, float]:
-    """p50/p95/mean ms of ``fn`` over the items (warm-up excluded), and other processes' CPU use meanwhile."""
-    samples, other = quietly(lambda: time_each(fn, items), busy_ok=busy_ok)
-    return {**stats(samples), "other": other}
-
-
-def wait_for_quiet(max_wait_s: float, threshold: float = QUIET_CORES) -> float:
-    """Wait (up to ``max_wait_s``) until other processes use under ``threshold`` cores over 3 s; their load."""
-    deadline = time.monotonic() + max_wait_s
-    while True:
-        with OtherLoad() as load:
-            time.sleep(3)
-        if load.cores < threshold or time.monotonic() > deadline:
-            return load.cores
-        print(f"  waiting for a quiet machine: other processes use {load.cores:.2f} cores", flush=True)
 
 
 # ---- building -----------------------------------------------------------------------------------
@@ -299,18 +200,6 @@ def measure_search(retriever: Retriever, index: Index, queries: list[str]) -> di
     }
 
 
-def _adding_time_to(fn: Callable, key: str, totals: dict[str, float]) -> Callable:
-    """``fn`` that adds the seconds of each call to ``totals[key]``."""
-
-    def timed(*args, **kwargs):
-        started = time.perf_counter()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            totals[key] = totals.get(key, 0.0) + time.perf_counter() - started
-
-    return timed
-
 
 def measure_stages(retriever: Retriever, index: Index, queries: list[str], mode: str = "hybrid") -> dict[str, dict]:
     """Where the time of real ``Retriever.search`` calls goes: each step timed inside the search itself
@@ -321,7 +210,7 @@ def measure_stages(retriever: Retriever, index: Index, queries: list[str], mode:
                (index.keyword, "search", "bm25 search (helper thread)"),
                (index.catalog, "get_chunks", "catalog get_chunks"), (index.catalog, "get_vectors", "catalog get_vectors")]
     for owner, name, stage in targets:
-        setattr(owner, name, _adding_time_to(getattr(owner, name), stage, current))
+        setattr(owner, name, adding_time_to(getattr(owner, name), stage, current))
 
     def run() -> list[dict[str, float]]:
         rows = []
@@ -392,139 +281,6 @@ def measure_parts(retriever: Retriever, index: Index, queries: list[str]) -> tup
     }
     return parts, counts
 
-
-# ---- experiments (monkeypatched, nothing in rag/ is edited) ------------------------------------
-
-
-@contextmanager
-def torch_threads(n: int):
-    """torch intra-op threads for query encoding (default: one per core)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(n)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
-
-
-@contextmanager
-def faiss_threads(n: int):
-    import faiss
-
-    before = faiss.omp_get_max_threads()
-    faiss.omp_set_num_threads(n)
-    try:
-        yield
-    finally:
-        faiss.omp_set_num_threads(before)
-
-
-@contextmanager
-def numba_bm25(index: Index):
-    """Score BM25 with the numba kernel that bm25s ships (what ``BM25(backend="numba")`` activates),
-    compiled nogil so it can overlap the query encoding."""
-    from bm25s.scoring import _compute_relevance_from_scores_jit_ready
-    from numba import njit
-
-    bm25 = index.keyword.retriever
-    bm25._compute_relevance_from_scores = njit(nogil=True)(_compute_relevance_from_scores_jit_ready)
-    bm25.get_scores([0])  # compile now
-    try:
-        yield
-    finally:
-        del bm25._compute_relevance_from_scores
-
-
-@contextmanager
-def top_k_reads(index: Index, k: int = 5):
-    """Catalog reads limited to the first k ids of the fused order, which is all that is returned
-    when there is no reranker and no MMR (keyword-only hits then get dense scores from those k)."""
-    catalog = index.catalog
-    get_chunks, get_vectors = catalog.get_chunks, catalog.get_vectors
-    catalog.get_chunks = lambda ids: get_chunks(list(ids)[:k])
-    catalog.get_vectors = lambda ids: get_vectors(list(ids)[:k])
-    try:
-        yield
-    finally:
-        del catalog.get_chunks, catalog.get_vectors
-
-
-@contextmanager
-def nprobe(index: Index, value: int):
-    import faiss
-
-    ivf = faiss.downcast_index(index.vectors.index)
-    before = ivf.nprobe
-    ivf.nprobe = value
-    try:
-        yield
-    finally:
-        ivf.nprobe = before
-
-
-@contextmanager
-def busy_core(seconds: float = 600):
-    """One other process spinning on a core (bounded in time), as a neighbour would: another request's
-    LLM generation, an ingest, a test run."""
-    hog = subprocess.Popen([sys.executable, "-c", f"import time\nend = time.time() + {seconds}\nwhile time.time() < end: pass"])
-    time.sleep(0.5)
-    try:
-        yield
-    finally:
-        hog.kill()
-        hog.wait()
-
-
-@contextmanager
-def combined(*managers):
-    with ExitStack() as stack:
-        for manager in managers:
-            stack.enter_context(manager)
-        yield
-
-
-def measure_experiments(retriever: Retriever, index: Index, queries: list[str]) -> dict[str, dict[str, float]]:
-    """Hybrid search (and the part concerned alone) with one change at a time patched in."""
-    n = retriever.settings.candidates
-
-    def hybrid(busy_ok: bool = False) -> dict[str, float]:
-        return measure(lambda q: retriever.search(index, q, k=5, mode="hybrid"), queries, busy_ok=busy_ok)
-
-    def encode() -> dict[str, float]:
-        return measure(retriever.embed_query, queries)
-
-    vectors = {q: retriever.embed_query(q) for q in queries}
-    out = {"hybrid as is": hybrid()}
-    with patch.object(vector_index, "SINGLE_QUERY_THREADS", 0):
-        out["hybrid, one query's FAISS scan on all threads"] = hybrid()  # before SINGLE_QUERY_THREADS
-    with torch_threads(1):
-        out["  encode query, torch 1 thread"] = encode()
-        out["hybrid, torch 1 thread"] = hybrid()
-    with faiss_threads(1):
-        out["  faiss search, faiss 1 thread"] = measure(lambda q: index.search_ids(vectors[q], n), queries)
-        out["hybrid, faiss 1 thread"] = hybrid()
-    with numba_bm25(index):
-        out["  bm25 search, numba scorer"] = measure(lambda q: index.keyword.search(q, n), queries)
-        out["hybrid, numba BM25 scorer"] = hybrid()
-    with top_k_reads(index):
-        out["hybrid, catalog reads of the top 5 only"] = hybrid()
-    if index.vectors.approximate:
-        for value in (8, 32, 64):
-            with nprobe(index, value):
-                out[f"  faiss search, nprobe {value}"] = measure(lambda q: index.search_ids(vectors[q], n), queries)
-    with combined(torch_threads(1), top_k_reads(index)):
-        out["hybrid, torch 1 thread + top-5 reads"] = hybrid()
-    with combined(faiss_threads(1), top_k_reads(index)):
-        out["hybrid, faiss 1 thread + top-5 reads"] = hybrid()
-    with busy_core():
-        out["hybrid as is, 1 core busy elsewhere"] = hybrid(busy_ok=True)
-        with torch_threads(1):
-            out["hybrid, torch 1 thread, 1 core busy elsewhere"] = hybrid(busy_ok=True)
-        with combined(torch_threads(1), top_k_reads(index)):
-            out["hybrid, torch 1 + top-5 reads, 1 core busy"] = hybrid(busy_ok=True)
-    return out
 
 
 # ---- report -------------------------------------------------------------------------------------
