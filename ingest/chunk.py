@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rag.records import Chunk
 
@@ -122,6 +122,39 @@ def window_split(text: str, offsets: list[tuple[int, int]], limit: int, overlap_
     return spans
 
 
+def line_split(text: str, offsets: list[tuple[int, int]], limit: int, overlap_tokens: int) -> list[tuple[int, int]]:
+    """Split a table's text (one row per line) into spans of whole lines of at most ``limit`` tokens;
+    a single line longer than that is split by ``window_split`` (with ``overlap_tokens``)."""
+    if len(offsets) <= limit:
+        return [(0, len(text))]
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
+    spans: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for line_start, line_end in lines:
+        if current and _tokens_in(offsets, current[0], line_end) <= limit:
+            current = (current[0], line_end)
+            continue
+        if current:
+            spans.append(current)
+        current = (line_start, line_end)
+        if _tokens_in(offsets, line_start, line_end) > limit:
+            inner = [(a, b) for a, b in offsets if a >= line_start and b <= line_end]
+            spans.extend((line_start + a, line_start + b) for a, b in
+                         window_split(text[line_start:line_end], [(a - line_start, b - line_start) for a, b in inner], limit,
+                                      overlap_tokens))
+            current = None
+    if current:
+        spans.append(current)
+    return spans
+
+
+def _tokens_in(offsets: list[tuple[int, int]], start: int, end: int) -> int:
+    return sum(1 for a, b in offsets if a >= start and b <= end)
+
+
 def make_chunks(
     elements: Sequence,
     *,
@@ -137,15 +170,27 @@ def make_chunks(
     texts = structural_chunks(elements, max_chars=max_chars, soft_chars=soft_chars, overlap=overlap, combine_under=combine_under)
     chunks: list[Chunk] = []
     starts = [p.start for p in placed]
+    tables = [(p.start, p.end) for p in placed if p.category == "Table"]
     for start, end in locate(doc_text, texts, overlap):
         text = doc_text[start:end]
         offsets = tokenize(text)
-        pieces = window_split(text, offsets, window, overlap_tokens=max(overlap // 5, 0))
+        if any(a <= start and end <= b for a, b in tables):  # whole rows, no overlap: each row stands alone
+            pieces = line_split(text, offsets, window, max(overlap // 5, 0))
+        else:
+            pieces = window_split(text, offsets, window, overlap_tokens=max(overlap // 5, 0))
         for piece_start, piece_end in pieces:
             span = (start + piece_start, start + piece_end)
             n_tokens = sum(1 for a, b in offsets if a >= piece_start and b <= piece_end)
             chunks.append(_with_provenance(len(chunks), doc_text, span, placed, starts, n_tokens, len(pieces) > 1))
-    return doc_text, chunks
+    return doc_text, drop_lone_table_titles(chunks)
+
+
+def drop_lone_table_titles(chunks: list[Chunk]) -> list[Chunk]:
+    """Leave out a chunk that is only the title in front of a table (a sheet name, a caption): the
+    table's own chunks carry it as their heading, and alone it would only crowd search results."""
+    kept = [c for i, c in enumerate(chunks)
+            if not (c.element_types == ("Title",) and i + 1 < len(chunks) and "Table" in chunks[i + 1].element_types)]
+    return [replace(c, ordinal=i) for i, c in enumerate(kept)]
 
 
 def _with_provenance(

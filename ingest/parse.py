@@ -150,9 +150,13 @@ def parse_in_worker(source: SourceFile) -> ParsedDocument:
 
 def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocument:
     from ingest.chunk import make_chunks
+    from ingest.tables import expand_tables, pdf_tables
     from rag.embed import token_offsets
 
     elements = partition_with_fallbacks(source, options.strategy)
+    if source.file_type == "pdf":
+        elements = pdf_tables(source.path, elements)
+    elements = expand_tables(elements, options.max_chars)
     tokenizer = _state["tokenizer"]
     doc_text, chunks = make_chunks(
         elements,

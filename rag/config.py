@@ -147,6 +147,20 @@ class Settings(BaseSettings):
     n_gpu_layers: int = Field(default=0, ge=-1, description="Layers offloaded to the GPU by llama.cpp (-1 = all).")
     temperature: float = Field(default=0.0, ge=0, le=2, description="Sampling temperature; 0 = greedy, reproducible.")
     max_tokens: int = Field(default=256, ge=1, description="Answer budget in tokens, reserved out of the context window.")
+    repeat_penalty: float = Field(
+        default=1.1,
+        ge=1.0,
+        le=2.0,
+        description="llama.cpp's penalty on tokens the answer already holds (1 = off): small models otherwise loop "
+        "on one sentence until the token budget runs out. Sent to an OpenAI-compatible server as 'repeat_penalty' "
+        "only when not 1.",
+    )
+    focus_chars: int = Field(
+        default=400,
+        ge=0,
+        description="The model reads, of each passage, the sentence that best matches the question and its neighbours, "
+        "up to this many characters (0 = whole passages). Citations and quotes still point into the whole passage.",
+    )
     prompts_dir: Path | None = Field(
         default=None, description="Folder with system.txt, user.txt and condense.txt. Empty = the prompts/ shipped."
     )
@@ -167,6 +181,17 @@ class Settings(BaseSettings):
         description="A cited sentence counts as supported when this share of its content words is in the quoted "
         "span and all its numbers and names are in the passage. 0.8 scored marginally better on SQuAD "
         "(within noise) but refused a third of correct answers; see docs/refusal.md.",
+    )
+    extractive_fallback: bool = Field(
+        default=True,
+        description="When no sentence of the draft is supported, answer with the passage sentence (or table row) that "
+        "holds the question's key terms, as a quote: 'The documents say: \"...\" [n]'. Off = refuse instead.",
+    )
+    extract_min_overlap: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description="Share of the question's key terms that a passage sentence must hold to be quoted as the answer.",
     )
     verify_citations: bool = Field(
         default=True, description="Check each cited sentence against its passage and refuse unsupported answers."

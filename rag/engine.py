@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from rag.cite import REFUSAL_PATTERN, verify
+from rag.answer import REFUSAL, Policy, focus, refuse, relevant_enough, settle, top_relevance  # noqa: F401 - re-exported
+from rag.condense import accept_rewrite, fallback_query, needs_history, rule_rewrite
 from rag.config import Settings
 from rag.embed import Embedder
-from rag.errors import ConfigError
+from rag.errors import ConfigError, QuestionError
 from rag.index import VECTORS, Index
 from rag.keyword_index import POINTER, KeywordIndex
 from rag.llm import ChatModel, open_model
@@ -30,13 +32,14 @@ from rag.vector_index import VectorIndex
 
 log = logging.getLogger(__name__)
 
-REFUSAL = "Not found in the documents."
 # changing these means another model; changing FIXED_FIELDS would mean another index
 MODEL_FIELDS = ("llm_backend", "llm_model_path", "llm_base_url", "llm_model", "llm_api_key", "llm_timeout_s",
                 "n_ctx", "n_threads", "n_gpu_layers")
 FIXED_FIELDS = {"index_dir", "catalog_url", "embedding_model", "embedding_device", "upload_dir"}
 CONDENSE_MAX_TOKENS = 64
 HISTORY_TURNS = 3
+HISTORY_CHARS = 300  # of each earlier question and answer shown to the model when condensing
+MAX_QUESTION_CHARS = 2000
 # small models tend to go on by copying the passage list or inventing the next question
 STOP = ["\n[", "Question:", "Passages:"]
 
@@ -178,7 +181,7 @@ class Engine:
     ) -> list[Passage]:
         """The best passages for a query, best first, with provenance and scores."""
         self.refresh()
-        passages, _ = self.retriever.search(self.index, query, k=k, mode=mode, filters=filters, mmr_lambda=mmr_lambda)
+        passages = self.retriever.search(self.index, query, k=k, mode=mode, filters=filters, mmr_lambda=mmr_lambda)
         return passages
 
     # ---- answering -------------------------------------------------------------------------
@@ -199,18 +202,20 @@ class Engine:
     ) -> Iterator[str | Answer]:
         """Yield the answer's text pieces as the model writes them, then the finished ``Answer``."""
         settings = self.settings
+        question = check_question(question)
         started = time.perf_counter()
         timings = Timings()
-        search_query = self.condense(question, history) if history else question
+        standalone, search_query, rewrite = self.condense(question, history or [])
         self.refresh()
         query_vector = self.retriever.embed_query(search_query) if search_query.strip() else None
-        passages, _ = self.retriever.search(
+        passages = self.retriever.search(
             self.index, search_query, k=k, mode=mode, filters=filters, mmr_lambda=mmr_lambda, query_vector=query_vector
         )
         timings.retrieve_ms = (time.perf_counter() - started) * 1000
-        answer = Answer(question, REFUSAL, True, [], passages, timings, search_query=search_query)
-        if not passages or top_relevance(passages) < settings.min_relevance:
-            answer.refusal_reason = "no_relevant_passages"
+        answer = Answer(question, REFUSAL, True, [], passages, timings, search_query=search_query, standalone=standalone,
+                        rewrite=rewrite)
+        if not relevant_enough(passages, settings.min_relevance):
+            refuse(answer, "no_relevant_passages")
             timings.total_ms = (time.perf_counter() - started) * 1000
             yield answer
             return
@@ -218,44 +223,59 @@ class Engine:
         model = self.model
         answer.model = model.name
         budget = model.n_ctx - settings.max_tokens
-        kept, dropped = pack(self.prompts, search_query, passages, model.count_tokens, budget)
-        answer.passages, answer.dropped_passages = kept, dropped
+        # the model reads the sentences around each hit; citations point into the whole passages
+        shown = [focus(standalone, p, settings.focus_chars) for p in passages]
+        kept, dropped = pack(self.prompts, standalone, shown, model.count_tokens, budget)
+        whole = {p.chunk_id: p for p in passages}
+        answer.passages = [whole[p.chunk_id] for p in kept]
+        answer.dropped_passages = [whole[p.chunk_id] for p in dropped]
         if not kept:
-            answer.refusal_reason = "context_too_small"
+            refuse(answer, "context_too_small")
             timings.total_ms = (time.perf_counter() - started) * 1000
             yield answer
             return
-        messages = self.prompts.answer_messages(search_query, kept)
+        messages = self.prompts.answer_messages(standalone, kept)
         pieces: list[str] = []
-        for piece in model.stream(messages, max_tokens=settings.max_tokens, temperature=settings.temperature, stop=STOP):
+        for piece in model.stream(messages, max_tokens=settings.max_tokens, temperature=settings.temperature, stop=STOP,
+                                  repeat_penalty=settings.repeat_penalty):
             if timings.first_token_ms is None:
                 timings.first_token_ms = (time.perf_counter() - started) * 1000
             pieces.append(piece)
             yield piece
         answer.draft = "".join(pieces).strip()
-        settle(answer, settings.min_support, settings.verify_citations)
+        settle(answer, policy(settings))
         timings.total_ms = (time.perf_counter() - started) * 1000
         yield answer
 
-    def condense(self, question: str, history: list[tuple[str, str]]) -> str:
-        """A follow-up rewritten as a standalone question with the model, falling back to the
-        previous question plus the follow-up when the model's rewrite is unusable."""
-        turns = [(q, a) for q, a in history if q][-HISTORY_TURNS:]
-        if not turns:
-            return question
-        fallback = f"{turns[-1][0]} {question}"
-        messages = self.prompts.condense_messages(turns, question)
+    def condense(self, question: str, history: list[tuple[str, str]]) -> tuple[str, str, str]:
+        """(the question the model answers, the query searched, how it was written) for a question
+        asked after ``history``; how: "" (as asked), "rule", "model" or "history" (the previous
+        question and this one together).
+
+        A question that stands alone (a topic switch) is left exactly as asked. A follow-up is
+        written out by rules, else by the model, each kept only when ``accept_rewrite`` finds it
+        keeps the question's words and copies no answer; otherwise the previous question and the
+        follow-up are used together, so what the person asked is never lost.
+        """
+        turns = [(q, a) for q, a in history if q and q.strip()][-HISTORY_TURNS:]
+        if not turns or not needs_history(question):
+            return question, question, ""
+        fallback = fallback_query(question, turns)
+        by_rule = rule_rewrite(question, turns)
+        if by_rule and accept_rewrite(by_rule, question, turns):
+            return by_rule, by_rule, "rule"
+        shown = [(q[:HISTORY_CHARS], first_sentence(a)[:HISTORY_CHARS]) for q, a in turns]
+        messages = self.prompts.condense_messages(shown, question)
         try:
             text = "".join(self.model.stream(messages, max_tokens=CONDENSE_MAX_TOKENS, temperature=0.0, stop=["\n"]))
         except Exception as exc:  # noqa: BLE001 - a failed rewrite must not fail the question
             log.warning("could not condense the follow-up question: %s", exc)
-            return fallback
-        lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-        rewritten = lines[0].removeprefix("Question:").strip() if lines else ""
-        if not rewritten or len(rewritten) > 4 * len(fallback) or REFUSAL_PATTERN.search(rewritten):
-            return fallback
-        # keep the follow-up's own words in the query: a small model may drop them while rewriting
-        return rewritten if question.lower() in rewritten.lower() else f"{rewritten} {question}"
+            return fallback, fallback, "history"
+        rewrite = accept_rewrite(text, question, turns)
+        if rewrite is None:
+            log.debug("rewrite %r of %r rejected; searching %r", text, question, fallback)
+            return fallback, fallback, "history"
+        return rewrite, rewrite, "model"
 
     def chat(self, **options) -> "ChatSession":
         return ChatSession(self, **options)
@@ -273,7 +293,8 @@ class ChatSession:
     def stream(self, question: str, **options) -> Iterator[str | Answer]:
         for event in self.engine.stream(question, history=list(self.history), **{**self.options, **options}):
             if isinstance(event, Answer):
-                self.history.append((question, event.text))
+                # the standalone form, so that a follow-up of a follow-up still knows its subject
+                self.history.append((event.standalone or question, "" if event.refused else event.text))
                 self.answers.append(event)
             yield event
 
@@ -292,6 +313,29 @@ def check_collection_name(name: str) -> str:
             or cleaned in (".", ".."):
         raise ConfigError(f"collection name {name!r} is not usable: use 1-64 printable characters without slashes")
     return cleaned
+
+
+def policy(settings: Settings) -> Policy:
+    """The answer policy the settings describe."""
+    return Policy(min_support=settings.min_support, verify_citations=settings.verify_citations,
+                  extractive=settings.extractive_fallback, extract_min_overlap=settings.extract_min_overlap)
+
+
+def check_question(question: str) -> str:
+    """The question stripped, or ``QuestionError`` when it is empty or too long to be a question."""
+    if not isinstance(question, str) or not question.strip():
+        raise QuestionError("the question is empty")
+    question = question.strip()
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"the question is {len(question):,} characters long; ask in at most {MAX_QUESTION_CHARS:,}")
+    return question
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of an earlier answer, markers removed: enough to resolve "it" or "he"."""
+    text = re.sub(r"\s*\[\d+(?:\s*[,;]\s*\d+)*\]", "", text or "").strip()
+    match = re.search(r"[.!?](?:\s|$)", text)
+    return text[: match.end()].strip() if match else text
 
 
 def final_answer(events: Iterator[str | Answer]) -> Answer:
@@ -325,31 +369,3 @@ def open(  # noqa: A001 - rag.open reads well
     else:
         settings = Settings(**fields)
     return Engine(settings, embedder=embedder, model=model, create=create)
-
-
-def top_relevance(passages: list[Passage]) -> float:
-    """The best cosine similarity of a passage to the question (-1 when none has one): the engine
-    refuses before generating when it is below ``min_relevance``."""
-    return max((p.dense_score for p in passages if p.dense_score is not None), default=-1.0)
-
-
-def settle(answer: Answer, min_support: float, verify_citations: bool) -> Answer:
-    """Check the draft's claims against the passages given to the model and decide what is shown.
-
-    With ``verify_citations`` only claims a passage supports are kept, and an answer with none is
-    refused; without it the whole draft is shown. Fills in ``answer`` and returns it.
-    """
-    checked = verify(answer.draft, answer.passages, min_support)
-    answer.citations, answer.dropped_markers = checked.citations, checked.dropped_markers
-    answer.unsupported_sentences = sum(not s.supported for s in checked.sentences)
-    answer.trimmed_sentences = checked.trimmed
-    supported = any(s.supported for s in checked.sentences)
-    answer.text, answer.refused, answer.refusal_reason = REFUSAL, True, None
-    if checked.declined and not supported:
-        answer.refusal_reason = "model_declined"
-    elif verify_citations and not supported:
-        answer.refusal_reason = "unsupported"
-    else:
-        # with verification on, only claims that a passage supports are kept in the answer
-        answer.text, answer.refused = checked.text(supported_only=verify_citations) or answer.draft, False
-    return answer

@@ -25,3 +25,7 @@ class ParseError(RagError):
 
 class CatalogError(RagError):
     """The catalog database cannot be opened or is of an unknown schema."""
+
+
+class QuestionError(RagError):
+    """A question that cannot be asked: empty, or far too long."""

@@ -22,10 +22,11 @@ import string
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rag.engine import settle, top_relevance
+from rag.answer import settle, top_relevance
+from rag.engine import policy
 from rag.errors import ConfigError
 from rag.eval_records import AnswerScore, QuestionResult
 from rag.records import Answer, Passage
@@ -347,7 +348,7 @@ def measure(engine, item: QAItem, depth: int, answers: bool, options: dict) -> Q
     result.gold_offered = any(relevant(p, item) for p in answer.passages) if item.answerable else None
     on = engine.settings.verify_citations
     # the same draft settled the other way: the verification ablation costs no second generation
-    other = settle(copy.copy(answer), engine.settings.min_support, not on) if answer.draft else answer
+    other = settle(copy.copy(answer), replace(policy(engine.settings), verify_citations=not on)) if answer.draft else answer
     result.verified, result.unverified = (score_answer(answer, item), score_answer(other, item))[:: 1 if on else -1]
     return result
 

@@ -33,7 +33,8 @@ class ChatModel(Protocol):
     def count_tokens(self, text: str) -> int: ...
 
     def stream(
-        self, messages: list[dict], *, max_tokens: int, temperature: float, stop: list[str] | None = None
+        self, messages: list[dict], *, max_tokens: int, temperature: float, stop: list[str] | None = None,
+        repeat_penalty: float = 1.0,
     ) -> Iterator[str]: ...
 
 
@@ -86,12 +87,18 @@ class LlamaCppModel:
             return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
     def stream(
-        self, messages: list[dict], *, max_tokens: int, temperature: float, stop: list[str] | None = None
+        self, messages: list[dict], *, max_tokens: int, temperature: float, stop: list[str] | None = None,
+        repeat_penalty: float = 1.0,
     ) -> Iterator[str]:
         with self.lock:  # held until the generator is exhausted or closed
             try:
+                # evaluate every prompt from scratch: reusing the previous prompt's cached prefix
+                # changes the arithmetic slightly, and with it, now and then, the answer (seen: the
+                # same question answered in two wordings in one chat and alone)
+                self.llama.reset()
                 chunks = self.llama.create_chat_completion(
-                    messages, max_tokens=max_tokens, temperature=temperature, stop=stop or None, stream=True
+                    messages, max_tokens=max_tokens, temperature=temperature, stop=stop or None, stream=True,
+                    repeat_penalty=repeat_penalty,
                 )
                 for chunk in chunks:
                     piece = chunk["choices"][0]["delta"].get("content")
@@ -122,7 +129,8 @@ class OpenAICompatibleModel:
         return int(len(text) / self.CHARS_PER_TOKEN) + 1
 
     def stream(
-        self, messages: list[dict], *, max_tokens: int, temperature: float, stop: list[str] | None = None
+        self, messages: list[dict], *, max_tokens: int, temperature: float, stop: list[str] | None = None,
+        repeat_penalty: float = 1.0,
     ) -> Iterator[str]:
         import openai
 
@@ -130,6 +138,8 @@ class OpenAICompatibleModel:
             response = self.client.chat.completions.create(
                 model=self.name, messages=messages, max_tokens=max_tokens, temperature=temperature, stream=True,
                 **({"stop": stop[:4]} if stop else {}),
+                # llama.cpp server's name for it; sent only when asked for, since other servers may refuse it
+                **({"extra_body": {"repeat_penalty": repeat_penalty}} if repeat_penalty != 1.0 else {}),
             )
             for chunk in response:
                 if chunk.choices and chunk.choices[0].delta and chunk.choices[0].delta.content:

@@ -177,16 +177,21 @@ class Answer:
     refusal_reason: str | None = None  # "no_relevant_passages", "unsupported", "model_declined"
     draft: str = ""  # the model's raw output, kept even when the answer was refused
     search_query: str = ""  # the question as searched (condensed with the chat history)
+    standalone: str = ""  # the question as the model was given it (a follow-up written out in full)
+    rewrite: str = ""  # how a follow-up was written out: "rule", "model", "history" (with the previous question); "" = as asked
     dropped_passages: list[Passage] = field(default_factory=list)  # retrieved but did not fit the context
     dropped_markers: int = 0  # [n] markers that named no passage
     unsupported_sentences: int = 0  # claims of the draft that no passage supports (left out of text)
     trimmed_sentences: int = 0  # claims cut back to a leading clause that a passage supports
+    extracted: bool = False  # the draft was unsupported and the answer quotes the answering sentence
     model: str = ""
 
     def to_dict(self) -> dict:
         return {
             "question": self.question,
             "search_query": self.search_query,
+            "standalone": self.standalone,
+            "rewrite": self.rewrite,
             "answer": self.text,
             "refused": self.refused,
             "refusal_reason": self.refusal_reason,
@@ -196,6 +201,7 @@ class Answer:
             "dropped_markers": self.dropped_markers,
             "unsupported_sentences": self.unsupported_sentences,
             "trimmed_sentences": self.trimmed_sentences,
+            "extracted": self.extracted,
             "draft": self.draft,
             "model": self.model,
             "timings": self.timings.to_dict(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
@@ -126,8 +126,8 @@ class Retriever:
         mmr_lambda: float | None = None,
         rerank: bool | None = None,
         query_vector: np.ndarray | None = None,
-    ) -> tuple[list[Passage], np.ndarray | None]:
-        """The best ``k`` passages for the query, best first, and the query vector (None if not embedded)."""
+    ) -> list[Passage]:
+        """The best ``k`` passages for the query, best first: candidates, fuse, rerank, diversify, hydrate."""
         settings = self.settings
         k = k or settings.top_k
         mode = mode or settings.retrieval_mode
@@ -136,14 +136,25 @@ class Retriever:
         mmr_lambda = settings.mmr_lambda if mmr_lambda is None else mmr_lambda
         rerank = bool(settings.reranker_model) if rerank is None else rerank
         if not query.strip():
-            return [], None
+            return []
         allowed = None
         if filters is not None and filters.active:
             allowed = index.catalog.filtered_chunk_ids(filters.collection, filters.path_glob, filters.file_types)
             if not len(allowed):
-                return [], None
+                return []
         n = max(settings.candidates, k * 4 if (mmr_lambda is not None or rerank) else k)
+        found = self.candidates(index, query, mode, n, allowed, query_vector)
+        ranked = self.fuse(found, mode)
+        if rerank:
+            ranked = self.rerank(index, query, ranked)
+        if mmr_lambda is not None:
+            ranked = self.diversify(index, ranked, k, mmr_lambda, found)
+        return self.hydrate(index, ranked, k, found)
 
+    def candidates(
+        self, index: Index, query: str, mode: Mode, n: int, allowed, query_vector: np.ndarray | None
+    ) -> "Candidates":
+        """Dense (FAISS) and keyword (BM25) candidates; BM25 runs on a helper thread meanwhile."""
         keyword_future = None
         if mode in ("hybrid", "keyword"):
             keyword_future = self._pool.submit(index.keyword.search, query, n, allowed)
@@ -153,47 +164,80 @@ class Retriever:
                 query_vector = self.embed_query(query)
             dense = index.search_ids(query_vector, n, allowed)
         keyword = keyword_future.result() if keyword_future else []
+        return Candidates(dense, keyword, query_vector)
 
+    def fuse(self, found: "Candidates", mode: Mode) -> "Ranked":
+        """One order from the two searches (score fusion or RRF in hybrid mode)."""
+        settings = self.settings
         if mode == "hybrid" and settings.fusion == "score":
-            fused = score_fusion([dense, keyword], [settings.dense_weight, 1.0 - settings.dense_weight])
+            fused = score_fusion([found.dense, found.keyword], [settings.dense_weight, 1.0 - settings.dense_weight])
         elif mode == "hybrid":
-            fused = rrf([[i for i, _ in dense], [i for i, _ in keyword]], settings.rrf_k)
+            fused = rrf([[i for i, _ in found.dense], [i for i, _ in found.keyword]], settings.rrf_k)
         else:
-            fused = dict(dense or keyword)
-        order = sorted(fused, key=lambda i: -fused[i])
-        rerank_scores: dict[int, float] = {}
-        if rerank and order:
-            texts = index.catalog.get_chunks(order)
-            order = [i for i in order if i in texts]
-            scores = self.reranker.predict([(query, texts[i].text) for i in order], show_progress_bar=False)
-            rerank_scores = {i: float(s) for i, s in zip(order, scores)}
-            order = sorted(order, key=lambda i: -rerank_scores[i])
-            fused = rerank_scores
-        stored: dict[int, np.ndarray] = {}
-        if mmr_lambda is not None and len(order) > 1:
-            stored = index.catalog.get_vectors(order)
-            order = [i for i in order if i in stored]
-            relevance = np.array([fused[i] for i in order], dtype=np.float64)
-            order = [order[p] for p in mmr(relevance, np.vstack([stored[i] for i in order]), k, mmr_lambda)]
-        # read only the chunks returned; a chunk deleted since this FAISS/BM25 copy was read is skipped
+            fused = dict(found.dense or found.keyword)
+        return Ranked(sorted(fused, key=lambda i: -fused[i]), fused)
+
+    def rerank(self, index: Index, query: str, ranked: "Ranked") -> "Ranked":
+        """Reorder by the cross-encoder's scores (which become the passages' scores)."""
+        if not ranked.order:
+            return ranked
+        texts = index.catalog.get_chunks(ranked.order)
+        order = [i for i in ranked.order if i in texts]
+        scores = self.reranker.predict([(query, texts[i].text) for i in order], show_progress_bar=False)
+        rerank_scores = {i: float(s) for i, s in zip(order, scores)}
+        return Ranked(sorted(order, key=lambda i: -rerank_scores[i]), rerank_scores, rerank_scores)
+
+    def diversify(self, index: Index, ranked: "Ranked", k: int, mmr_lambda: float, found: "Candidates") -> "Ranked":
+        """Maximal marginal relevance over the stored vectors (kept for the cosines ``hydrate`` needs)."""
+        if len(ranked.order) <= 1:
+            return ranked
+        found.stored.update(index.catalog.get_vectors(ranked.order))
+        order = [i for i in ranked.order if i in found.stored]
+        relevance = np.array([ranked.scores[i] for i in order], dtype=np.float64)
+        chosen = mmr(relevance, np.vstack([found.stored[i] for i in order]), k, mmr_lambda)
+        return Ranked([order[p] for p in chosen], ranked.scores, ranked.rerank_scores)
+
+    def hydrate(self, index: Index, ranked: "Ranked", k: int, found: "Candidates") -> list[Passage]:
+        """The first ``k`` ranked ids that still exist, read from the catalog as passages with scores;
+        a chunk deleted since this FAISS/BM25 copy was read is skipped."""
         chunks: dict[int, StoredChunk] = {}
         taken: list[int] = []
         start = 0
-        while len(taken) < k and start < len(order):
-            batch = order[start : start + k - len(taken)]
+        while len(taken) < k and start < len(ranked.order):
+            batch = ranked.order[start : start + k - len(taken)]
             start += len(batch)
             chunks.update(index.catalog.get_chunks(batch))
             taken.extend(i for i in batch if i in chunks)
-        dense_scores = dict(dense)
-        if query_vector is not None:  # cosine for passages that only BM25 found
+        dense_scores = dict(found.dense)
+        if found.query_vector is not None:  # cosine for passages that only BM25 found
             missing = [i for i in taken if i not in dense_scores]
-            vectors = {i: stored[i] for i in missing if i in stored}
+            vectors = {i: found.stored[i] for i in missing if i in found.stored}
             vectors.update(index.catalog.get_vectors([i for i in missing if i not in vectors]) if missing else {})
-            dense_scores.update({i: float(v @ query_vector) for i, v in vectors.items()})
-        keyword_scores = dict(keyword)
+            dense_scores.update({i: float(v @ found.query_vector) for i, v in vectors.items()})
+        keyword_scores = dict(found.keyword)
         return [
-            _passage(chunks[i], fused[i], dense_scores.get(i), keyword_scores.get(i), rerank_scores.get(i)) for i in taken
-        ], query_vector
+            _passage(chunks[i], ranked.scores[i], dense_scores.get(i), keyword_scores.get(i), ranked.rerank_scores.get(i))
+            for i in taken
+        ]
+
+
+@dataclass
+class Candidates:
+    """What the two searches found: (chunk id, score) lists, the query vector, vectors read so far."""
+
+    dense: list[tuple[int, float]]
+    keyword: list[tuple[int, float]]
+    query_vector: np.ndarray | None
+    stored: dict[int, np.ndarray] = field(default_factory=dict)
+
+
+@dataclass
+class Ranked:
+    """Chunk ids best first, with the score each passage will carry."""
+
+    order: list[int]
+    scores: dict[int, float]
+    rerank_scores: dict[int, float] = field(default_factory=dict)
 
 
 def _passage(chunk: StoredChunk, score: float, dense: float | None, keyword: float | None, rerank: float | None) -> Passage:

@@ -91,7 +91,7 @@ class ScriptedModel:
     def count_tokens(self, text: str) -> int:
         return len(text) // 3 + 1
 
-    def stream(self, messages, *, max_tokens, temperature, stop=None):
+    def stream(self, messages, *, max_tokens, temperature, stop=None, repeat_penalty=1.0):
         yield from re.findall(r"\S+\s*", self.draft)
 
 

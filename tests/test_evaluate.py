@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import run_rag
 
-from rag.engine import REFUSAL, settle
+from rag.answer import REFUSAL, Policy, settle
 from rag.errors import ConfigError
 from rag.eval_records import AnswerScore, QuestionResult, result_record
 from rag.eval_report import write_report
@@ -78,15 +78,22 @@ def test_one_draft_settles_with_and_without_verification():
     def fresh() -> Answer:
         return Answer(item.question, REFUSAL, True, [], [gold], Timings(), draft=draft)
 
-    on, off = settle(fresh(), 0.6, True), settle(fresh(), 0.6, False)
+    on, off = settle(fresh(), Policy()), settle(fresh(), Policy(verify_citations=False))
     assert not on.refused and "Denver Broncos" in on.text and "penguins" not in on.text  # the unsupported claim is cut
     assert not off.refused and "penguins" in off.text
     on_score, off_score = score_answer(on, item), score_answer(off, item)
     assert on_score.contains_gold and off_score.contains_gold and on_score.correct_citations == on_score.citations == 1
-    # nothing supported: refused with verification, shown without it
-    made_up = Answer(item.question, REFUSAL, True, [], [gold], Timings(), draft="The penguins won it on ice skates.")
-    assert settle(made_up, 0.6, True).refusal_reason == "unsupported"
-    shown = settle(made_up, 0.6, False)
+    # nothing supported: with verification the answering sentence is quoted (or, without the
+    # extractive fallback, the answer refused); without verification the draft is shown
+    def made_up() -> Answer:
+        return Answer(item.question, REFUSAL, True, [], [gold], Timings(), draft="The penguins won it on ice skates.")
+
+    assert settle(made_up(), Policy(extractive=False)).refusal_reason == "unsupported"
+    quoted = settle(made_up(), Policy())
+    assert quoted.extracted and not quoted.refused and "penguins" not in quoted.text
+    assert quoted.text == 'The documents say: "The Denver Broncos won Super Bowl 50 against the Carolina Panthers." [1]'
+    assert score_answer(quoted, item).contains_gold and score_answer(quoted, item).correct_citations == 1
+    shown = settle(made_up(), Policy(verify_citations=False))
     assert not shown.refused and shown.text.startswith("The penguins") and score_answer(shown, item).f1 == 0.0
 
 

@@ -38,10 +38,22 @@ def free_port() -> int:
 @pytest.fixture
 def app_url(tmp_path: Path):
     """`rag ui` over a new, empty index, on a free loopback port; stopped after the test."""
+    yield from serve(tmp_path / "index", tmp_path)
+
+
+@pytest.fixture
+def sample_app_url(sample_index: Path, tmp_path: Path):
+    """`rag ui` over a copy of the sample_docs/ index."""
+    index = tmp_path / "index"
+    shutil.copytree(sample_index, index)
+    yield from serve(index, tmp_path)
+
+
+def serve(index: Path, tmp_path: Path):
     port = free_port()
     log = (tmp_path / "ui.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "rag.cli", "ui", "--index", str(tmp_path / "index"), "--port", str(port)],
+        [sys.executable, "-m", "rag.cli", "ui", "--index", str(index), "--port", str(port)],
         cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         env={**os.environ, "HF_HUB_OFFLINE": "1"},
     )
@@ -161,3 +173,34 @@ def test_upload_ingest_ask_stream_and_open_the_source(app_url: str, browser, sho
 
     for name in ("documents-ingest.png", "chat-citation.png", "settings.png"):
         assert (shots / name).stat().st_size > 20_000, name
+
+
+def test_a_question_typed_while_an_answer_streams_is_answered_after_it(sample_app_url: str, browser):
+    page = browser.new_page(viewport={"width": 1360, "height": 1000})
+    page.set_default_timeout(180_000)
+    page.goto(sample_app_url)
+    page.get_by_role("heading", name="Ask your documents").wait_for()
+    box = page.get_by_placeholder("Ask a question about your documents")
+    box.fill(QUESTION)
+    box.press("Enter")
+    messages = page.locator("[data-testid=stChatMessage]")
+    # wait until the first answer is being written, then ask the next question
+    deadline = time.monotonic() + 300
+    while not (messages.count() >= 2 and re.search(r"\w", messages.nth(1).inner_text().replace("Searching the documents", ""))):
+        assert time.monotonic() < deadline, "the first answer never started"
+        time.sleep(0.05)
+    second = "How much rain fell in March 2024?"
+    box.fill(second)
+    box.press("Enter")
+    page.get_by_text(second).first.wait_for()  # shown at once, not lost
+    deadline = time.monotonic() + 300
+    while page.get_by_text("waiting for the answer above").count() or messages.count() < 4 \
+            or "Searching the documents" in messages.nth(3).inner_text():
+        assert time.monotonic() < deadline, f"not both answered: {[messages.nth(i).inner_text() for i in range(messages.count())]}"
+        page.wait_for_timeout(250)
+    texts = [messages.nth(i).inner_text() for i in range(4)]
+    page.locator("button", has_text="weather_station_notes.txt").first.wait_for()
+    texts = [messages.nth(i).inner_text() for i in range(messages.count())]
+    assert len(texts) == 4, texts
+    assert QUESTION in texts[0] and "35 minutes" in texts[1]
+    assert second in texts[2] and "212" in texts[3]

@@ -85,5 +85,5 @@ def chat(engine: Engine) -> ChatSession:
 
 
 def new_chat() -> None:
-    for key in ("chat", "turns", "open_citation"):
+    for key in ("chat", "turns", "open_citation", "queue"):
         st.session_state.pop(key, None)

@@ -93,11 +93,20 @@ def ask(session, collection: str, question: str) -> Turn:
     return turn
 
 
+def queue_question() -> None:
+    """``st.chat_input``'s callback: runs before the rerun it causes, so a question typed while an
+    answer streams is kept (the interrupted answer is started again, then this one is answered)."""
+    question = (st.session_state.get("question") or "").strip()
+    if question:
+        st.session_state.setdefault("queue", []).append(question)
+
+
 def main() -> None:
     engine = state.engine()
     collection = state.collection(engine)
     session = state.chat(engine)
     turns: list[Turn] = st.session_state.setdefault("turns", [])
+    queue: list[str] = st.session_state.setdefault("queue", [])
 
     left, right = st.columns([5, 1], vertical_alignment="bottom")
     with left:
@@ -105,7 +114,7 @@ def main() -> None:
         render.show_text(f"Collection: {collection} · model: {engine.settings.llm_backend} · "
                          f"top-k {engine.settings.top_k}, {engine.settings.retrieval_mode}", "rag-meta")
     with right:
-        if st.button("New chat", icon=":material/add_comment:", disabled=not turns):
+        if st.button("New chat", icon=":material/add_comment:", disabled=not turns and not queue):
             state.new_chat()
             st.rerun()
     if not engine.documents(collection):
@@ -114,12 +123,22 @@ def main() -> None:
     for index, turn in enumerate(turns):
         show_turn(index, turn)
 
-    question = st.chat_input("Ask a question about your documents")
-    if question and question.strip():
-        turn = ask(session, collection, question.strip())
-        turns.append(turn)
-        st.session_state["open_citation"] = None
-        st.rerun()  # the new turn is drawn like the earlier ones, chips included
+    # the input stays live while an answer streams; what is typed meanwhile waits in the queue
+    st.chat_input("Ask a question about your documents", key="question", on_submit=queue_question)
+    if not queue:
+        return
+    current = st.container()  # the answer being written comes before the questions waiting for it
+    for waiting in queue[1:]:
+        with st.chat_message("user"):
+            render.show_text(waiting)
+            render.show_text("waiting for the answer above", "rag-meta")
+    # the question leaves the queue only once answered: an answer cut short by a rerun is started again
+    with current:
+        turn = ask(session, collection, queue[0])
+    turns.append(turn)
+    queue.pop(0)
+    st.session_state["open_citation"] = None
+    st.rerun()  # the new turn is drawn like the earlier ones, chips included; the next in the queue follows
 
 
 main()

@@ -1,0 +1,138 @@
+"""Chats that never make a question worse: the scripted conversations of bench/data/chats.jsonl.
+
+Each conversation runs through one ``ChatSession`` with the bundled model, as the web UI does.
+
+* a **topic switch** turn must get the same answer as the same question asked alone in a new chat
+  (goal: >= 95 % of switch turns);
+* a **follow-up** turn must retrieve its gold source in the top 3 passages (goal: >= 80 %), and
+  its answer should hold one of the expected answers.
+
+Indexes: ``sample_docs/`` and the 36 SQuAD2 articles (bench/squad_corpus.py), built once in --work.
+
+    .venv/bin/python -m bench.chat --work /tmp/bench-work [--limit N] [--json docs/benchmarks/chat.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHATS = ROOT / "bench" / "data" / "chats.jsonl"
+
+
+def squash(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def holds(text: str, answers: list[str]) -> bool:
+    """An expected answer in the text, as whole words or numbers ("30" is not found in "300")."""
+    text = squash(text)
+    return any(re.search(r"(?<!\w)" + re.escape(squash(a)) + r"(?!\w)", text) for a in answers)
+
+
+def indexes(work: Path) -> dict[str, Path]:
+    import rag
+    from bench.squad_corpus import load_articles, write_articles
+
+    paths = {"sample_docs": work / "sample-index", "squad": work / "squad-index"}
+    if not (paths["sample_docs"] / "manifest.json").exists():
+        with rag.open(paths["sample_docs"]) as engine:
+            engine.ingest([ROOT / "sample_docs"])
+    if not (paths["squad"] / "manifest.json").exists():
+        docs = write_articles(load_articles(), work / "squad-docs")
+        with rag.open(paths["squad"]) as engine:
+            engine.ingest(docs)
+    return paths
+
+
+def top_sources(answer, n: int = 3) -> list[str]:
+    return [Path(p.source).name for p in [*answer.passages, *answer.dropped_passages][:n]]
+
+
+def run(work: Path, limit: int | None) -> dict:
+    import rag
+
+    chats = [json.loads(line) for line in CHATS.read_text(encoding="utf-8").splitlines() if line.strip()][:limit]
+    engines = {name: rag.open(path, create=False) for name, path in indexes(work).items()}
+    turns: list[dict] = []
+    started = time.perf_counter()
+    for chat in chats:
+        engine = engines[chat["corpus"]]
+        session = engine.chat()
+        for number, turn in enumerate(chat["turns"]):
+            answer = session.ask(turn["question"])
+            row = {
+                "chat": chat["id"], "turn": number, "kind": turn["kind"], "question": turn["question"],
+                "standalone": answer.standalone, "rewrite": answer.rewrite, "answer": answer.text, "refused": answer.refused,
+                "gold_top3": turn["source"] in top_sources(answer), "holds": holds(answer.text, turn["answers"]),
+                "ms": round(answer.timings.total_ms),
+            }
+            if turn["kind"] == "switch":
+                alone = engine.ask(turn["question"])
+                row["alone"] = alone.text
+                row["same_as_alone"] = alone.text == answer.text
+            turns.append(row)
+        print(f"  {chat['id']}: {sum(t['chat'] == chat['id'] and t.get('gold_top3', False) for t in turns)} of "
+              f"{len(chat['turns'])} turns with the gold source in the top 3", flush=True)
+    for engine in engines.values():
+        engine.close()
+    return summarize(turns, time.perf_counter() - started)
+
+
+def share(rows: list[dict], key: str) -> float | None:
+    return round(sum(bool(r[key]) for r in rows) / len(rows), 3) if rows else None
+
+
+def summarize(turns: list[dict], seconds: float) -> dict:
+    by_kind = {kind: [t for t in turns if t["kind"] == kind] for kind in ("first", "switch", "followup")}
+    follow = by_kind["followup"]
+    return {
+        "conversations": len({t["chat"] for t in turns}), "turns": len(turns), "seconds": round(seconds),
+        "switch_same_as_alone": share(by_kind["switch"], "same_as_alone"), "switch_turns": len(by_kind["switch"]),
+        "followup_gold_top3": share(follow, "gold_top3"), "followup_turns": len(follow),
+        "followup_holds_answer": share(follow, "holds"), "first_holds_answer": share(by_kind["first"], "holds"),
+        "switch_holds_answer": share(by_kind["switch"], "holds"),
+        "followup_rewrites": {how or "as asked": sum(t["rewrite"] == how for t in follow) for how in ("rule", "model", "history", "")},
+        "answer_ms_p50": statistics.median([t["ms"] for t in turns]) if turns else None,
+        "rows": turns,
+    }
+
+
+def report(result: dict) -> str:
+    lines = [
+        "| conversations | turns | topic switch = asked alone (goal >= 0.95) | follow-up gold source in top 3 (goal >= 0.80) "
+        "| follow-up answer holds the expected answer | first turn holds it | follow-ups written out by rule / model / "
+        "with the previous question / as asked |",
+        "|---|---|---|---|---|---|---|",
+        f"| {result['conversations']} | {result['turns']} | {result['switch_same_as_alone']} ({result['switch_turns']} turns) "
+        f"| {result['followup_gold_top3']} ({result['followup_turns']} turns) | {result['followup_holds_answer']} "
+        f"| {result['first_holds_answer']} | " + " / ".join(str(v) for v in result["followup_rewrites"].values()) + " |",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/bench-work"), help="folder for the indexes (kept between runs)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N conversations")
+    parser.add_argument("--json", type=Path, default=None, help="write every turn and the summary here")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    result = run(args.work, args.limit)
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    for row in result["rows"]:
+        flag = "ok " if row["gold_top3"] else "MISS"
+        same = "" if "same_as_alone" not in row else (" same" if row["same_as_alone"] else " DIFFERENT")
+        print(f"{flag} {row['chat']}.{row['turn']} {row['kind']:8} {row['rewrite'] or '-':7} {row['question']!r} -> "
+              f"{row['standalone']!r}{same}")
+    print(report(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,219 @@
+"""Tables as rows a reader (and a small model) can use: every row carries its column headers.
+
+A flattened table ("Riverside 10:00-18:00 10:00-16:00 12:00-16:00") loses which figure belongs to
+which column. Each ``Table`` element from ``unstructured`` (CSV, XLSX sheets, HTML, DOCX; PDF tables
+found by ``pdfplumber``) is rewritten as one line per data row,
+
+    Branch: Riverside | Weekday hours: 10:00-18:00 | Saturday hours: 10:00-16:00 | Sunday hours: 12:00-16:00
+
+and a long table is cut into several table elements at row boundaries, so that every chunk is a
+run of whole rows (each row repeats its headers, which is what a chunk needs to stand alone). A
+sheet name or a table caption becomes the heading above the rows, so citations name it.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from collections.abc import Sequence
+
+log = logging.getLogger(__name__)
+
+CELL_SEPARATOR = " | "
+MAX_CELL_CHARS = 300
+# a PDF text element counts as part of a table when this share of it lies inside the table's box
+_INSIDE = 0.6
+
+
+def html_rows(html: str) -> tuple[list[list[str]], int]:
+    """(rows of cell texts, number of header rows) of the first table in an HTML fragment."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return [], 0
+    table = root if root.tag == "table" else next(iter(root.iter("table")), None)
+    if table is None:
+        return [], 0
+    rows: list[list[str]] = []
+    header_rows = 0
+    for tr in table.iter("tr"):
+        cells = [c for c in tr if c.tag in ("th", "td")]
+        texts: list[str] = []
+        for cell in cells:
+            text = " ".join(cell.text_content().split())[:MAX_CELL_CHARS]
+            span = str(cell.get("colspan", "1"))
+            texts.extend([text] * (int(span) if span.isdigit() and 0 < int(span) <= 50 else 1))
+        if not any(texts):
+            continue
+        parent = tr.getparent()
+        is_header = (parent is not None and parent.tag == "thead") or all(c.tag == "th" for c in cells)
+        if is_header and header_rows == len(rows):  # header rows come first
+            header_rows += 1
+        rows.append(texts)
+    return rows, header_rows
+
+
+def headers_of(rows: list[list[str]], header_rows: int) -> tuple[list[str], list[list[str]]]:
+    """(column headers, data rows). Without marked header rows the first row is taken as the header
+    when it looks like one (no cell is a number) and the table has more rows."""
+    if not rows:
+        return [], []
+    if header_rows == 0 and len(rows) > 1 and all(c and not _is_number(c) for c in rows[0]):
+        header_rows = 1
+    width = max(len(r) for r in rows)
+    headers = [""] * width
+    for row in rows[:header_rows]:
+        for i, cell in enumerate(row):
+            if cell and cell not in headers[i]:
+                headers[i] = f"{headers[i]} {cell}".strip()
+    return headers, rows[header_rows:]
+
+
+def row_line(headers: list[str], row: list[str]) -> str:
+    """One row as "Header: value | Header: value", empty cells left out."""
+    parts = []
+    for i, cell in enumerate(row):
+        if not cell:
+            continue
+        header = headers[i] if i < len(headers) else ""
+        parts.append(f"{header}: {cell}" if header and header != cell else cell)
+    return CELL_SEPARATOR.join(parts)
+
+
+def table_lines(html: str, fallback: str) -> list[str]:
+    """The table's data rows as lines with headers; the flattened text when the HTML has no rows."""
+    rows, header_rows = html_rows(html)
+    headers, data = headers_of(rows, header_rows)
+    lines = [line for line in (row_line(headers, r) for r in data) if line.strip()]
+    if not lines and rows:  # a table that is only a header row
+        lines = [CELL_SEPARATOR.join(c for c in rows[0] if c)]
+    return lines or [fallback]
+
+
+def group_lines(lines: list[str], max_chars: int) -> list[list[str]]:
+    """Consecutive rows packed into groups of at most ``max_chars`` (a longer row stands alone)."""
+    groups: list[list[str]] = []
+    size = 0
+    for line in lines:
+        if groups and size + len(line) + 1 <= max_chars:
+            groups[-1].append(line)
+            size += len(line) + 1
+        else:
+            groups.append([line])
+            size = len(line)
+    return groups
+
+
+def expand_tables(elements: Sequence, max_chars: int) -> list:
+    """Elements with every table rewritten as header-carrying rows, cut into chunk-sized tables,
+    and its sheet name or caption placed as a title in front of it."""
+    from unstructured.documents.elements import Table, Title
+
+    out: list = []
+    last_sheet = None
+    for element in elements:
+        if not isinstance(element, Table):
+            out.append(element)
+            continue
+        html = getattr(element.metadata, "text_as_html", None) or ""
+        lines = table_lines(html, element.text or "") if html else [element.text or ""]
+        caption = _caption(html)
+        sheet = getattr(element.metadata, "page_name", None)
+        title = caption or (sheet if sheet and sheet != last_sheet else None)
+        last_sheet = sheet or last_sheet
+        if title and not (out and isinstance(out[-1], Title) and out[-1].text.strip() == title):
+            heading = Title(title, metadata=copy.deepcopy(element.metadata))
+            heading.metadata.text_as_html = None
+            heading.metadata.category_depth = 1 if sheet else None
+            out.append(heading)
+        for group in group_lines(lines, max_chars):
+            piece = Table("\n".join(group), metadata=copy.deepcopy(element.metadata))
+            out.append(piece)
+    return out
+
+
+def _caption(html: str) -> str | None:
+    match = re.search(r"<caption[^>]*>(.*?)</caption>", html or "", re.S | re.I)
+    if not match:
+        return None
+    text = " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split())
+    return text[:120] or None
+
+
+def _is_number(text: str) -> bool:
+    return bool(re.fullmatch(r"[-+]?[\d.,:%/ ]+", text.strip()))
+
+
+# ---- PDF tables (fast strategy: pdfminer text has no tables of its own) -------------------------
+
+
+def pdf_tables(path: str, elements: list) -> list:
+    """The PDF's elements with each table ``pdfplumber`` finds put in place of the text lines that
+    lie inside it (as one ``Table`` element with HTML, rewritten by ``expand_tables`` afterwards)."""
+    try:
+        import pdfplumber
+    except ImportError:  # an optional improvement: without it PDF tables stay as text
+        return elements
+    from unstructured.documents.elements import Table
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            found = {}
+            for number, page in enumerate(pdf.pages, start=1):
+                tables = page.find_tables()
+                if tables:
+                    found[number] = [(t.bbox, t.extract(), float(page.height)) for t in tables]
+    except Exception as exc:  # noqa: BLE001 - a table finder failing must not fail the file
+        log.debug("pdfplumber could not read tables of %s: %s", path, exc)
+        return elements
+    if not found:
+        return elements
+    out: list = []
+    placed: set[tuple[int, int]] = set()
+    for element in elements:
+        page = element.metadata.page_number
+        hit = _table_holding(element, found.get(page, []))
+        if hit is None:
+            out.append(element)
+            continue
+        key = (page, hit)
+        if key in placed:
+            continue
+        placed.add(key)
+        bbox, rows, _height = found[page][hit]
+        cells = [[" ".join((c or "").split()) for c in row] for row in rows if any(c for c in row)]
+        if len(cells) < 2:
+            out.append(element)
+            continue
+        html = "<table>" + "".join(
+            "<tr>" + "".join(f"<{'th' if i == 0 else 'td'}>{_escape(c)}</{'th' if i == 0 else 'td'}>" for c in row) + "</tr>"
+            for i, row in enumerate(cells)
+        ) + "</table>"
+        table = Table(" ".join(c for row in cells for c in row if c), metadata=copy.deepcopy(element.metadata))
+        table.metadata.text_as_html = html
+        out.append(table)
+    return out
+
+
+def _table_holding(element, tables: list) -> int | None:
+    coordinates = getattr(element.metadata, "coordinates", None)
+    if not tables or coordinates is None or not coordinates.points:
+        return None
+    xs = [p[0] for p in coordinates.points]
+    ys = [p[1] for p in coordinates.points]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    area = max((x1 - x0) * (y1 - y0), 1e-6)
+    for i, (bbox, _rows, _height) in enumerate(tables):
+        tx0, ttop, tx1, tbottom = bbox
+        w = max(0.0, min(x1, tx1) - max(x0, tx0))
+        h = max(0.0, min(y1, tbottom) - max(y0, ttop))
+        if w * h / area >= _INSIDE:
+            return i
+    return None
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,200 @@
+"""The answer policy: from a question, its passages and the model's draft to what a person reads.
+
+Pure functions over records; no model, no index. The engine calls them in this order:
+
+* ``relevant_enough``: refuse before generating when no passage is close to the question;
+* ``focus``: the few sentences of each passage around what the question asks, for the prompt
+  (a 135M model reads 3 x 900 characters poorly and slowly; citations still point into the whole
+  passage);
+* ``settle``: check the draft's claims against the passages; keep the supported ones; when none is
+  supported, fall back to the passage sentence that clearly answers, shown as a quote
+  ("The documents say: "..." [n]"); otherwise refuse with ``REFUSAL``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from rag.cite import content_terms, names, sentence_spans, verify
+from rag.records import Answer, Citation, Passage
+
+REFUSAL = "Not found in the documents."
+QUOTE_PREFIX = "The documents say: "
+MAX_QUOTE_CHARS = 300
+# words every question has; they say what kind of answer is wanted, not what it is about
+_QUESTION_WORDS = frozenset(content_terms(
+    "name named called many much long often kind type year years date time number percent percentage "
+    "main primary first largest term"
+))
+_ROW_CELL = " | "
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How drafts become answers (from ``Settings``; see there for each field)."""
+
+    min_support: float = 0.6
+    verify_citations: bool = True
+    question_aware: bool = True  # numbers and names must stand where the question points
+    extractive: bool = True  # quote the answering sentence when the draft is unsupported
+    extract_min_overlap: float = 0.6
+    extract_when_declined: bool = True  # also when the model said the passages hold no answer
+
+
+def top_relevance(passages: list[Passage]) -> float:
+    """The best cosine similarity of a passage to the question (-1 when none has one)."""
+    return max((p.dense_score for p in passages if p.dense_score is not None), default=-1.0)
+
+
+def relevant_enough(passages: list[Passage], min_relevance: float) -> bool:
+    return bool(passages) and top_relevance(passages) >= min_relevance
+
+
+def key_terms(question: str) -> set[str]:
+    """The question's content terms without the words that only say what kind of answer is wanted."""
+    terms = content_terms(question)
+    return (terms - _QUESTION_WORDS) or terms
+
+
+# ---- the prompt: the sentences around the hit ------------------------------------------------------
+
+
+def focus(question: str, passage: Passage, max_chars: int) -> Passage:
+    """The passage cut to its best sentence and the sentences next to it, at most ``max_chars``
+    (the whole passage when it is that short already, or ``max_chars`` is 0)."""
+    text = passage.text
+    if not max_chars or len(text) <= max_chars:
+        return passage
+    spans = sentence_spans(text)
+    if len(spans) <= 1:
+        return passage
+    asked = key_terms(question)
+    scores = [len(asked & content_terms(text[s.start : s.end])) for s in spans]
+    best = max(range(len(spans)), key=lambda i: (scores[i], -i))
+    first = last = best
+    while True:
+        grown = False
+        for candidate in (last + 1, first - 1):  # the sentence after first: it usually continues the thought
+            if 0 <= candidate < len(spans):
+                lo, hi = min(first, candidate), max(last, candidate)
+                if spans[hi].end - spans[lo].start <= max_chars:
+                    first, last, grown = lo, hi, True
+        if not grown:
+            break
+    start, end = spans[first].start, spans[last].end
+    if end - start > max_chars:  # one sentence longer than the budget: keep it whole, it is the hit
+        end = spans[first].end
+    return replace(passage, text=text[start:end])
+
+
+# ---- the extractive fallback ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Extract:
+    n: int  # passage number, from 1
+    start: int  # span of the sentence (or table row) in the passage text
+    end: int
+    overlap: float  # share of the question's key terms in it
+    shown: str  # what the answer shows: the sentence, or the row's asked cells
+
+
+def extract(question: str, passages: list[Passage], min_overlap: float) -> Extract | None:
+    """The passage sentence (or table row) that best answers the question: it holds at least
+    ``min_overlap`` of the question's key terms and says something the question does not. Among
+    those, terms that few sentences hold count more (the row of "Riverside", not every row that
+    has a "Saturday" column), names given in the question twice as much, then the earlier passage wins."""
+    asked = key_terms(question)
+    if not asked:
+        return None
+    units = [(n, span, content_terms(p.text[span.start : span.end]))
+             for n, p in enumerate(passages, start=1) for span in sentence_spans(p.text)]
+    frequency = {t: sum(t in terms for _, _, terms in units) for t in asked}
+    named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
+    weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
+    best, best_key = None, None
+    for n, span, terms in units:
+        overlap = len(asked & terms) / len(asked)
+        if overlap < min_overlap or not (terms - content_terms(question)):
+            continue
+        key = (sum(weight[t] for t in asked & terms), -n)
+        if best_key is None or key > best_key:
+            sentence = passages[n - 1].text[span.start : span.end]
+            best, best_key = Extract(n, span.start, span.end, overlap, shown_part(sentence, asked)), key
+    return best
+
+
+def shown_part(sentence: str, asked: set[str]) -> str:
+    """What the answer shows of a sentence: a table row cut to its first cell and the cells the
+    question asks about; a long sentence cut to the clauses that hold the question's terms."""
+    text = " ".join(sentence.split())
+    if _ROW_CELL in text:
+        cells = text.split(_ROW_CELL)
+        wanted = [c for i, c in enumerate(cells) if i == 0 or asked & content_terms(c.partition(": ")[0])]
+        if len(wanted) > 1:
+            return _ROW_CELL.join(wanted)
+        return text[:MAX_QUOTE_CHARS]
+    if len(text) <= MAX_QUOTE_CHARS:
+        return text
+    clauses = re.split(r"(?<=[,;:])\s+", text)
+    best = max(range(len(clauses)), key=lambda i: len(asked & content_terms(clauses[i])))
+    first = last = best
+    for _ in range(len(clauses)):
+        if last + 1 < len(clauses) and len(" ".join(clauses[first : last + 2])) <= MAX_QUOTE_CHARS:
+            last += 1
+        elif first > 0 and len(" ".join(clauses[first - 1 : last + 1])) <= MAX_QUOTE_CHARS:
+            first -= 1
+        else:
+            break
+    piece = " ".join(clauses[first : last + 1])[:MAX_QUOTE_CHARS]
+    return ("..." if first else "") + piece + ("..." if last < len(clauses) - 1 else "")
+
+
+def quoted_answer(answer: Answer, found: Extract) -> Answer:
+    """``answer`` turned into the quote of an answering sentence, cited and supported by construction."""
+    passage = answer.passages[found.n - 1]
+    text = f'{QUOTE_PREFIX}"{found.shown}" [{found.n}]'
+    citation = Citation(
+        n=found.n, passage=passage, sentence=text, quote=passage.text[found.start : found.end],
+        quote_start=found.start, quote_end=found.end, support=found.overlap, supported=True, origin="extracted",
+    )
+    answer.text, answer.refused, answer.refusal_reason = text, False, None
+    answer.citations = [*answer.citations, citation]
+    answer.extracted = True
+    return answer
+
+
+# ---- settling the draft ---------------------------------------------------------------------------
+
+
+def refuse(answer: Answer, reason: str) -> Answer:
+    answer.text, answer.refused, answer.refusal_reason = REFUSAL, True, reason
+    return answer
+
+
+def settle(answer: Answer, policy: Policy) -> Answer:
+    """Check the draft's claims against the passages given to the model and decide what is shown.
+
+    With ``verify_citations`` only claims a passage supports are kept; an answer with none becomes
+    the quote of the answering sentence (``extractive``), or is refused. Without it the whole draft
+    is shown. Fills in ``answer`` and returns it.
+    """
+    question = answer.standalone or answer.question
+    checked = verify(answer.draft, answer.passages, policy.min_support, question=question if policy.question_aware else "")
+    answer.citations, answer.dropped_markers = checked.citations, checked.dropped_markers
+    answer.unsupported_sentences = sum(not s.supported for s in checked.sentences)
+    answer.trimmed_sentences = checked.trimmed
+    answer.extracted = False
+    supported = any(s.supported for s in checked.sentences)
+    if supported or not policy.verify_citations and not (checked.declined and not supported):
+        # with verification on, only claims that a passage supports are kept in the answer
+        answer.text = checked.text(supported_only=policy.verify_citations) or answer.draft
+        answer.refused, answer.refusal_reason = False, None
+        return answer
+    reason = "model_declined" if checked.declined else "unsupported"
+    if policy.verify_citations and policy.extractive and (policy.extract_when_declined or not checked.declined):
+        found = extract(question, answer.passages, policy.extract_min_overlap)
+        if found is not None:
+            return quoted_answer(answer, found)
+    return refuse(answer, reason)

@@ -1,0 +1,219 @@
+"""Chat follow-ups: decide whether a question needs the history, and check a model's rewrite of it.
+
+A question is condensed with the history only when it cannot stand alone: it opens with an
+ellipsis ("And on Sunday?", "What about Old Town?"), leans on a pronoun ("Who founded it?") or
+has almost no content words of its own ("Why?"). Everything else, a topic switch above all, is
+searched and answered exactly as if it were asked alone.
+
+A follow-up is written out by rules first (``rule_rewrite``): "And on Sunday?" puts Sunday in the
+place of Saturday in the previous question, "What about Old Town?" puts Old Town in the place of
+its name, and "it", "he", "there" become what the previous turn was about. These need no model,
+take no time and cannot drift; the bundled 135M model cannot rewrite questions at all (measured:
+every rewrite it made was a statement about something else). What the rules cannot place goes to
+the model, whose rewrite is taken only when it keeps every content word of the question, does not
+copy the history's answers, and is still a question; otherwise the previous question and the
+follow-up together are searched, which never loses what the person asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.cite import STOPWORDS, content_terms
+
+# openings that only make sense after something else was said
+_ELLIPSIS = re.compile(
+    r"^\s*(?:and|or|but|also|so|then|what about|how about|what of|same for|and what about|and how about|"
+    r"what else|anything else|why not|how come)\b",
+    re.I,
+)
+_PRONOUN = re.compile(r"\b(?:it|its|it's|he|him|his|she|her|hers|they|them|their|theirs|this one|that one|"
+                      r"these|those|there|then|the same)\b", re.I)
+_QUESTION_START = re.compile(
+    r"^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|"
+    r"has|have|had|shall|may|might|must|name|list|give|tell|describe|explain)\b",
+    re.I,
+)
+# a question with more content words than this names its own subject, pronoun or not
+_SELF_CONTAINED_TERMS = 4
+COPY_NGRAM = 5
+
+
+def needs_history(question: str) -> bool:
+    """True when the question cannot be understood without the conversation before it."""
+    terms = content_terms(question)
+    if _ELLIPSIS.search(question):
+        return True
+    if len(terms) <= 1:
+        return True
+    return bool(_PRONOUN.search(question)) and len(terms) < _SELF_CONTAINED_TERMS
+
+
+def fallback_query(question: str, history: list[tuple[str, str]]) -> str:
+    """The previous question and the follow-up together: what is searched when no rewrite is usable."""
+    return f"{history[-1][0]} {question}" if history else question
+
+
+def accept_rewrite(rewrite: str, question: str, history: list[tuple[str, str]]) -> str | None:
+    """The rewrite cleaned up, or None when it must not replace the question: it drops a content word
+    of the question, copies an answer from the history, or is not a question."""
+    text = " ".join(rewrite.split()).strip()
+    text = re.sub(r"^(?:standalone question|rewritten question|rewritten|question)\s*:\s*", "", text, flags=re.I)
+    text = text.strip('"').strip()
+    if not text or len(text) > 2 * len(fallback_query(question, history)) + 40:
+        return None
+    if not (text.endswith("?") or _QUESTION_START.search(text)):
+        return None
+    if not content_terms(question) <= content_terms(text):
+        return None
+    asked = " ".join(q for q, _ in history) + " " + question
+    if any(_shared_ngram(text, answer, asked) for _, answer in history):
+        return None
+    return text
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _shared_ngram(text: str, answer: str, asked: str, n: int = COPY_NGRAM) -> bool:
+    """True when ``text`` repeats ``n`` consecutive words of ``answer`` that none of the questions contain."""
+    def grams(words: list[str]) -> set[tuple[str, ...]]:
+        return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+    return bool((grams(_words(text)) & grams(_words(answer))) - grams(_words(asked)))
+
+
+# ---- rules ----------------------------------------------------------------------------------------
+
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday weekday weekdays weekend weekends".split()
+_MONTHS = "january february march april may june july august september october november december".split()
+_SLOTS = {
+    "day": re.compile(r"\b(?:" + "|".join(_DAYS) + r")s?\b", re.I),
+    "month": re.compile(r"\b(?:" + "|".join(m for m in _MONTHS if m != "may") + r")\b", re.I),
+    "year": re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b"),
+}
+_ENTITY = re.compile(r"\b(?:[A-Z][\w'&.-]*|[A-Z]?\d[\w-]*)(?:\s+(?:of\s+|de\s+|and\s+)?(?:[A-Z][\w'&.-]*|\d[\w-]*))*")
+_PERSON = {"he", "him", "his", "she", "her", "hers"}
+_PLURAL = {"they", "them", "their"}
+_PREPOSITIONS = {"of", "in", "on", "at", "for", "from", "with", "by", "to", "during", "under"}
+_POSSESSIVE = {"its", "his", "her", "their"}
+_REPLACEABLE = re.compile(r"\b(it|its|he|him|his|she|her|they|them|their|there)\b", re.I)
+_AUX = re.compile(r"^(.*?\b(?:is|are|was|were|does|do|did|has|have|had|can|will|would)\b)", re.I)
+_CALENDAR = set(_DAYS) | set(_MONTHS)
+
+
+def rule_rewrite(question: str, history: list[tuple[str, str]]) -> str | None:
+    """The follow-up written out from the previous turn by rules, or None when no rule fits."""
+    if not history:
+        return None
+    previous, answer = history[-1]
+    opener = _ELLIPSIS.match(question)
+    if opener:
+        rest = question[opener.end() :].strip(" ?.!,")
+        swapped = _swap_slot(previous, rest)
+        if swapped:
+            return swapped
+        if rest and _REPLACEABLE.search(rest):
+            resolved = _resolve_pronouns(rest, previous, answer)
+            if resolved and _QUESTION_START.match(rest):  # "And who are her deputies?"
+                return resolved[0].upper() + resolved[1:] + "?"
+            frame = _AUX.match(previous)
+            if resolved and frame:
+                return f"{frame.group(1)} {resolved[0].lower() + resolved[1:]}?"
+        return None
+    return _resolve_pronouns(question, previous, answer)
+
+
+def _swap_slot(previous: str, rest: str) -> str | None:
+    """``previous`` with its day, month, year or name replaced by the one in ``rest`` ("on Sunday")."""
+    for pattern in _SLOTS.values():
+        new, old = list(pattern.finditer(rest)), list(pattern.finditer(previous))
+        if new and old and (len(new) == len(old) or len(new) == 1):
+            out, at = [], 0
+            for was, now in zip(old if len(new) == len(old) else old[:1], new):
+                out.append(previous[at : was.start()] + now.group(0))
+                at = was.end()
+            return "".join(out) + previous[at:]
+    names = _entities(rest.removeprefix("the ").removeprefix("The "), sentence=False)
+    if names and len(" ".join(names)) >= len(rest) - 4:  # the rest is a name ("Old Town", "the Normans")
+        olds = _entities(previous)
+        if olds:
+            old = olds[-1]
+            at = previous.rfind(old)
+            return previous[:at] + names[0] + previous[at + len(old) :]
+    return None
+
+
+def _entities(text: str, sentence: bool = True) -> list[str]:
+    """Names in a text: runs of capitalised words or codes, not a weekday or month, and in a
+    ``sentence`` not its first word (capitalised because it opens the sentence)."""
+    found = []
+    for match in _ENTITY.finditer(text):
+        words = [w for w in match.group(0).split() if w.lower() not in _CALENDAR]
+        if sentence and match.start() == 0 and words and words[0] == text.split()[0]:
+            words = words[1:]
+        while words and (words[0].lower() in STOPWORDS or words[0].isdigit()):  # "By 1974", "It", "The"
+            words = words[1:]
+        if words and words[0].lower() not in ("of", "and", "de"):
+            found.append(" ".join(words))
+    return found
+
+
+def _subject(previous: str, answer: str, person: bool) -> str | None:
+    """What a pronoun stands for: for he/she a name the previous answer gave, else the previous
+    question's first name, with "the" before it and a noun after it when the question has them."""
+    if person:
+        fresh = [e for e in _entities(first_answer_line(answer)) if e.lower() not in previous.lower()]
+        if fresh:
+            return fresh[0]
+    names = _entities(previous)
+    if not names:
+        return None
+    name = names[0]
+    at = previous.find(name)
+    before = previous[:at].rstrip().split()
+    after = previous[at + len(name) :].split()
+    word = after[0].strip("?.,") if after else ""
+    last = len(after) == 1 or (len(after) > 1 and after[1].strip("?.,").lower() in _PREPOSITIONS)
+    noun = word if word.isalpha() and word.islower() and last and word not in _NOT_NOUNS and not word.endswith("ed") else ""
+    the = "the " if before and before[-1].lower() == "the" else ""
+    return f"{the}{name}{' ' + noun if noun else ''}"
+
+
+def _resolve_pronouns(text: str, previous: str, answer: str) -> str | None:
+    # "are there", "is there": no place is meant
+    matches = [m for m in _REPLACEABLE.finditer(text)
+               if not (m.group(1).lower() == "there" and re.search(r"\b(?:is|are|was|were)\s+$", text[: m.start()], re.I))]
+    if not matches:
+        return None
+    out, at = [], 0
+    for match in matches:
+        word = match.group(1).lower()
+        subject = _subject(previous, answer, word in _PERSON)
+        if subject is None or (word in _PLURAL and not subject.endswith("s")):
+            return None
+        if word == "there":
+            replacement = f"in {subject}"
+        elif word in _POSSESSIVE:
+            replacement = f"{subject}'s"
+        else:
+            replacement = subject
+        out.append(text[at : match.start()] + replacement)
+        at = match.end()
+    out.append(text[at:])
+    rewritten = "".join(out)
+    return rewritten[0].upper() + rewritten[1:] if matches[0].start() == 0 else rewritten
+
+
+def first_answer_line(answer: str) -> str:
+    return re.sub(r"\[\d+\]", "", (answer or "").split("\n")[0])[:300]
+
+
+# words that follow a name in a question without being its noun ("Riverside close", "Warsaw in")
+_NOT_NOUNS = {
+    "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "will", "would", "close", "closes",
+    "open", "opens", "start", "starts", "end", "ends", "cost", "costs", "take", "takes", "in", "on", "at", "of", "for",
+    "to", "from", "by", "with", "and", "or", "begin", "begins", "replace", "happen", "occur", "invent", "last", "lead",
+    "work", "mean", "live", "die", "win", "play", "become", "go", "come", "get", "give", "make", "run", "say", "use",
+}

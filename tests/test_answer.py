@@ -1,0 +1,76 @@
+"""The answer policy on hand-written drafts (no model: the policy is the point): supported claims kept,
+the extractive fallback quoting the answering sentence or row, what it refuses, and the prompt focus."""
+
+from __future__ import annotations
+
+from rag.answer import MAX_QUOTE_CHARS, Policy, extract, focus, settle
+from rag.records import Answer, Passage, Timings
+
+
+def passage(text: str, source: str = "/docs/report.md", chunk_id: int = 1) -> Passage:
+    return Passage(chunk_id=chunk_id, source=source, text=text, page=None, pages=(), heading_path=(), char_start=0,
+                   char_end=len(text), file_type="md", collection="default", score=1.0, dense_score=0.6)
+
+
+REPORT = passage("The plant opened in 1998. In 2023 it processed 18.4 million litres of water per day. The chlorine "
+                 "contact time is 35 minutes at design flow. Each filter is backwashed every 36 hours. The lab ran 4,912 tests.")
+HOURS = passage("Branch: Elm Street | Weekday hours: 09:00-20:00 | Saturday hours: 08:30-14:00 | Sunday hours: closed\n"
+                "Branch: Riverside | Weekday hours: 10:00-18:00 | Saturday hours: 10:00-16:00 | Sunday hours: 12:00-16:00",
+                "/docs/library_opening_hours.csv", 2)
+
+
+def answer(question: str, draft: str, passages: list[Passage]) -> Answer:
+    return Answer(question, "", True, [], passages, Timings(), draft=draft)
+
+
+def test_a_correct_multi_sentence_draft_keeps_all_its_sentences():
+    draft = ("The chlorine contact time is 35 minutes at design flow [1]. Each filter is backwashed every 36 hours [1]. "
+             "The plant processed 18.4 million litres of water per day in 2023 [1].")
+    settled = settle(answer("What are the chlorine contact time and the filter backwash interval?", draft, [REPORT]), Policy())
+    assert not settled.refused and not settled.extracted
+    assert settled.text.count("[1]") == 3 and "35 minutes" in settled.text and "36 hours" in settled.text
+    assert "18.4 million" in settled.text
+
+
+def test_an_unsupported_draft_becomes_the_quote_of_the_answering_sentence():
+    settled = settle(answer("How often is each filter backwashed?", "Each filter is backwashed every 12 days [1].", [REPORT]),
+                     Policy())
+    assert settled.extracted and not settled.refused
+    assert settled.text == 'The documents say: "Each filter is backwashed every 36 hours." [1]'
+    citation = settled.citations[-1]
+    assert citation.supported and citation.origin == "extracted"
+    assert REPORT.text[citation.quote_start : citation.quote_end] == citation.quote == "Each filter is backwashed every 36 hours."
+
+
+def test_the_quoted_row_is_the_row_the_question_names_cut_to_the_asked_cells():
+    settled = settle(answer("When does the Riverside branch close on Saturday?", "It closes at 18:00 [1].", [HOURS]), Policy())
+    assert settled.text == 'The documents say: "Branch: Riverside | Saturday hours: 10:00-16:00" [1]'
+    assert settled.citations[-1].quote.startswith("Branch: Riverside | Weekday hours: 10:00-18:00")
+
+
+def test_nothing_close_enough_is_refused_and_marker_only_answers_are_not_claims():
+    off_topic = settle(answer("Who designed the penguin enclosure?", "The answer is: [1]", [REPORT]), Policy())
+    assert off_topic.refused and off_topic.refusal_reason == "unsupported" and not off_topic.citations
+    no_fallback = settle(answer("How often is each filter backwashed?", "Every 12 days [1].", [REPORT]), Policy(extractive=False))
+    assert no_fallback.refused and no_fallback.refusal_reason == "unsupported"
+
+
+def test_a_declined_draft_is_quoted_only_when_the_policy_says_so():
+    declined = "Not found in the documents."
+    question = "How often is each filter backwashed?"
+    assert settle(answer(question, declined, [REPORT]), Policy()).extracted
+    kept = settle(answer(question, declined, [REPORT]), Policy(extract_when_declined=False))
+    assert kept.refused and kept.refusal_reason == "model_declined"
+
+
+def test_a_long_sentence_is_quoted_in_part():
+    long = passage("The committee, which met " + "on many occasions, " * 30 + "decided that the bridge toll is 4 euros, "
+                   "and that " + "further reviews follow, " * 20 + "in the end.")
+    found = extract("What is the bridge toll?", [long], 0.6)
+    assert found and "bridge toll is 4 euros" in found.shown and len(found.shown) <= MAX_QUOTE_CHARS + 6
+
+
+def test_focus_keeps_the_hit_and_its_neighbours_within_the_budget():
+    shown = focus("How many tests did the lab run?", REPORT, 120)
+    assert "4,912 tests" in shown.text and len(shown.text) <= 120 and shown.text in REPORT.text
+    assert focus("anything", REPORT, 0) is REPORT and focus("anything", REPORT, 10_000) is REPORT

@@ -1,0 +1,62 @@
+"""Chat follow-ups: which questions need the history, how rules write them out, which rewrites are refused.
+Pure functions: the engine-level chat tests with the real model are in test_ask.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.condense import accept_rewrite, needs_history, rule_rewrite
+
+HOURS = ("When does the Riverside branch close on Saturday?", "The Riverside branch closes at 16:00 on Saturday [1].")
+
+
+@pytest.mark.parametrize("question", ["And on Sunday?", "What about Old Town?", "Who founded it?", "Why?",
+                                      "When was he born?", "How long does it take?", "And how many books?"])
+def test_follow_ups_need_the_history(question):
+    assert needs_history(question)
+
+
+@pytest.mark.parametrize("question", ["When does the Riverside branch close on Saturday?",
+                                      "How often is the sourdough starter fed?",
+                                      "What did the Persian Gulf depend on the Saudis to manage?",
+                                      "What is the name of the stadium?"])
+def test_questions_that_stand_alone_are_left_alone(question):
+    assert not needs_history(question)
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
+    ([HOURS], "And on Sunday?", "When does the Riverside branch close on Sunday?"),
+    ([HOURS], "What about Old Town?", "When does the Old Town branch close on Saturday?"),
+    ([("Who was the president of Harvard from 1909 to 1933?", "")], "And from 1933 to 1953?",
+     "Who was the president of Harvard from 1933 to 1953?"),
+    ([("What is the flight time of the Aurora X2 drone?", "47 minutes [1].")], "How long is the warranty on it?",
+     "How long is the warranty on the Aurora X2 drone?"),
+    ([("What is the flight time of the Aurora X2 drone?", "")], "And its maximum range?",
+     "What is the Aurora X2 drone's maximum range?"),
+    ([("Who was the Norse leader?", "The Norse leader was Rollo [1].")], "What did he agree to?", "What did Rollo agree to?"),
+    ([("In what country is Normandy located?", "France [1].")], "When were the Normans there?",
+     "When were the Normans in Normandy?"),
+])
+def test_rules_write_follow_ups_out(history, question, expected):
+    assert rule_rewrite(question, history) == expected
+    assert accept_rewrite(expected, question, history) == expected
+
+
+def test_a_rule_that_does_not_fit_gives_none():
+    assert rule_rewrite("And elsewhere?", [HOURS]) is None
+    assert rule_rewrite("How many of them are there?", [("What are the filters made of?", "")]) is None
+
+
+@pytest.mark.parametrize("rewrite", [
+    "The Riverside branch closes at 16:00 on Saturday. When does it close on Sunday?",  # copies the answer
+    "When does the Riverside branch close?",  # drops "Sunday"
+    "The Riverside branch is closed on Sunday.",  # not a question
+    "",
+])
+def test_bad_rewrites_are_refused(rewrite):
+    assert accept_rewrite(rewrite, "And on Sunday?", [HOURS]) is None
+
+
+def test_a_good_model_rewrite_is_taken_and_cleaned():
+    assert accept_rewrite(' Rewritten question: "When does the Riverside branch close on Sunday?"', "And on Sunday?",
+                          [HOURS]) == "When does the Riverside branch close on Sunday?"

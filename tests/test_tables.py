@@ -1,0 +1,110 @@
+"""Tables as rows that carry their headers: CSV, XLSX (every sheet), HTML, DOCX and PDF through the
+real parser and chunker, and a number from the wrong row or column is not supported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from unstructured.documents.elements import ElementMetadata, Table, Title
+
+from ingest.chunk import make_chunks
+from ingest.tables import expand_tables, headers_of, html_rows, row_line
+from rag.cite import verify
+from rag.embed import load_tokenizer, resolve_model_path, token_offsets
+from rag.records import Passage
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLES = ROOT / "bench" / "data" / "tables"
+TOKENIZER = load_tokenizer(resolve_model_path("all-MiniLM-L6-v2"))
+HOURS = ("Branch: Elm Street | Weekday hours: 09:00-20:00 | Saturday hours: 08:30-14:00 | Sunday hours: closed\n"
+         "Branch: Riverside | Weekday hours: 10:00-18:00 | Saturday hours: 10:00-16:00 | Sunday hours: 12:00-16:00\n"
+         "Branch: Old Town | Weekday hours: 09:00-19:00 | Saturday hours: 09:00-13:00 | Sunday hours: closed")
+
+
+def passage(text: str, source: str = "/docs/library_opening_hours.csv") -> Passage:
+    return Passage(chunk_id=1, source=source, text=text, page=None, pages=(), heading_path=(), char_start=0,
+                   char_end=len(text), file_type="csv", collection="default", score=1.0)
+
+
+def test_html_header_rows_and_colspans_become_headers_of_every_row():
+    html = ("<table><caption>Rates</caption><thead><tr><th>Room</th><th colspan='2'>Season</th></tr>"
+            "<tr><th></th><th>Low</th><th>High</th></tr></thead>"
+            "<tbody><tr><td>Single</td><td>74</td><td>112</td></tr><tr><td>Loft</td><td>129</td><td>184</td></tr></tbody></table>")
+    rows, header_rows = html_rows(html)
+    headers, data = headers_of(rows, header_rows)
+    assert headers == ["Room", "Season Low", "Season High"]
+    assert [row_line(headers, r) for r in data] == ["Room: Single | Season Low: 74 | Season High: 112",
+                                                   "Room: Loft | Season Low: 129 | Season High: 184"]
+
+
+def test_a_first_row_of_words_is_taken_as_the_header_and_empty_cells_are_left_out():
+    rows, header_rows = html_rows("<table><tr><td>Part</td><td>Stock</td></tr><tr><td>W-778</td><td></td></tr>"
+                                  "<tr><td>G-102</td><td>5620</td></tr></table>")
+    headers, data = headers_of(rows, header_rows)
+    assert [row_line(headers, r) for r in data] == ["Part: W-778", "Part: G-102 | Stock: 5620"]
+
+
+def test_a_long_table_is_cut_at_rows_and_each_piece_keeps_the_caption_as_heading():
+    body = "".join(f"<tr><td>Item {i}</td><td>{i * 7}.50</td><td>{i * 3} kg</td></tr>" for i in range(120))
+    table = Table("flat text", metadata=ElementMetadata(
+        text_as_html=f"<table><caption>Price list</caption><tr><th>Item</th><th>Price</th><th>Weight</th></tr>{body}</table>"))
+    elements = expand_tables([table], max_chars=900)
+    assert isinstance(elements[0], Title) and elements[0].text == "Price list"
+    doc_text, chunks = make_chunks(elements, max_chars=900, soft_chars=700, overlap=100, combine_under=200,
+                                   tokenize=lambda t: token_offsets(TOKENIZER, t), window=254)
+    rows = [c for c in chunks if "Table" in c.element_types]
+    assert len(rows) > 3 and all(c.heading_path == ("Price list",) for c in rows)
+    assert not [c for c in chunks if c.element_types == ("Title",)]  # no chunk that is only the caption
+    for chunk in rows:
+        assert chunk.n_tokens <= 254
+        for line in chunk.text.split("\n"):  # whole rows only, each with its headers
+            assert line.startswith("Item: Item ") and "| Price: " in line and line.endswith(" kg")
+    assert sum(c.text.count("\n") + 1 for c in rows) == 120
+
+
+@pytest.mark.parametrize(("name", "row", "heading"), [
+    ("ferry_timetable.csv", "Route: Tarn Bay | First sailing: 06:55 | Last sailing: 22:10 | Crossing (min): 25", None),
+    ("clinic_budget.xlsx", "Department: Nursing | Head count: 26 | Staff costs (EUR): 1402000", "2025 budget"),
+    ("clinic_budget.xlsx", "Department: Nursing | Head count: 24 | Staff costs (EUR): 1315000", "2024 budget"),
+    ("saltmarsh_inn_rates.html", "Room type: Attic loft | Low season: 129 | Shoulder season: 149 | High season: 184",
+     "Room rates per night in EUR, 2025 season"),
+    ("calibration_schedule_2025.docx", "Instrument: Centrifuge CF-6 | Room: C212 | Last calibrated: 2024-12-09",
+     "Calibration schedule 2025"),
+    ("fleet_mileage_q3_2024.pdf", "Vehicle: Van 03 | Driver: Priya Nand | July (km): 3,705 | August (km): 3,466", None),
+])
+def test_every_format_stores_rows_with_their_headers(tmp_path, embedder, name, row, heading):
+    import rag
+
+    with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
+        report = engine.ingest([TABLES / name])
+        assert report.failed == 0, report.errors
+        chunks = engine.index.catalog.chunks_of(str((TABLES / name).resolve()))
+    holding = [c for c in chunks if row in c.text]
+    assert holding, [c.text for c in chunks]
+    if heading:
+        assert heading in holding[0].heading_path
+    if name.endswith(".pdf"):
+        assert holding[0].pages == (1,)
+
+
+def test_a_number_from_the_wrong_column_or_row_is_not_supported():
+    table = passage(HOURS)
+    saturday = "When does the Riverside branch close on Saturday?"
+    right = verify("The Riverside branch closes at 16:00 on Saturday [1].", [table], 0.6, question=saturday)
+    assert right.sentences[0].supported and "Riverside" in right.citations[0].quote
+    weekday = verify("The Riverside branch closes at 18:00 on Saturday [1].", [table], 0.6, question=saturday)
+    assert not weekday.sentences[0].supported  # 18:00 is the weekday close
+    other_row = verify("It closes at 14:00 on Saturday [1].", [table], 0.6, question=saturday)
+    assert not other_row.sentences[0].supported  # 14:00 is Elm Street's
+    # without the question the old check (the number is somewhere in the passage) still passes it
+    assert verify("The Riverside branch closes at 18:00 on Saturday [1].", [table], 0.6).sentences[0].supported
+
+
+def test_a_number_in_prose_must_share_a_sentence_with_the_question():
+    text = ("The plant treated 18.4 million litres per day in 2023. The chlorine contact time is 35 minutes. "
+            "Filters are backwashed every 36 hours.")
+    question = "How often are the filters backwashed?"
+    assert verify("Filters are backwashed every 36 hours [1].", [passage(text, "/d/r.pdf")], 0.6, question=question).sentences[0].supported
+    wrong = verify("The filters are backwashed every 35 minutes [1].", [passage(text, "/d/r.pdf")], 0.6, question=question)
+    assert not wrong.sentences[0].supported
