@@ -33,6 +33,9 @@ VARIANTS = {
     "400 chars + repeat penalty 1.1": {"focus_chars": 400, "repeat_penalty": 1.1},
     "400 chars + repeat penalty 1.1, top-2": {"focus_chars": 400, "repeat_penalty": 1.1, "top_k": 2},
 }
+if Path("/tmp/prompts-short").is_dir():  # a prompt being tried out (not committed)
+    VARIANTS["400 chars + rp 1.1, one-sentence prompt"] = {"focus_chars": 400, "repeat_penalty": 1.1,
+                                                           "prompts_dir": Path("/tmp/prompts-short")}
 
 
 def policies():
@@ -41,10 +44,11 @@ def policies():
     return {
         "landed (verify claims)": Policy(question_aware=False, extractive=False),
         "+ question-aware support": Policy(question_aware=True, extractive=False),
-        "+ extractive fallback 0.6": Policy(extract_min_overlap=0.6),
         "+ extractive fallback 0.5": Policy(extract_min_overlap=0.5),
-        "+ extractive fallback 0.75": Policy(extract_min_overlap=0.75),
-        "+ extractive 0.6, not when declined": Policy(extract_min_overlap=0.6, extract_when_declined=False),
+        "+ extractive fallback 0.6": Policy(extract_min_overlap=0.6),
+        "+ extractive fallback 0.7": Policy(extract_min_overlap=0.7),
+        "+ extractive 0.6 from passages with cosine >= 0.45": Policy(extract_min_overlap=0.6, extract_min_relevance=0.45),
+        "+ extractive 0.6, not when the model declined": Policy(extract_min_overlap=0.6, extract_when_declined=False),
     }
 
 
@@ -79,7 +83,7 @@ class CachedModel:
 
 
 def sample(n: int):
-    from rag.evaluate import load_qa
+    from rag.eval.run import load_qa
 
     items = load_qa(ROOT.parent / "shared" / "datasets" / "squad2_cs224n_dev" / "dev-v2.0.json")
     random.Random(0).shuffle(items)  # the order of bench/benchmarks.py: any prefix is a uniform sample
@@ -87,7 +91,7 @@ def sample(n: int):
 
 
 def score_rows(item, answer, ms: float | None) -> dict:
-    from rag.evaluate import relevant, score_answer
+    from rag.eval.run import relevant, score_answer
 
     score = score_answer(answer, item)
     return {"answerable": item.answerable, "refused": answer.refused, "holds": score.contains_gold,
@@ -170,7 +174,7 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     result = run(args.work, args.questions, args.variants)
     if args.json:
-        args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(result, indent=1, default=str) + "\n", encoding="utf-8")
     print(table(result))
 
 

@@ -46,7 +46,8 @@ ANSWERS = PLOTS / "answers"  # the resumable answer run: run.json + results.json
 # answer: a changed file starts the answer run over (vector_index.py is left out: its search is exact
 # below ann_threshold, and its thread setting does not change what it finds)
 ANSWER_CODE = ["rag/embed.py", "rag/keyword_index.py", "rag/index.py", "rag/retrieve.py", "rag/cite.py", "rag/prompting.py",
-               "rag/engine.py", "rag/llm.py", *sorted(f"prompts/{p.name}" for p in (ROOT / "prompts").glob("*.txt"))]
+               "rag/engine.py", "rag/llm.py", "rag/answer.py", "rag/grounding.py", "rag/condense.py",
+               *sorted(f"prompts/{p.name}" for p in (ROOT / "prompts").glob("*.txt"))]
 START, END = "<!-- generated:start -->", "<!-- generated:end -->"
 KS = [1, 3, 5, 10]
 MODES = ["hybrid", "dense", "keyword"]
@@ -67,7 +68,7 @@ def build_index(docs: Path, index: Path, **chunking):
 
 
 def squad_items(answerable_only: bool):
-    from rag.evaluate import load_qa
+    from rag.eval.run import load_qa
 
     items = load_qa(SQUAD_DIR / "dev-v2.0.json")
     return [i for i in items if i.answerable] if answerable_only else items
@@ -77,7 +78,7 @@ def pubmed_corpus(folder: Path):
     """Abstracts as text files, and their questions (any passage of the own abstract counts)."""
     import ast
 
-    from rag.evaluate import QAItem
+    from rag.eval.run import QAItem
 
     folder.mkdir(parents=True, exist_ok=True)
     items = []
@@ -91,7 +92,7 @@ def pubmed_corpus(folder: Path):
 
 def retrieval_rows(index: Path, items, label: str, modes=MODES) -> list[dict]:
     import rag
-    from rag.evaluate import evaluate
+    from rag.eval.run import evaluate
 
     rows = []
     with rag.open(index, create=False) as engine:
@@ -116,7 +117,7 @@ def code_fingerprint() -> str:
 def answer_code_changed(folder: Path) -> bool:
     """The checkpointed answer run in ``folder`` was measured with other ANSWER_CODE than now (it
     would be refused after the ingest and retrieval rows, so this is checked first)."""
-    from rag.eval_checkpoint import Checkpoint
+    from rag.eval.checkpoint import Checkpoint
 
     saved = Checkpoint(folder).saved()
     return saved is not None and saved["settings"].get("code") != code_fingerprint()
@@ -134,35 +135,38 @@ def answer_rows(index: Path, more: int | None, folder: Path, restart: bool,
     import random
 
     import rag
-    from rag.eval_checkpoint import Checkpoint
-    from rag.evaluate import evaluate, run_settings
+    from rag.eval import Checkpoint, evaluate, evaluate_saved, run_settings
 
     items = squad_items(answerable_only=False)
     random.Random(0).shuffle(items)  # any prefix is a uniform sample of the whole set
     qa_file = "SQuAD2 dev-v2.0.json (all questions, random order, seed 0)"
     checkpoint, side = Checkpoint(folder), Checkpoint(folder / "helper")
+    code = {"code": code_fingerprint()}
+    started = time.perf_counter()
     with rag.open(index, create=False) as engine:
-        settings = {**run_settings(engine, True, {}, 10), "code": code_fingerprint()}
+        settings = {**run_settings(engine, True, {}, 10), **code}
         if helper:  # the forward run owns folder/results.jsonl: only read it
             done = checkpoint.measured(qa_file, settings)
             ids = {r.id for r in done}
             done += [r for r in side.start(qa_file, settings, resume=not restart) if r.id not in ids]
-            checkpoint, items = side, items[::-1]
+            measured = {r.id for r in done}
+            todo = [i for i in items[::-1] if i.id not in measured][:more]
+            print(f"  answers (helper): {len(done)} of {len(items)} done before, answering {len(todo)} more", flush=True)
+            run = evaluate(engine, todo, ks=[5], answers=True, on_result=side.add, done=done)
         else:
-            done = checkpoint.start(qa_file, settings, resume=not restart)
-            ids = {r.id for r in done}
-            extra = [] if restart else [r for r in side.measured(qa_file, settings) if r.id not in ids]
-            for result in extra:  # a helper's results (same settings: measured() checks), folded in once
-                checkpoint.add(result)
-            done += extra
-            shutil.rmtree(side.folder, ignore_errors=True)
-            if extra:
+            extra = [] if restart else side.measured(qa_file, settings)
+            if extra:  # a helper's results (same settings: measured() checks), folded in once
+                ids = {r.id for r in checkpoint.start(qa_file, settings, resume=True)}
+                for result in extra:
+                    if result.id not in ids:
+                        checkpoint.add(result)
                 print(f"  answers: folded in {len(extra)} answered by a helper run", flush=True)
-        measured = {r.id for r in done}
-        todo = [i for i in items if i.id not in measured][: more]
-        print(f"  answers: {len(done)} of {len(items)} done before, answering {len(todo)} more", flush=True)
-        started = time.perf_counter()
-        run = evaluate(engine, todo, ks=[5], answers=True, on_result=checkpoint.add, done=done)
+            shutil.rmtree(side.folder, ignore_errors=True)
+            run = evaluate_saved(
+                engine, items, qa_file=qa_file, folder=folder, resume=not restart, ks=[5], answers=True,
+                extra_settings=code, more=more,
+                on_start=lambda done: print(f"  answers: {len(done)} of {len(items)} done before", flush=True),
+            )
         metrics = run.metrics()
         model = engine.model.name
     if "answers_by_verification" not in metrics:

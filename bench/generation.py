@@ -1,4 +1,5 @@
-"""Time to first token and tokens/s: ``rag`` against raw ``llama_cpp.Llama`` on the same prompt.
+"""Time to first token and tokens/s: ``rag`` against raw ``llama_cpp.Llama`` on the same prompt;
+and with ``--answers``, the whole answer time with the default settings.
 
 Both sides use one and the same loaded ``Llama`` (the bundled GGUF), so the weights, threads and
 memory are identical; the KV cache is reset before every run so neither side profits from the
@@ -11,6 +12,12 @@ other's prompt. Runs alternate (raw, rag, raw, rag, ...) so drift on a noisy mac
   first token comes after the retrieval, reported separately.
 
     .venv/bin/python -m bench.generation --runs 5
+    .venv/bin/python -m bench.generation --answers --runs 3   # answer p50 (goal <= 2.0 s)
+
+``--answers``: twelve questions about sample_docs/, each answered by ``Engine.ask`` with the default
+settings (the model reads the sentences around each hit, repeat penalty, verification), and in the
+same run by raw llama.cpp on the engine's own prompt and on the prompt of whole passages that the
+engine sent before (same max_tokens and stops): whole seconds per answer, p50 and p95.
 """
 
 from __future__ import annotations
@@ -48,6 +55,7 @@ def rate(count: int, first: float, total: float) -> float:
 
 def run(runs: int, index_dir: Path, max_tokens: int) -> dict:
     import rag
+    from rag.answer import focus
     from rag.engine import STOP
     from rag.records import Answer
 
@@ -60,9 +68,9 @@ def run(runs: int, index_dir: Path, max_tokens: int) -> dict:
     retrieve_ms = []
     for i in range(runs):
         for question in QUESTIONS:
-            passages = engine.retrieve(question)
-            messages = engine.prompts.answer_messages(question, passages)
-            options = {"max_tokens": max_tokens, "temperature": 0.0, "stop": STOP}
+            passages = [focus(question, p, engine.settings.focus_chars) for p in engine.retrieve(question)]
+            messages = engine.prompts.answer_messages(question, passages)  # what the engine sends
+            options = {"max_tokens": max_tokens, "temperature": 0.0, "stop": STOP, "repeat_penalty": engine.settings.repeat_penalty}
             order = ["raw", "rag_model", "rag_engine"] if i % 2 == 0 else ["rag_engine", "rag_model", "raw"]
             for side in order:
                 llama.reset()
@@ -99,12 +107,76 @@ def run(runs: int, index_dir: Path, max_tokens: int) -> dict:
     return summary
 
 
+ANSWER_QUESTIONS = [
+    *QUESTIONS,
+    "How much rain fell in March 2024?",
+    "When is the Project Osprey launch?",
+    "What is the flight time of the Aurora X2 drone?",
+    "When does the Riverside branch close on Saturday?",
+    "How many hex widgets W-778 are in stock?",
+    "Who is the on-call engineer for the database migration?",
+    "What is the daily meal allowance within the European Union?",
+    "How often is the sourdough starter fed?",
+]
+
+
+def answer_times(runs: int, index_dir: Path) -> dict:
+    """Seconds per whole answer: the engine with default settings, raw llama.cpp on its prompt and
+    on whole passages (what the engine sent before it focused on the sentences around each hit)."""
+    import rag
+    from rag.answer import focus
+    from rag.engine import STOP
+    from rag.prompting import pack
+
+    if not (index_dir / "manifest.json").exists():
+        rag.open(index_dir, workers=1).ingest([ROOT / "sample_docs"])
+    engine = rag.open(index_dir, create=False)
+    settings = engine.settings
+    llama = engine.model.llama
+    budget = engine.model.n_ctx - settings.max_tokens
+    options = {"max_tokens": settings.max_tokens, "temperature": settings.temperature, "stop": STOP,
+               "repeat_penalty": settings.repeat_penalty}
+    rows: dict[str, list[float]] = {"rag answer": [], "raw, same prompt": [], "raw, whole passages": []}
+    for i in range(runs):
+        for question in ANSWER_QUESTIONS:
+            passages = engine.retrieve(question)
+            shown = [focus(question, p, settings.focus_chars) for p in passages]
+            prompts = {
+                "raw, same prompt": engine.prompts.answer_messages(question, pack(engine.prompts, question, shown,
+                                                                               engine.model.count_tokens, budget)[0]),
+                "raw, whole passages": engine.prompts.answer_messages(question, pack(engine.prompts, question, passages,
+                                                                                  engine.model.count_tokens, budget)[0]),
+            }
+            order = list(rows) if i % 2 == 0 else list(rows)[::-1]
+            for side in order:
+                started = time.perf_counter()
+                if side == "rag answer":
+                    engine.ask(question)
+                else:
+                    llama.reset()
+                    for _ in llama.create_chat_completion(prompts[side], stream=True, **options):
+                        pass
+                rows[side].append(time.perf_counter() - started)
+    engine.close()
+    return {side: {"p50_s": statistics.median(v), "p95_s": sorted(v)[int(0.95 * (len(v) - 1))], "n": len(v)}
+            for side, v in rows.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="rounds over the questions")
     parser.add_argument("--max-tokens", type=int, default=64)
     parser.add_argument("--index", type=Path, default=Path(tempfile.gettempdir()) / "rag-bench-generation")
+    parser.add_argument("--answers", action="store_true", help="whole answers with the default settings instead")
     args = parser.parse_args()
+    if args.answers:
+        result = answer_times(args.runs, args.index)
+        for side, r in result.items():
+            print(f"{side:22} p50 {r['p50_s']:.2f} s  p95 {r['p95_s']:.2f} s  ({r['n']} answers)")
+        print(f"rag answer p50 / raw on the same prompt: {result['rag answer']['p50_s'] / result['raw, same prompt']['p50_s']:.2f}"
+              f"; whole passages / focused (raw): "
+              f"{result['raw, whole passages']['p50_s'] / result['raw, same prompt']['p50_s']:.2f} (goal: rag p50 <= 2.0 s)")
+        return
     result = run(args.runs, args.index, args.max_tokens)
     raw = result["raw"]
     print(f"{'':12} {'TTFT ms':>9} {'tokens/s':>9} {'TTFT ratio':>11} {'tok/s ratio':>12}")

@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.rss import wait_with_peak_rss
 from bench.squad_corpus import load_articles, write_articles
-from rag.evaluate import hit_at, percentile, reciprocal_rank, squash
+from rag.eval.run import hit_at, percentile, reciprocal_rank, squash
 
 KS = (1, 3, 5, 10)
 ORDER = ("ours", "langchain", "llamaindex", "bm25s")

@@ -31,8 +31,9 @@ def build(work: Path) -> Path:
 
     index = work / "tables-index"
     docs = work / "tables-docs"
-    if docs.exists():
-        shutil.rmtree(docs)
+    for folder in (docs, index):  # built fresh: a changed parser must show here
+        if folder.exists():
+            shutil.rmtree(folder)
     shutil.copytree(TABLE_DOCS, docs)
     for name in ("library_opening_hours.csv", "warehouse_inventory.xlsx"):
         shutil.copy(ROOT / "sample_docs" / name, docs / name)

@@ -5,7 +5,7 @@ chosen on half of the SQuAD2 dev articles and checked on the other half and on P
 
 The indexes are the ones bench/benchmarks.py builds (``--work DIR`` keeps them: DIR/index-squad-900,
 DIR/index-pubmedqa-900). Candidates (top 50 of each search) are fetched once per question; every
-fusion is then scored offline with the metric functions of ``rag.evaluate``.
+fusion is then scored offline with the metric functions of ``rag.eval``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.benchmarks import pubmed_corpus, squad_items  # noqa: E402
-from rag.evaluate import from_source, hit_at, reciprocal_rank, squash  # noqa: E402
+from rag.eval.run import from_source, hit_at, reciprocal_rank, squash  # noqa: E402
 
 DEPTH = 50
 

@@ -156,8 +156,8 @@ def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocumen
     elements = partition_with_fallbacks(source, options.strategy)
     if source.file_type == "pdf":
         elements = pdf_tables(source.path, elements)
-    elements = expand_tables(elements, options.max_chars)
     tokenizer = _state["tokenizer"]
+    elements = expand_tables(elements, options.max_chars, lambda text: len(token_offsets(tokenizer, text)) <= options.window)
     doc_text, chunks = make_chunks(
         elements,
         max_chars=options.max_chars,

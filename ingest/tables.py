@@ -8,7 +8,8 @@ found by ``pdfplumber``) is rewritten as one line per data row,
 
 and a long table is cut into several table elements at row boundaries, so that every chunk is a
 run of whole rows (each row repeats its headers, which is what a chunk needs to stand alone). A
-sheet name or a table caption becomes the heading above the rows, so citations name it.
+sheet name or a table caption becomes the heading above the rows, so citations name it, and the
+first line of every piece, so that searching for it finds the rows.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 log = logging.getLogger(__name__)
 
@@ -93,12 +94,13 @@ def table_lines(html: str, fallback: str) -> list[str]:
     return lines or [fallback]
 
 
-def group_lines(lines: list[str], max_chars: int) -> list[list[str]]:
-    """Consecutive rows packed into groups of at most ``max_chars`` (a longer row stands alone)."""
+def group_lines(lines: list[str], max_chars: int, fits: Callable[[str], bool] | None = None) -> list[list[str]]:
+    """Consecutive rows packed into groups of at most ``max_chars`` that ``fits`` accepts (the
+    embedding model's window); a row too long alone stands alone."""
     groups: list[list[str]] = []
     size = 0
     for line in lines:
-        if groups and size + len(line) + 1 <= max_chars:
+        if groups and size + len(line) + 1 <= max_chars and (fits is None or fits("\n".join([*groups[-1], line]))):
             groups[-1].append(line)
             size += len(line) + 1
         else:
@@ -107,7 +109,7 @@ def group_lines(lines: list[str], max_chars: int) -> list[list[str]]:
     return groups
 
 
-def expand_tables(elements: Sequence, max_chars: int) -> list:
+def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool] | None = None) -> list:
     """Elements with every table rewritten as header-carrying rows, cut into chunk-sized tables,
     and its sheet name or caption placed as a title in front of it."""
     from unstructured.documents.elements import Table, Title
@@ -120,17 +122,20 @@ def expand_tables(elements: Sequence, max_chars: int) -> list:
             continue
         html = getattr(element.metadata, "text_as_html", None) or ""
         lines = table_lines(html, element.text or "") if html else [element.text or ""]
-        caption = _caption(html)
         sheet = getattr(element.metadata, "page_name", None)
-        title = caption or (sheet if sheet and sheet != last_sheet else None)
-        last_sheet = sheet or last_sheet
+        label = _caption(html) or sheet
+        title = label if label and label != last_sheet else None
+        last_sheet = label or last_sheet
         if title and not (out and isinstance(out[-1], Title) and out[-1].text.strip() == title):
             heading = Title(title, metadata=copy.deepcopy(element.metadata))
             heading.metadata.text_as_html = None
             heading.metadata.category_depth = 1 if sheet else None
             out.append(heading)
-        for group in group_lines(lines, max_chars):
-            piece = Table("\n".join(group), metadata=copy.deepcopy(element.metadata))
+        # each piece starts with the sheet name or caption, so a search for "the 2024 budget" finds its rows
+        head = [label] if label else []
+        for group in group_lines(lines, max_chars - (len(label) + 1 if label else 0),
+                                 None if fits is None else lambda text: fits("\n".join([*head, text]))):
+            piece = Table("\n".join([*head, *group]), metadata=copy.deepcopy(element.metadata))
             out.append(piece)
     return out
 

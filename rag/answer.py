@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from rag.cite import content_terms, names, sentence_spans, verify
+from rag.grounding import ROW, answers_the_question, ask_context
 from rag.records import Answer, Citation, Passage
 
 REFUSAL = "Not found in the documents."
@@ -25,7 +26,7 @@ MAX_QUOTE_CHARS = 300
 # words every question has; they say what kind of answer is wanted, not what it is about
 _QUESTION_WORDS = frozenset(content_terms(
     "name named called many much long often kind type year years date time number percent percentage "
-    "main primary first largest term"
+    "main primary first largest term take takes get gets"
 ))
 _ROW_CELL = " | "
 
@@ -40,6 +41,7 @@ class Policy:
     extractive: bool = True  # quote the answering sentence when the draft is unsupported
     extract_min_overlap: float = 0.6
     extract_when_declined: bool = True  # also when the model said the passages hold no answer
+    extract_min_relevance: float = 0.0  # cosine of the quoted sentence's passage to the question, at least
 
 
 def top_relevance(passages: list[Passage]) -> float:
@@ -51,10 +53,15 @@ def relevant_enough(passages: list[Passage], min_relevance: float) -> bool:
     return bool(passages) and top_relevance(passages) >= min_relevance
 
 
+_ASKED_UNIT = re.compile(r"\bhow (?:many|much)\s+([^\W\d_]+)", re.I)
+
+
 def key_terms(question: str) -> set[str]:
-    """The question's content terms without the words that only say what kind of answer is wanted."""
+    """The question's content terms without the words that only say what kind of answer is wanted
+    ("name", "year", the unit after "how many": the answer is a figure, the row says "(min)")."""
     terms = content_terms(question)
-    return (terms - _QUESTION_WORDS) or terms
+    units = content_terms(" ".join(_ASKED_UNIT.findall(question)))
+    return (terms - _QUESTION_WORDS - units) or terms
 
 
 # ---- the prompt: the sentences around the hit ------------------------------------------------------
@@ -100,29 +107,53 @@ class Extract:
     shown: str  # what the answer shows: the sentence, or the row's asked cells
 
 
-def extract(question: str, passages: list[Passage], min_overlap: float) -> Extract | None:
+def extract(question: str, passages: list[Passage], min_overlap: float, min_relevance: float = 0.0) -> Extract | None:
     """The passage sentence (or table row) that best answers the question: it holds at least
-    ``min_overlap`` of the question's key terms and says something the question does not. Among
-    those, terms that few sentences hold count more (the row of "Riverside", not every row that
-    has a "Saturday" column), names given in the question twice as much, then the earlier passage wins."""
+    ``min_overlap`` of the question's key terms (its passage's heading, a sheet name or a caption,
+    counts as part of it), says something the question does not, and holds a number or a name
+    when the question asks for one. Among those, the one whose own words (a row's cell values)
+    hold most of the question's terms wins; among equals, terms that few sentences hold count more
+    (the row of "Riverside", not every row that says "closed") and names given in the question
+    twice as much; then the passage whose heading names more of the question (the 2024 sheet for a
+    2024 question), then the earlier passage.
+    Passages whose cosine similarity to the question is below ``min_relevance`` are not quoted."""
     asked = key_terms(question)
     if not asked:
         return None
-    units = [(n, span, content_terms(p.text[span.start : span.end]))
-             for n, p in enumerate(passages, start=1) for span in sentence_spans(p.text)]
-    frequency = {t: sum(t in terms for _, _, terms in units) for t in asked}
+    context = ask_context(question, passages)
+    units = []
+    for n, passage in enumerate(passages, start=1):
+        if (passage.dense_score if passage.dense_score is not None else 1.0) < min_relevance:
+            continue
+        heading = content_terms(passage.heading)
+        for span in sentence_spans(passage.text):
+            unit = passage.text[span.start : span.end]
+            units.append((n, span, content_terms(unit), heading, telling_terms(unit)))
+    frequency = {t: sum(t in terms for _, _, terms, _, _ in units) for t in asked}
     named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
     weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
     best, best_key = None, None
-    for n, span, terms in units:
-        overlap = len(asked & terms) / len(asked)
-        if overlap < min_overlap or not (terms - content_terms(question)):
+    for n, span, terms, heading, telling in units:
+        overlap = len(asked & (terms | heading)) / len(asked)
+        sentence = passages[n - 1].text[span.start : span.end]
+        if overlap < min_overlap or not (terms - content_terms(question)) or not answers_the_question(sentence, context):
             continue
-        key = (sum(weight[t] for t in asked & terms), -n)
+        # most of the question's terms first, rarer ones breaking ties; then the passage whose
+        # heading (sheet, caption) names more of the question, then the earlier passage
+        key = (len(asked & telling), round(sum(weight[t] for t in asked & telling), 6), len(asked & heading),
+               len(asked & terms), -n)
         if best_key is None or key > best_key:
-            sentence = passages[n - 1].text[span.start : span.end]
             best, best_key = Extract(n, span.start, span.end, overlap, shown_part(sentence, asked)), key
     return best
+
+
+def telling_terms(unit: str) -> set[str]:
+    """The terms that tell one sentence or row from another: a table row's cell values (every row
+    repeats the same headers), a sentence's words."""
+    text = unit.strip()
+    if ROW.match(text):
+        return content_terms(" ".join(cell.partition(": ")[2] for cell in text.split(_ROW_CELL)))
+    return content_terms(text)
 
 
 def shown_part(sentence: str, asked: set[str]) -> str:
@@ -182,6 +213,12 @@ def settle(answer: Answer, policy: Policy) -> Answer:
     """
     question = answer.standalone or answer.question
     checked = verify(answer.draft, answer.passages, policy.min_support, question=question if policy.question_aware else "")
+    if policy.question_aware:
+        asked = ask_context(question, answer.passages)
+        if not any(answers_the_question(s.text, asked) for s in checked.sentences if s.supported):
+            # "how many" answered without a number, "who" without a name: no answer, however well supported
+            for sentence in checked.sentences:
+                sentence.citations = [replace(c, supported=False) for c in sentence.citations]
     answer.citations, answer.dropped_markers = checked.citations, checked.dropped_markers
     answer.unsupported_sentences = sum(not s.supported for s in checked.sentences)
     answer.trimmed_sentences = checked.trimmed
@@ -194,7 +231,7 @@ def settle(answer: Answer, policy: Policy) -> Answer:
         return answer
     reason = "model_declined" if checked.declined else "unsupported"
     if policy.verify_citations and policy.extractive and (policy.extract_when_declined or not checked.declined):
-        found = extract(question, answer.passages, policy.extract_min_overlap)
+        found = extract(question, answer.passages, policy.extract_min_overlap, policy.extract_min_relevance)
         if found is not None:
             return quoted_answer(answer, found)
     return refuse(answer, reason)

@@ -13,10 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import Stemmer
 
 from rag.records import Citation, Passage
+
+if TYPE_CHECKING:
+    from rag.grounding import Asked
 
 MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 # a sentence ends at . ! ? (plus any markers after it) followed by white space, or at a line break
@@ -89,6 +93,32 @@ def names(text: str) -> set[str]:
     return found
 
 
+_NUMBER_UNIT = re.compile(r"(\d+(?:[.,:/]\d+)*)[ \t]*([^\W\d_]+)?", re.UNICODE)
+
+
+def number_units(text: str) -> dict[str, set[str | None]]:
+    """Each number of a text with the (stemmed) word right after it, None when there is none or it
+    is a stop word: '64 millimetres' -> {'64': {'millimetr'}}."""
+    found: dict[str, set[str | None]] = {}
+    for raw, word in _NUMBER_UNIT.findall(text):
+        number = re.sub(r",(?=\d{3}\b)", "", raw)
+        unit = _STEMMER.stemWord(word.lower()) if word and word.lower() not in STOPWORDS else None
+        found.setdefault(number, set()).add(unit)
+    return found
+
+
+def units_agree(claim: str, text: str) -> bool:
+    """Every number the claim gives with a unit ("64 kilometres") stands in the text with that unit,
+    or with none: "64 millimetres of rain" does not support "64 kilometres per hour"."""
+    stated = number_units(text)
+    for number, units in number_units(claim).items():
+        wanted = units - {None}
+        have = stated.get(number, set())
+        if wanted and None not in have and not (wanted & have):
+            return False
+    return True
+
+
 def content_terms(text: str) -> set[str]:
     words = [w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS and len(w) > 1]
     return set(_STEMMER.stemWords(words)) | numbers(text)
@@ -128,85 +158,25 @@ def best_quote(claim: str, passage_text: str, max_sentences: int = 3) -> tuple[S
     return best, max(best_key[0], 0.0)
 
 
-def check(claim: str, passage: Passage, min_support: float, question: str = "") -> tuple[Span, float, bool]:
+def check(claim: str, passage: Passage, min_support: float, asked: "Asked | None" = None) -> tuple[Span, float, bool]:
     """(quote span, support score, supported) of one claim against one passage.
 
     Supported needs the score and also every number and name of the claim in the passage: a claim
-    that gets the words right and the figure or the project wrong is not supported. Given the
-    question, each number and name the claim adds must also stand where the question points: in a
-    sentence or table row of the passage that holds one of the question's key terms, and in a
-    table row, in a cell whose header the question names (see ``placed_right``).
+    that gets the words right and the figure or the project wrong is not supported. Given what was
+    asked, each number and name the claim adds must also stand where the question points
+    (``rag.grounding.placed_right``: the right sentence, table row, column and sheet).
     """
     span, score = best_quote(claim, passage.text)
     claim = strip_markers(claim)
     # names may come from where the passage sits: its headings and its file name
     lowered = " ".join((passage.text, passage.heading, re.sub(r"[_\W]+", " ", Path(passage.source).stem))).lower()
-    specifics_ok = numbers(claim) <= numbers(passage.text) and all(name in lowered for name in names(claim))
-    if specifics_ok and question:
-        specifics_ok = placed_right(claim, passage.text, question)
+    specifics_ok = numbers(claim) <= numbers(passage.text) and all(name in lowered for name in names(claim)) \
+        and units_agree(claim, passage.text)
+    if specifics_ok and asked is not None:
+        from rag.grounding import placed_right
+
+        specifics_ok = placed_right(claim, passage, asked)
     return span, score, bool(score >= min_support and specifics_ok)
-
-
-_UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)
-# "Header: value | Header: value": a table row as ingest/tables.py writes it
-_ROW = re.compile(r"^[^|\n]{1,120}?: [^|\n]*(?: \| [^|\n]{1,120}?: [^|\n]*)+$")
-
-
-def placed_right(claim: str, text: str, question: str) -> bool:
-    """True when every number and name of the claim that the question does not already give stands
-    in a sentence of ``text`` together with one of the question's key terms, or in a table row that
-    the question names (the row whose cells hold the question's rarest terms) and, when the question
-    names a column, in that column.
-
-    A small model that answers from the wrong row ("Elm Street") or the wrong column (the weekday
-    closing time for a Saturday question) then gets no support, although the figure is in the passage.
-    """
-    asked = content_terms(question)
-    wanted = (numbers(claim) - numbers(question)) | {n for n in names(claim) if n not in question.lower()}
-    if not wanted or not asked or not (asked & content_terms(text)):
-        return True  # nothing to place, or the passage shares no key term with the question at all
-    units = [text[s.start : s.end].strip() for s in sentence_spans(text)]
-    rows = [u for u in units if _ROW.match(u)]
-    named = asked_rows(rows, asked)
-    # in prose, the claim's own words also say where a figure belongs ("the contact time is 35
-    # minutes" answers a broad question rightly); the unit after a number is no such word
-    context = asked | (content_terms(_UNIT_AFTER_NUMBER.sub(" ", claim)) - numbers(claim))
-    return all(any(_placed(item, unit, asked, named, context) for unit in units) for item in wanted)
-
-
-def asked_rows(rows: list[str], asked: set[str]) -> set[str]:
-    """The rows the question names: those whose cell values hold the question's terms, rarer terms
-    (found in fewer rows) counting more. Empty when no row's values hold any of them."""
-    values = {row: content_terms(" ".join(cell.partition(": ")[2] for cell in row.split(" | "))) & asked for row in rows}
-    frequency: dict[str, int] = {}
-    for terms in values.values():
-        for term in terms:
-            frequency[term] = frequency.get(term, 0) + 1
-    scores = {row: sum(1 / frequency[t] for t in terms) for row, terms in values.items()}
-    best = max(scores.values(), default=0)
-    return {row for row, score in scores.items() if best and score == best}
-
-
-def _placed(item: str, unit: str, asked: set[str], named: set[str], context: set[str]) -> bool:
-    if not _holds(unit, item):
-        return False
-    if not _ROW.match(unit):
-        return bool(context & (content_terms(unit) - {item}))
-    if named and unit not in named:
-        return False  # another row's figure
-    cells = [cell.partition(": ") for cell in unit.split(" | ")]
-    headers_asked = [bool(asked & content_terms(header)) for header, _, _ in cells]
-    if not any(headers_asked):
-        return True  # the question names no column ("What are Riverside's hours?")
-    # in the column the question names, or in the cell that names the row itself
-    return any(_holds(value, item) and (ok or asked & content_terms(value))
-               for (_header, _, value), ok in zip(cells, headers_asked))
-
-
-def _holds(text: str, item: str) -> bool:
-    if item[:1].isdigit():
-        return item in numbers(text)
-    return item in text.lower()
 
 
 @dataclass
@@ -241,7 +211,11 @@ class Verified:
 
 def verify(answer: str, passages: list[Passage], min_support: float, attribute: bool = True, question: str = "") -> Verified:
     """Resolve markers, check each cited sentence, attribute uncited or unsupported sentences.
-    With the question, numbers and names must stand where the question points (``placed_right``)."""
+    With the question, numbers and names must stand where the question points (``placed_right``),
+    and a sentence that only restates the question is no claim."""
+    from rag.grounding import ask_context
+
+    asked = ask_context(question, passages) if question else None
     dropped = repeated = trimmed = 0
     sentences: list[Sentence] = []
     seen: set[str] = set()
@@ -256,18 +230,18 @@ def verify(answer: str, passages: list[Passage], min_support: float, attribute: 
                     markers.append(n)
             else:
                 dropped += 1
-        if not (content_terms(text) - META_TERMS) or REFUSAL_PATTERN.search(text):
-            continue  # no claim: "The answer is:", a bare marker, a refusal
+        if not (content_terms(text) - META_TERMS - (asked.terms if asked else set())) or REFUSAL_PATTERN.search(text):
+            continue  # no claim: "The answer is:", a bare marker, a refusal, the question said back
         if text.lower() in seen:  # tiny models loop
             repeated += 1
             continue
         seen.add(text.lower())
-        own = _cite(text, markers, passages, min_support, attribute, question)
+        own = _cite(text, markers, passages, min_support, attribute, asked)
         if not any(c.supported for c in own):
             # small models append made-up tails ("..., which is 2.5 hours"): keep the leading clause
             # when it alone is supported
             for prefix in clause_prefixes(text):
-                trial = _cite(prefix, markers, passages, min_support, attribute, question)
+                trial = _cite(prefix, markers, passages, min_support, attribute, asked)
                 if any(c.supported for c in trial):
                     text, own = prefix, trial
                     trimmed += 1
@@ -291,11 +265,11 @@ def clause_prefixes(sentence: str) -> list[str]:
 
 
 def _cite(text: str, markers: list[int], passages: list[Passage], min_support: float, attribute: bool,
-          question: str = "") -> list[Citation]:
+          asked: "Asked | None" = None) -> list[Citation]:
     """The model's citations of a sentence, plus the best supporting passage when none of those supports it."""
-    own = [_citation(n, passages[n - 1], text, min_support, "model", question) for n in markers]
+    own = [_citation(n, passages[n - 1], text, min_support, "model", asked) for n in markers]
     if attribute and not any(c.supported for c in own):
-        candidates = [_citation(n, p, text, min_support, "attributed", question)
+        candidates = [_citation(n, p, text, min_support, "attributed", asked)
                       for n, p in enumerate(passages, start=1) if n not in markers]
         supported = [c for c in candidates if c.supported]
         if supported:
@@ -303,8 +277,9 @@ def _cite(text: str, markers: list[int], passages: list[Passage], min_support: f
     return own
 
 
-def _citation(n: int, passage: Passage, sentence: str, min_support: float, origin: str, question: str = "") -> Citation:
-    span, score, supported = check(sentence, passage, min_support, question)
+def _citation(n: int, passage: Passage, sentence: str, min_support: float, origin: str,
+              asked: "Asked | None" = None) -> Citation:
+    span, score, supported = check(sentence, passage, min_support, asked)
     return Citation(
         n=n,
         passage=passage,

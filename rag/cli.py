@@ -248,7 +248,11 @@ def _print_answer(answer, out: Console) -> None:
             for p in answer.passages[:3]:
                 out.print(Text.assemble(("  - ", ""), (Path(p.source).name, "cyan"), f"  {_location(p.page, p.heading)}"))
         return
+    if answer.rewrite:
+        out.print(Text("Understood as: ", style="bold"), Text(answer.standalone), highlight=False)
     out.print(Text("Answer: ", style="bold"), Text(answer.text), highlight=False)
+    if answer.extracted:
+        out.print("(the draft above was not supported by the passages; this is the passage's own sentence)")
     if answer.citations:
         out.print(Text("Citations:", style="bold"))
     for c in answer.citations:
@@ -307,10 +311,9 @@ def evaluate(qa_file: Path, index: Path | None, ks: str, limit: int | None, answ
 
     Ctrl-C stops early; what was measured is still reported (exit code 130). With --report each
     question's result is saved as it is measured, and --resume goes on from there."""
-    from rag.eval_checkpoint import Checkpoint
-    from rag.eval_report import write_report
-    from rag.evaluate import MRR_DEPTH, NDCG_DEPTH, hit_at, load_qa, run_settings, spread
-    from rag.evaluate import evaluate as run_eval
+    from rag.eval import evaluate_saved, load_qa, spread
+    from rag.eval.report import write_report
+    from rag.eval.run import hit_at
 
     try:
         k_values = sorted({int(k) for k in ks.split(",") if k.strip()})
@@ -327,26 +330,21 @@ def evaluate(qa_file: Path, index: Path | None, ks: str, limit: int | None, answ
     options = {"mode": mode} if mode else {}
     if collection:
         options["filters"] = _filters(collection, None, ())
-    with _engine(settings) as engine:
-        checkpoint = Checkpoint(report_dir) if report_dir is not None else None
-        depth = max([*k_values, MRR_DEPTH, NDCG_DEPTH])
-        done = checkpoint.start(str(qa_file.resolve()), run_settings(engine, answers, options, depth), resume) if checkpoint else []
-        wanted = {item.id for item in items}
-        done = [r for r in done if r.id in wanted]
-        hits = [hit_at(r.flags(max(k_values)), max(k_values)) for r in done if r.answerable]
-        with _eval_progress() as progress:
-            task = progress.add_task("questions", total=len(items), completed=len(done),
-                                     hit=f"{sum(hits) / len(hits):.3f}" if hits else "-")
+    hits: list[float] = []
+    with _engine(settings) as engine, _eval_progress() as progress:
+        task = progress.add_task("questions", total=len(items), hit="-")
 
-            def on_result(result) -> None:
-                if checkpoint:
-                    checkpoint.add(result)
-                if result.answerable:
-                    hits.append(hit_at(result.flags(max(k_values)), max(k_values)))
-                progress.update(task, advance=1, hit=f"{sum(hits) / len(hits):.3f}" if hits else "-")
+        def on_start(done) -> None:
+            hits.extend(hit_at(r.flags(max(k_values)), max(k_values)) for r in done if r.answerable)
+            progress.update(task, completed=len(done), hit=f"{sum(hits) / len(hits):.3f}" if hits else "-")
 
-            run = run_eval(engine, items, ks=k_values, answers=answers, retrieve_options=options, on_result=on_result,
-                           done=done)
+        def on_result(result) -> None:
+            if result.answerable:
+                hits.append(hit_at(result.flags(max(k_values)), max(k_values)))
+            progress.update(task, advance=1, hit=f"{sum(hits) / len(hits):.3f}" if hits else "-")
+
+        run = evaluate_saved(engine, items, qa_file=str(qa_file.resolve()), folder=report_dir, resume=resume, ks=k_values,
+                             answers=answers, retrieve_options=options, on_result=on_result, on_start=on_start)
     if report_dir is not None:
         metrics = write_report(run, report_dir, f"rag eval: {qa_file.name}")
     else:

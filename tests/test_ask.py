@@ -124,14 +124,51 @@ def test_streaming_yields_tokens_then_the_answer(sample_engine):
 
 
 @pytest.mark.slow
-def test_follow_up_is_condensed_with_the_history(sample_engine):
+def test_a_topic_switch_in_a_chat_is_answered_as_if_asked_alone(sample_engine):
     chat = sample_engine.chat()
-    first = chat.ask("What is the name of the sourdough starter?")
-    assert_grounded(sample_engine, first, "bakery_handbook.md", "Bartholomew")
-    follow = chat.ask("What is its feeding ratio?")
-    assert follow.search_query != "What is its feeding ratio?"
-    assert Path(follow.passages[0].source).name == "bakery_handbook.md"
-    assert len(chat.history) == 2
+    first = chat.ask("How often is the sourdough starter fed?")
+    assert not first.refused and "12 hours" in first.text
+    switch = chat.ask("When does the Riverside branch close on Saturday?")
+    alone = sample_engine.ask("When does the Riverside branch close on Saturday?")
+    assert switch.search_query == switch.standalone == "When does the Riverside branch close on Saturday?"
+    assert switch.rewrite == "" and switch.to_dict()["answer"] == alone.to_dict()["answer"]
+    assert "sourdough" not in switch.text.lower() and "16:00" in switch.text and "18:00" not in switch.text
+    cited = [c for c in switch.citations if c.supported]
+    assert cited and all(Path(c.passage.source).name == "library_opening_hours.csv" for c in cited)
+    assert "Riverside" in cited[0].quote
+
+
+@pytest.mark.slow
+def test_follow_ups_are_written_out_from_the_history(sample_engine):
+    chat = sample_engine.chat()
+    chat.ask("When does the Riverside branch close on Saturday?")
+    sunday = chat.ask("And on Sunday?")
+    assert sunday.rewrite == "rule" and sunday.standalone == "When does the Riverside branch close on Sunday?"
+    assert Path(sunday.passages[0].source).name == "library_opening_hours.csv"
+    assert "16:00" in sunday.text and not sunday.refused
+    chat.ask("What is the flight time of the Aurora X2 drone?")
+    warranty = chat.ask("How long is the warranty on it?")
+    assert warranty.standalone == "How long is the warranty on the Aurora X2 drone?"
+    assert "26 months" in warranty.text
+    assert [q for q, _ in chat.history][-1] == warranty.standalone  # the next follow-up builds on the written-out one
+
+
+def test_bad_questions_and_huge_histories_get_clear_errors(sample_index, shared_embedder):
+    from rag.errors import QuestionError
+
+    with rag.open(sample_index, embedder=shared_embedder, model=ScriptedModel("The chlorine contact time is 35 minutes [1]."),
+                  create=False) as engine:
+        for question in ("", "   ", "x" * 200_000):
+            with pytest.raises(QuestionError, match="empty|characters long"):
+                engine.ask(question)
+        history = [(f"Question {i} about the plant?", f"Answer {i} [1].") for i in range(1000)]
+        answer = engine.stream("What is the chlorine contact time?", history=history)
+        final = [e for e in answer if isinstance(e, Answer)][0]
+        assert not final.refused and final.rewrite == ""  # a question that stands alone ignores the history
+        follow = [e for e in engine.stream("And its contact time?", history=history) if isinstance(e, Answer)][0]
+        assert follow.rewrite in ("rule", "model", "history") and len(follow.search_query) < 400
+    result = run_rag("ask", "x" * 100_000, "--index", str(sample_index))  # an argument is capped at 128 kB
+    assert result.returncode == 3 and "characters long" in result.stderr and "Traceback" not in result.stderr
 
 
 @pytest.mark.slow

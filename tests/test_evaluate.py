@@ -11,9 +11,9 @@ from conftest import run_rag
 
 from rag.answer import REFUSAL, Policy, settle
 from rag.errors import ConfigError
-from rag.eval_records import AnswerScore, QuestionResult, result_record
-from rag.eval_report import write_report
-from rag.evaluate import (
+from rag.eval.records import AnswerScore, QuestionResult, result_record
+from rag.eval.report import write_report
+from rag.eval.run import (
     EvalRun,
     QAItem,
     evaluate,
@@ -129,7 +129,7 @@ def test_answer_metrics_on_and_off_from_the_same_results(tmp_path: Path):
 
 
 def test_checkpoint_is_read_without_being_changed(tmp_path: Path):
-    from rag.eval_checkpoint import Checkpoint
+    from rag.eval.checkpoint import Checkpoint
 
     def result(qid: str) -> QuestionResult:
         return QuestionResult(qid, "q?", True, [1], [], 1.0)

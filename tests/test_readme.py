@@ -34,3 +34,4 @@ def test_readme_examples_run(sample_index, tmp_path):
     assert "travel_policy.docx" in out and "maintenance_window.eml" in out
     assert "piece.refused=False" in out
     assert "0.42 euros per kilometre" in out
+    assert "When does the Riverside branch close on Sunday?" in out  # the follow-up written out

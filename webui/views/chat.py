@@ -37,6 +37,8 @@ def show_turn(index: int, turn: Turn) -> None:
             st.error(turn.error)
             return
         answer = turn.answer
+        if answer.rewrite:  # how a follow-up was understood, so a wrong reading is seen at once
+            render.show_text(f"Understood as: {answer.standalone}", "rag-meta")
         if answer.refused:
             render.show_text(render.REFUSAL_TEXT, "rag-text rag-refused")
             render.show_text(render.REASONS.get(answer.refusal_reason, ""), "rag-meta")
@@ -57,13 +59,15 @@ def show_turn(index: int, turn: Turn) -> None:
                 if opened == (index, citation.n):
                     render.source_view(citation)
         notes = []
-        if answer.unsupported_sentences:
+        if answer.extracted:
+            notes.append("the model's draft was not supported by the passages: this is the passage's own sentence")
+        elif answer.unsupported_sentences:
             notes.append(f"{answer.unsupported_sentences} sentence(s) of the draft that no passage supports were left out")
         if answer.timings.total_ms:
             notes.append(f"{answer.timings.total_ms / 1000:.1f} s, {answer.model}")
         if notes:
             render.show_text(" · ".join(notes), "rag-meta")
-        if answer.unsupported_sentences:
+        if answer.unsupported_sentences or answer.extracted:
             with st.expander("The model's full draft"):
                 render.show_text(answer.draft)
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from rag.errors import ConfigError
-from rag.eval_records import QuestionResult, result_record
+from rag.eval.records import QuestionResult, result_record
 
 
 class Checkpoint:

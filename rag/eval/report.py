@@ -1,5 +1,5 @@
 """Write an evaluation run to a folder: metrics.json, report.md and PNG plots (results.jsonl beside
-them is the run's checkpoint, written question by question by ``rag.eval_checkpoint``)."""
+them is the run's checkpoint, written question by question by ``rag.eval.checkpoint``)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from rag.eval_records import QuestionResult
-from rag.evaluate import EvalRun
+from rag.eval.records import QuestionResult
+from rag.eval.run import EvalRun
 
 HIT_PLOT, LATENCY_PLOT, OUTCOME_PLOT = "hit_at_k.png", "latency.png", "outcomes.png"
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from rag.answer import settle, top_relevance
 from rag.engine import policy
 from rag.errors import ConfigError
-from rag.eval_records import AnswerScore, QuestionResult
+from rag.eval.records import AnswerScore, QuestionResult
 from rag.records import Answer, Passage
 
 MRR_DEPTH = NDCG_DEPTH = 10

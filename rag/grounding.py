@@ -1,0 +1,150 @@
+"""Does a claim's figure stand where the question points? Checks that need the question.
+
+Word overlap says a claim and a passage talk about the same thing; it cannot tell that a small
+model took the weekday closing time for a Saturday question, the Elm Street row for a Riverside
+question, or the 2025 sheet for a 2024 question. So, given the question:
+
+* a number or name the claim adds must stand in a passage sentence that shares a word with the
+  question or the claim (the unit after a number, "minutes", does not count);
+* in a table row (``Header: value | ...``, as ingest/tables.py writes rows), only in the row the
+  question names (the rows whose cells hold the question's rarest terms, over all passages given),
+  in the column the question names when it names one, and every new word of the claim must be
+  in that row;
+* not from a passage whose heading (sheet, caption, section) matches the question less well than
+  another passage's heading does;
+* and an answer to "how many", "when", "who" must hold, in a sentence about the question, a figure
+  (not a year), a date or a name the question does not give.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag.cite import META_TERMS, content_terms, names, numbers, sentence_spans
+from rag.records import Passage
+
+_UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)
+# "Header: value | Header: value": a table row as ingest/tables.py writes it
+ROW = re.compile(r"^[^|\n]{1,120}?: [^|\n]*(?: \| [^|\n]{1,120}?: [^|\n]*)+$")
+_WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|long|old|often|far|big|large|tall|high|fast|heavy)|"
+                             r"what (?:percentage|percent|share|proportion|number|amount|price)|"
+                             r"(?:by )?how much)\b", re.I)
+_WANTS_DATE = re.compile(r"^\s*(?:when|(?:in |by |since |until )?what (?:year|date|day|month|time|century|decade))\b", re.I)
+_YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
+_WORD_NUMBERS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                           r"hundred|thousand|million|billion|half|dozen|daily|weekly|monthly|yearly|annually|twice|"
+                           r"once|closed)\b", re.I)
+_MONTH_WORDS = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+                          r"spring|summer|autumn|fall|winter|century|centuries|decade|monday|tuesday|wednesday|"
+                          r"thursday|friday|saturday|sunday|weekday|weekend|yesterday|today)\b", re.I)
+_WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What was asked, worked out once for all the claims of one answer."""
+
+    question: str
+    terms: frozenset[str]
+    named_rows: frozenset[str] = frozenset()  # table rows (over all passages) the question names
+    heading_hits: dict[int, int] = field(default_factory=dict)  # chunk id -> question terms in its heading
+    wants: str | None = None  # "quantity", "date", "name" or None: what the answer must hold
+
+
+def ask_context(question: str, passages: list[Passage]) -> Asked:
+    terms = frozenset(content_terms(question))
+    rows = [unit for p in passages for unit in units(p.text) if ROW.match(unit)]
+    hits = {p.chunk_id: len(terms & content_terms(p.heading)) for p in passages}
+    wants = ("quantity" if _WANTS_QUANTITY.search(question) else "date" if _WANTS_DATE.search(question)
+             else "name" if _WANTS_NAME.search(question) else None)
+    return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants)
+
+
+def units(text: str) -> list[str]:
+    """A passage's sentences and table rows."""
+    return [text[s.start : s.end].strip() for s in sentence_spans(text)]
+
+
+def asked_rows(rows: list[str], asked: set[str]) -> set[str]:
+    """The rows the question names: those whose cell values hold the question's terms, rarer terms
+    (found in fewer rows) counting more. Empty when no row's values hold any of them."""
+    values = {row: content_terms(" ".join(cell.partition(": ")[2] for cell in row.split(" | "))) & asked for row in rows}
+    frequency: dict[str, int] = {}
+    for terms in values.values():
+        for term in terms:
+            frequency[term] = frequency.get(term, 0) + 1
+    scores = {row: sum(1 / frequency[t] for t in terms) for row, terms in values.items()}
+    best = max(scores.values(), default=0)
+    return {row for row, score in scores.items() if best and score == best}
+
+
+def placed_right(claim: str, passage: Passage, asked: Asked) -> bool:
+    """True when the claim's numbers and names (and, in a table, its new words) stand where the
+    question points in this passage (see the module's docstring)."""
+    new_numbers = numbers(claim) - numbers(asked.question)
+    new_names = {n for n in names(claim) if n not in asked.question.lower()}
+    if not asked.terms:
+        return True
+    if not (new_numbers or new_names):
+        return _words_in_named_row(claim, passage, asked)
+    if asked.heading_hits and asked.heading_hits.get(passage.chunk_id, 0) < max(asked.heading_hits.values()):
+        return False  # another passage's sheet or section is the one the question names
+    text = passage.text
+    if not (asked.terms & content_terms(text + " " + passage.heading)):
+        return True  # the passage shares no word with the question: overlap alone decides
+    context = set(asked.terms) | (content_terms(_UNIT_AFTER_NUMBER.sub(" ", claim)) - numbers(claim))
+    new_words = content_terms(_UNIT_AFTER_NUMBER.sub(" ", claim)) - asked.terms - META_TERMS
+    found = units(text)
+    return all(any(_placed(item, unit, asked, context, new_words) for unit in found) for item in new_numbers | new_names)
+
+
+def _words_in_named_row(claim: str, passage: Passage, asked: Asked) -> bool:
+    """A claim with no figure of its own ("Riverside is closed on Sunday") read from a table: its
+    new words must be in a row the question names, or in the passage's prose."""
+    new_words = content_terms(claim) - asked.terms - META_TERMS
+    found = units(passage.text)
+    if not new_words or not asked.named_rows or not any(ROW.match(u) for u in found):
+        return True
+    return any(new_words <= content_terms(u) for u in found if not ROW.match(u) or u in asked.named_rows)
+
+
+def _placed(item: str, unit: str, asked: Asked, context: set[str], new_words: set[str]) -> bool:
+    if not _holds(unit, item):
+        return False
+    if not ROW.match(unit):
+        return bool(context & (content_terms(unit) - {item}))
+    if asked.named_rows and unit not in asked.named_rows:
+        return False  # another row's figure
+    if not new_words <= content_terms(unit):
+        return False  # "closed on Sunday" from a row that says nothing of closing
+    cells = [cell.partition(": ") for cell in unit.split(" | ")]
+    headers_asked = [bool(asked.terms & content_terms(header)) for header, _, _ in cells]
+    if not any(headers_asked):
+        return True  # the question names no column ("What are Riverside's hours?")
+    # in the column the question names, or in the cell that names the row itself
+    return any(_holds(value, item) and (ok or asked.terms & content_terms(value))
+               for (_header, _, value), ok in zip(cells, headers_asked))
+
+
+def answers_the_question(text: str, asked: Asked) -> bool:
+    """The sentence shares a key term with the question and, for "how many", "when" or "who",
+    holds a figure (not a year), a date or a name that the question does not give."""
+    if asked.wants is None:
+        return True
+    if not (content_terms(text) & asked.terms):
+        return False  # true, perhaps, but about something else
+    given = numbers(asked.question)
+    if asked.wants == "quantity":
+        new = {n for n in numbers(text) - given if not _YEAR.match(n)}
+        return bool(new) or bool(_WORD_NUMBERS.search(text))
+    if asked.wants == "date":
+        return bool(numbers(text) - given) or bool(
+            {m.lower() for m in _MONTH_WORDS.findall(text)} - {m.lower() for m in _MONTH_WORDS.findall(asked.question)})
+    return bool({n for n in names(text) if n not in asked.question.lower()})
+
+
+def _holds(text: str, item: str) -> bool:
+    if item[:1].isdigit():
+        return item in numbers(text)
+    return item in text.lower()
