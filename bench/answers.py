@@ -42,14 +42,28 @@ def policies():
     from rag.answer import Policy
 
     return {
-        "landed (verify claims)": Policy(question_aware=False, extractive=False),
-        "+ question-aware support": Policy(question_aware=True, extractive=False),
-        "+ extractive fallback 0.5": Policy(extract_min_overlap=0.5),
-        "+ extractive fallback 0.6": Policy(extract_min_overlap=0.6),
-        "+ extractive fallback 0.7": Policy(extract_min_overlap=0.7),
-        "+ extractive 0.6 from passages with cosine >= 0.45": Policy(extract_min_overlap=0.6, extract_min_relevance=0.45),
-        "+ extractive 0.6, not when the model declined": Policy(extract_min_overlap=0.6, extract_when_declined=False),
+        "landed (verify claims)": Policy(question_aware=False, extractive=False, agree_with_quote=False),
+        "+ question-aware support": Policy(question_aware=True, extractive=False, agree_with_quote=False),
+        "+ extractive fallback 0.5": Policy(extract_min_overlap=0.5, agree_with_quote=False),
+        "+ extractive fallback 0.6": Policy(extract_min_overlap=0.6, agree_with_quote=False),
+        "+ extractive fallback 0.7": Policy(extract_min_overlap=0.7, agree_with_quote=False),
+        "+ extractive 0.6 from passages with cosine >= 0.45": Policy(extract_min_overlap=0.6, extract_min_relevance=0.45,
+                                                                     agree_with_quote=False),
+        "+ extractive 0.7 from passages with cosine >= 0.45": Policy(extract_min_overlap=0.7, extract_min_relevance=0.45,
+                                                                     agree_with_quote=False),
+        "+ extractive 0.6, not when the model declined": Policy(extract_min_overlap=0.6, extract_when_declined=False,
+                                                                agree_with_quote=False),
+        "+ extractive 0.6, a supported draft must agree with the quote (default)": Policy(extract_min_overlap=0.6,
+                                                                                          agree_with_quote=True),
+        "+ extractive 0.7, a supported draft must agree with the quote": Policy(extract_min_overlap=0.7, agree_with_quote=True),
+        QUOTE_ONLY: Policy(extract_min_overlap=0.6),
+        QUOTE_ONLY_07: Policy(extract_min_overlap=0.7),
     }
+
+
+# the same policy with the model's draft thrown away: what the extractive quote does alone
+QUOTE_ONLY = "quote only, draft ignored (extractive 0.6)"
+QUOTE_ONLY_07 = "quote only, draft ignored (extractive 0.7)"
 
 
 class CachedModel:
@@ -143,7 +157,10 @@ def run(work: Path, n: int, variants: list[str]) -> dict:
                 model.last_ms = None
                 answer = engine.ask(item.question)
                 for label, policy in policies().items():
-                    settled = settle(copy.deepcopy(answer), policy) if answer.draft else answer
+                    settled = copy.deepcopy(answer)
+                    if label in (QUOTE_ONLY, QUOTE_ONLY_07):
+                        settled.draft = ""
+                    settled = settle(settled, policy) if answer.draft else answer
                     per_policy[label].append(score_rows(item, settled, model.last_ms))
                 if number % 50 == 0:
                     print(f"  {name}: {number}/{len(items)} ({model.generated} generated, "

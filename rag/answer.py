@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-from rag.cite import content_terms, names, sentence_spans, verify
+from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
 from rag.grounding import ROW, answers_the_question, ask_context
 from rag.records import Answer, Citation, Passage
 
@@ -29,6 +30,7 @@ _QUESTION_WORDS = frozenset(content_terms(
     "main primary first largest term take takes get gets"
 ))
 _ROW_CELL = " | "
+_HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punctuation: a title inside a chunk
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Policy:
     extract_min_overlap: float = 0.6
     extract_when_declined: bool = True  # also when the model said the passages hold no answer
     extract_min_relevance: float = 0.0  # cosine of the quoted sentence's passage to the question, at least
+    agree_with_quote: bool = True  # a supported draft must agree with the best quote, else the quote is shown
 
 
 def top_relevance(passages: list[Passage]) -> float:
@@ -110,7 +113,7 @@ class Extract:
 def extract(question: str, passages: list[Passage], min_overlap: float, min_relevance: float = 0.0) -> Extract | None:
     """The passage sentence (or table row) that best answers the question: it holds at least
     ``min_overlap`` of the question's key terms (its passage's heading, a sheet name or a caption,
-    counts as part of it), says something the question does not, and holds a number or a name
+    and its file name count as part of it), says something the question does not, and holds a number or a name
     when the question asks for one. Among those, the one whose own words (a row's cell values)
     hold most of the question's terms wins; among equals, terms that few sentences hold count more
     (the row of "Riverside", not every row that says "closed") and names given in the question
@@ -125,10 +128,13 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     for n, passage in enumerate(passages, start=1):
         if (passage.dense_score if passage.dense_score is not None else 1.0) < min_relevance:
             continue
-        heading = content_terms(passage.heading)
+        heading = content_terms(passage.heading) | content_terms(re.sub(r"[_\W]+", " ", Path(passage.source).stem))
+        section: set[str] = set()  # a heading inside the chunk's text ("The sourdough starter") covers what follows
         for span in sentence_spans(passage.text):
             unit = passage.text[span.start : span.end]
-            units.append((n, span, content_terms(unit), heading, telling_terms(unit)))
+            if _HEADING_LINE.match(unit) and not ROW.match(unit):
+                section = content_terms(unit)
+            units.append((n, span, content_terms(unit), heading | section, telling_terms(unit)))
     frequency = {t: sum(t in terms for _, _, terms, _, _ in units) for t in asked}
     named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
     weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
@@ -191,7 +197,8 @@ def quoted_answer(answer: Answer, found: Extract) -> Answer:
         quote_start=found.start, quote_end=found.end, support=found.overlap, supported=True, origin="extracted",
     )
     answer.text, answer.refused, answer.refusal_reason = text, False, None
-    answer.citations = [*answer.citations, citation]
+    # the draft's claims are not part of this answer any more: none of their citations stands for it
+    answer.citations = [*(replace(c, supported=False) for c in answer.citations), citation]
     answer.extracted = True
     return answer
 
@@ -224,14 +231,31 @@ def settle(answer: Answer, policy: Policy) -> Answer:
     answer.trimmed_sentences = checked.trimmed
     answer.extracted = False
     supported = any(s.supported for s in checked.sentences)
+    quote = None
+    if policy.verify_citations and policy.extractive and (supported and policy.agree_with_quote or not supported):
+        quote = extract(question, answer.passages, policy.extract_min_overlap, policy.extract_min_relevance)
+    if supported and quote is not None and not agrees(checked, answer.passages[quote.n - 1].text[quote.start : quote.end],
+                                                      question):
+        return quoted_answer(answer, quote)  # the model's figure is not the one the answering sentence gives
     if supported or not policy.verify_citations and not (checked.declined and not supported):
         # with verification on, only claims that a passage supports are kept in the answer
         answer.text = checked.text(supported_only=policy.verify_citations) or answer.draft
         answer.refused, answer.refusal_reason = False, None
         return answer
     reason = "model_declined" if checked.declined else "unsupported"
-    if policy.verify_citations and policy.extractive and (policy.extract_when_declined or not checked.declined):
-        found = extract(question, answer.passages, policy.extract_min_overlap, policy.extract_min_relevance)
-        if found is not None:
-            return quoted_answer(answer, found)
+    if quote is not None and (policy.extract_when_declined or not checked.declined):
+        return quoted_answer(answer, quote)
     return refuse(answer, reason)
+
+
+def agrees(checked: Verified, sentence: str, question: str) -> bool:
+    """The supported claims give at least one number or name of the sentence that best answers the
+    question (or give none at all, or the sentence has none): a draft whose figures are all other
+    than the answering sentence's is taken for a misreading, however well its words are supported."""
+    given = numbers(question) | names(question)
+    answering = (numbers(sentence) | names(sentence)) - given
+    claimed: set[str] = set()
+    for claim in checked.sentences:
+        if claim.supported:
+            claimed |= (numbers(claim.text) | names(claim.text)) - given
+    return not claimed or not answering or bool(claimed & answering)

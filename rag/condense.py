@@ -49,9 +49,17 @@ def needs_history(question: str) -> bool:
     return bool(_PRONOUN.search(question)) and len(terms) < _SELF_CONTAINED_TERMS
 
 
+FALLBACK_CHARS = 300  # of the previous question: a chain of follow-ups does not grow without end
+
+
 def fallback_query(question: str, history: list[tuple[str, str]]) -> str:
     """The previous question and the follow-up together: what is searched when no rewrite is usable."""
-    return f"{history[-1][0]} {question}" if history else question
+    if not history:
+        return question
+    previous = history[-1][0]
+    if len(previous) > FALLBACK_CHARS:
+        previous = previous[-FALLBACK_CHARS:].split(" ", 1)[-1]
+    return f"{previous} {question}"
 
 
 def accept_rewrite(rewrite: str, question: str, history: list[tuple[str, str]]) -> str | None:
@@ -64,8 +72,8 @@ def accept_rewrite(rewrite: str, question: str, history: list[tuple[str, str]]) 
         return None
     if not (text.endswith("?") or _QUESTION_START.search(text)):
         return None
-    if not content_terms(question) <= content_terms(text):
-        return None
+    if not content_terms(question) <= content_terms(text) or content_terms(text) == content_terms(question):
+        return None  # drops the question's words, or adds nothing to them ("What position did he hold?")
     asked = " ".join(q for q, _ in history) + " " + question
     if any(_shared_ngram(text, answer, asked) for _, answer in history):
         return None

@@ -193,6 +193,12 @@ class Settings(BaseSettings):
         le=1,
         description="Share of the question's key terms that a passage sentence must hold to be quoted as the answer.",
     )
+    agree_with_quote: bool = Field(
+        default=True,
+        description="A supported draft is shown only when its numbers and names are those of the passage sentence that "
+        "best answers the question; otherwise that sentence is quoted instead. On SQuAD2 this raised right answers from "
+        "0.46 to 0.52 and citation precision from 0.72 to 0.80 (docs/ask.md).",
+    )
     verify_citations: bool = Field(
         default=True, description="Check each cited sentence against its passage and refuse unsupported answers."
     )

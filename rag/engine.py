@@ -318,7 +318,8 @@ def check_collection_name(name: str) -> str:
 def policy(settings: Settings) -> Policy:
     """The answer policy the settings describe."""
     return Policy(min_support=settings.min_support, verify_citations=settings.verify_citations,
-                  extractive=settings.extractive_fallback, extract_min_overlap=settings.extract_min_overlap)
+                  extractive=settings.extractive_fallback, extract_min_overlap=settings.extract_min_overlap,
+                  agree_with_quote=settings.agree_with_quote)
 
 
 def check_question(question: str) -> str:

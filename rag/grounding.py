@@ -10,10 +10,11 @@ question, or the 2025 sheet for a 2024 question. So, given the question:
   question names (the rows whose cells hold the question's rarest terms, over all passages given),
   in the column the question names when it names one, and every new word of the claim must be
   in that row;
-* not from a passage whose heading (sheet, caption, section) matches the question less well than
-  another passage's heading does;
-* and an answer to "how many", "when", "who" must hold, in a sentence about the question, a figure
-  (not a year), a date or a name the question does not give.
+* not from a table whose heading (sheet name, caption) matches the question less well than another
+  table's heading does;
+* and an answer to "how often", "how many", "when", "who" must hold, in a sentence about the
+  question, a frequency ("every 12 hours"), a figure (not a year), a date or a name the question
+  does not give.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ _MONTH_WORDS = re.compile(r"\b(?:january|february|march|april|may|june|july|augu
                           r"spring|summer|autumn|fall|winter|century|centuries|decade|monday|tuesday|wednesday|"
                           r"thursday|friday|saturday|sunday|weekday|weekend|yesterday|today)\b", re.I)
 _WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+_WANTS_FREQUENCY = re.compile(r"^\s*how often\b", re.I)
+_FREQUENCY = re.compile(r"\b(?:every|each|per|daily|weekly|monthly|yearly|annually|hourly|nightly|times|once|twice|"
+                        r"always|never|seldom|rarely|sometimes|usually)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,16 +52,17 @@ class Asked:
     question: str
     terms: frozenset[str]
     named_rows: frozenset[str] = frozenset()  # table rows (over all passages) the question names
-    heading_hits: dict[int, int] = field(default_factory=dict)  # chunk id -> question terms in its heading
-    wants: str | None = None  # "quantity", "date", "name" or None: what the answer must hold
+    heading_hits: dict[int, int] = field(default_factory=dict)  # table passages: chunk id -> question terms in heading
+    wants: str | None = None  # "frequency", "quantity", "date", "name" or None: what the answer must hold
 
 
 def ask_context(question: str, passages: list[Passage]) -> Asked:
     terms = frozenset(content_terms(question))
     rows = [unit for p in passages for unit in units(p.text) if ROW.match(unit)]
-    hits = {p.chunk_id: len(terms & content_terms(p.heading)) for p in passages}
-    wants = ("quantity" if _WANTS_QUANTITY.search(question) else "date" if _WANTS_DATE.search(question)
-             else "name" if _WANTS_NAME.search(question) else None)
+    # sheet names and captions tell tables apart; a prose chunk's heading is only where it starts
+    hits = {p.chunk_id: len(terms & content_terms(p.heading)) for p in passages if any(ROW.match(u) for u in units(p.text))}
+    wants = ("frequency" if _WANTS_FREQUENCY.search(question) else "quantity" if _WANTS_QUANTITY.search(question)
+             else "date" if _WANTS_DATE.search(question) else "name" if _WANTS_NAME.search(question) else None)
     return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants)
 
 
@@ -88,8 +93,8 @@ def placed_right(claim: str, passage: Passage, asked: Asked) -> bool:
         return True
     if not (new_numbers or new_names):
         return _words_in_named_row(claim, passage, asked)
-    if asked.heading_hits and asked.heading_hits.get(passage.chunk_id, 0) < max(asked.heading_hits.values()):
-        return False  # another passage's sheet or section is the one the question names
+    if passage.chunk_id in asked.heading_hits and asked.heading_hits[passage.chunk_id] < max(asked.heading_hits.values()):
+        return False  # another table's sheet or caption is the one the question names
     text = passage.text
     if not (asked.terms & content_terms(text + " " + passage.heading)):
         return True  # the passage shares no word with the question: overlap alone decides
@@ -135,6 +140,8 @@ def answers_the_question(text: str, asked: Asked) -> bool:
     if not (content_terms(text) & asked.terms):
         return False  # true, perhaps, but about something else
     given = numbers(asked.question)
+    if asked.wants == "frequency":  # "how often": every 12 hours, twice a week
+        return bool(_FREQUENCY.search(text))
     if asked.wants == "quantity":
         new = {n for n in numbers(text) - given if not _YEAR.match(n)}
         return bool(new) or bool(_WORD_NUMBERS.search(text))

@@ -3,6 +3,8 @@ the extractive fallback quoting the answering sentence or row, what it refuses, 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rag.answer import MAX_QUOTE_CHARS, Policy, extract, focus, settle
 from rag.records import Answer, Passage, Timings
 
@@ -74,3 +76,25 @@ def test_focus_keeps_the_hit_and_its_neighbours_within_the_budget():
     shown = focus("How many tests did the lab run?", REPORT, 120)
     assert "4,912 tests" in shown.text and len(shown.text) <= 120 and shown.text in REPORT.text
     assert focus("anything", REPORT, 0) is REPORT and focus("anything", REPORT, 10_000) is REPORT
+
+
+def test_how_often_is_answered_by_a_frequency_and_the_file_name_gives_context():
+    bakery = replace(passage("Our sourdough starter is called Bartholomew. It was started in 2011 and is fed every 12 hours "
+                             "with rye flour. Bartholomew is fed at a ratio of 1 part starter to 5 parts flour by weight.",
+                             "/docs/bakery_handbook.md"), heading_path=("The sourdough starter",))
+    found = extract("How often is the sourdough starter fed?", [bakery], 0.6)
+    assert found and "every 12 hours" in found.shown
+    slides = passage("Timeline\n\nPilot starts 3 March 2025\n\nPublic launch date: 14 September 2025",
+                     "/docs/project_osprey_kickoff.pptx")
+    found = extract("When is the Project Osprey launch?", [slides], 0.6)  # "Project Osprey" is only in the file name
+    assert found and found.shown == "Public launch date: 14 September 2025"
+
+
+def test_with_agreement_a_supported_draft_must_give_the_figure_of_the_answering_sentence():
+    plant = passage("The chlorine contact time is 35 minutes at design flow. At peak flow the contact time drops to 28 minutes.")
+    agree = Policy(agree_with_quote=True)
+    other = settle(answer("What is the chlorine contact time?", "The chlorine contact time is 28 minutes [1].", [plant]), agree)
+    assert other.extracted and "35 minutes" in other.text and "28" not in other.text
+    assert [c.origin for c in other.citations if c.supported] == ["extracted"]  # the draft's citation no longer stands
+    same = settle(answer("What is the chlorine contact time?", "The chlorine contact time is 35 minutes [1].", [plant]), agree)
+    assert not same.extracted and same.text == "The chlorine contact time is 35 minutes [1]."

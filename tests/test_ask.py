@@ -72,12 +72,17 @@ def test_off_topic_questions_are_refused_without_asking_the_model(sample_index, 
 
 
 @pytest.mark.slow
-def test_an_unsupported_answer_is_refused(sample_engine):
-    # the model answers this one with a figure that is in no passage (see docs/ask.md)
+def test_an_unsupported_figure_is_never_shown(sample_engine):
+    # the model answers this one with a figure that is in no passage (see docs/ask.md); the answer
+    # is the passage's own sentence instead, quoted, or a refusal, never the made-up figure
     answer = sample_engine.ask("How many litres per day does the plant treat?")
-    assert answer.refused and answer.refusal_reason == "unsupported", answer.draft
-    assert answer.draft and answer.text == "Not found in the documents."
-    assert not any(c.supported for c in answer.citations)
+    made_up = [n for n in re.findall(r"\d[\d,.]*", answer.draft) if n.strip(".,") not in " ".join(p.text for p in answer.passages)]
+    assert answer.draft and made_up, answer.draft
+    assert not any(n in answer.text for n in made_up)
+    if not answer.refused:
+        assert answer.extracted and answer.text.startswith('The documents say: "')
+        quote = answer.citations[-1]
+        assert quote.supported and quote.origin == "extracted" and "18.4 million litres" in quote.quote
 
 
 class ScriptedModel:

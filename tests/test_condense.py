@@ -60,3 +60,7 @@ def test_bad_rewrites_are_refused(rewrite):
 def test_a_good_model_rewrite_is_taken_and_cleaned():
     assert accept_rewrite(' Rewritten question: "When does the Riverside branch close on Sunday?"', "And on Sunday?",
                           [HOURS]) == "When does the Riverside branch close on Sunday?"
+
+
+def test_a_rewrite_that_adds_nothing_is_refused():
+    assert accept_rewrite("What position did he hold?", "What position did he hold?", [HOURS]) is None
