@@ -196,8 +196,8 @@ class Settings(BaseSettings):
     agree_with_quote: bool = Field(
         default=True,
         description="A supported draft is shown only when its numbers and names are those of the passage sentence that "
-        "best answers the question; otherwise that sentence is quoted instead. On SQuAD2 this raised right answers from "
-        "0.46 to 0.52 and citation precision from 0.72 to 0.80 (docs/ask.md).",
+        "best answers the question (at least one of them); otherwise that sentence is quoted instead. On 1,000 SQuAD2 "
+        "questions: answers holding the gold answer 0.459 -> 0.483, citation precision 0.717 -> 0.746 (docs/ask.md).",
     )
     verify_citations: bool = Field(
         default=True, description="Check each cited sentence against its passage and refuse unsupported answers."
