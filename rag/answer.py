@@ -44,7 +44,7 @@ class Policy:
     extract_min_overlap: float = 0.6
     extract_when_declined: bool = True  # also when the model said the passages hold no answer
     extract_min_relevance: float = 0.0  # cosine of the quoted sentence's passage to the question, at least
-    agree_with_quote: bool = True  # a supported draft must agree with the best quote, else the quote is shown
+    agree_with_quote: bool = False  # a supported draft must agree with the best quote, else the quote is shown
 
 
 def top_relevance(passages: list[Passage]) -> float:

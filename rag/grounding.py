@@ -101,7 +101,7 @@ def placed_right(claim: str, passage: Passage, asked: Asked) -> bool:
     context = set(asked.terms) | (content_terms(_UNIT_AFTER_NUMBER.sub(" ", claim)) - numbers(claim))
     new_words = content_terms(_UNIT_AFTER_NUMBER.sub(" ", claim)) - asked.terms - META_TERMS
     found = units(text)
-    return all(any(_placed(item, unit, asked, context, new_words) for unit in found) for item in new_numbers | new_names)
+    return all(any(_placed(item, unit, asked, context, new_words, claim) for unit in found) for item in new_numbers | new_names)
 
 
 def _words_in_named_row(claim: str, passage: Passage, asked: Asked) -> bool:
@@ -114,8 +114,23 @@ def _words_in_named_row(claim: str, passage: Passage, asked: Asked) -> bool:
     return any(new_words <= content_terms(u) for u in found if not ROW.match(u) or u in asked.named_rows)
 
 
-def _placed(item: str, unit: str, asked: Asked, context: set[str], new_words: set[str]) -> bool:
-    if not _holds(unit, item):
+_RANGE = re.compile(r"(\d{1,2}[:.]\d{2})\s*[-–]\s*(\d{1,2}[:.]\d{2})")
+_CLOSING = re.compile(r"\b(?:clos\w*|end\w*|until|finish\w*|last)\b", re.I)
+_OPENING = re.compile(r"\b(?:open\w*|start\w*|begin\w*|from|first)\b", re.I)
+
+
+def _range_end_right(item: str, unit: str, claim: str) -> bool:
+    """In a time range ("12:00-16:00") a closing time is the second and an opening time the first."""
+    for start, end in _RANGE.findall(unit):
+        if item == end and _OPENING.search(claim) and not _CLOSING.search(claim):
+            return False
+        if item == start and _CLOSING.search(claim) and not _OPENING.search(claim):
+            return False
+    return True
+
+
+def _placed(item: str, unit: str, asked: Asked, context: set[str], new_words: set[str], claim: str = "") -> bool:
+    if not _holds(unit, item) or not _range_end_right(item, unit, claim):
         return False
     if not ROW.match(unit):
         return bool(context & (content_terms(unit) - {item}))

@@ -90,7 +90,7 @@ def test_how_often_is_answered_by_a_frequency_and_the_file_name_gives_context():
     assert found and found.shown == "Public launch date: 14 September 2025"
 
 
-def test_with_agreement_a_supported_draft_must_give_the_figure_of_the_answering_sentence():
+def test_with_agreement_on_a_supported_draft_must_give_the_figure_of_the_answering_sentence():
     plant = passage("The chlorine contact time is 35 minutes at design flow. At peak flow the contact time drops to 28 minutes.")
     agree = Policy(agree_with_quote=True)
     other = settle(answer("What is the chlorine contact time?", "The chlorine contact time is 28 minutes [1].", [plant]), agree)

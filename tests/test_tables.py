@@ -111,3 +111,12 @@ def test_a_number_in_prose_must_share_a_sentence_with_the_question():
     assert verify("Filters are backwashed every 36 hours [1].", [passage(text, "/d/r.pdf")], 0.6, question=question).sentences[0].supported
     wrong = verify("The filters are backwashed every 35 minutes [1].", [passage(text, "/d/r.pdf")], 0.6, question=question)
     assert not wrong.sentences[0].supported
+
+
+def test_in_a_time_range_closing_is_the_second_time_and_opening_the_first():
+    table = passage(HOURS)
+    sunday = "When does the Riverside branch close on Sunday?"
+    assert not verify("The Riverside branch closes at 12:00 on Sunday [1].", [table], 0.6, question=sunday).sentences[0].supported
+    assert verify("The Riverside branch closes at 16:00 on Sunday [1].", [table], 0.6, question=sunday).sentences[0].supported
+    opens = "When does the Riverside branch open on Sunday?"
+    assert verify("The Riverside branch opens at 12:00 on Sunday [1].", [table], 0.6, question=opens).sentences[0].supported
