@@ -33,9 +33,6 @@ VARIANTS = {
     "400 chars + repeat penalty 1.1": {"focus_chars": 400, "repeat_penalty": 1.1},
     "400 chars + repeat penalty 1.1, top-2": {"focus_chars": 400, "repeat_penalty": 1.1, "top_k": 2},
 }
-if Path("/tmp/prompts-short").is_dir():  # a prompt being tried out (not committed)
-    VARIANTS["400 chars + rp 1.1, one-sentence prompt"] = {"focus_chars": 400, "repeat_penalty": 1.1,
-                                                           "prompts_dir": Path("/tmp/prompts-short")}
 
 
 def policies():
