@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
-from rag.grounding import ROW, answers_the_question, ask_context
+from rag.grounding import ROW, Asked, answers_the_question, ask_context, row_values
 from rag.records import Answer, Citation, Passage
 
 REFUSAL = "Not found in the documents."
@@ -110,7 +110,8 @@ class Extract:
     shown: str  # what the answer shows: the sentence, or the row's asked cells
 
 
-def extract(question: str, passages: list[Passage], min_overlap: float, min_relevance: float = 0.0) -> Extract | None:
+def extract(question: str, passages: list[Passage], min_overlap: float, min_relevance: float = 0.0,
+            asked_context: Asked | None = None) -> Extract | None:
     """The passage sentence (or table row) that best answers the question: it holds at least
     ``min_overlap`` of the question's key terms (its passage's heading, a sheet name or a caption,
     and its file name count as part of it), says something the question does not, and holds a number or a name
@@ -123,7 +124,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     asked = key_terms(question)
     if not asked:
         return None
-    context = ask_context(question, passages)
+    context = asked_context or ask_context(question, passages)
     units = []
     for n, passage in enumerate(passages, start=1):
         if (passage.dense_score if passage.dense_score is not None else 1.0) < min_relevance:
@@ -157,9 +158,7 @@ def telling_terms(unit: str) -> set[str]:
     """The terms that tell one sentence or row from another: a table row's cell values (every row
     repeats the same headers), a sentence's words."""
     text = unit.strip()
-    if ROW.match(text):
-        return content_terms(" ".join(cell.partition(": ")[2] for cell in text.split(_ROW_CELL)))
-    return content_terms(text)
+    return row_values(text) if ROW.match(text) else content_terms(text)
 
 
 def shown_part(sentence: str, asked: set[str]) -> str:
@@ -219,9 +218,9 @@ def settle(answer: Answer, policy: Policy) -> Answer:
     is shown. Fills in ``answer`` and returns it.
     """
     question = answer.standalone or answer.question
-    checked = verify(answer.draft, answer.passages, policy.min_support, question=question if policy.question_aware else "")
+    asked = ask_context(question, answer.passages)  # worked out once for the checks and the quote
+    checked = verify(answer.draft, answer.passages, policy.min_support, asked=asked if policy.question_aware else None)
     if policy.question_aware:
-        asked = ask_context(question, answer.passages)
         if not any(answers_the_question(s.text, asked) for s in checked.sentences if s.supported):
             # "how many" answered without a number, "who" without a name: no answer, however well supported
             for sentence in checked.sentences:
@@ -233,7 +232,7 @@ def settle(answer: Answer, policy: Policy) -> Answer:
     supported = any(s.supported for s in checked.sentences)
     quote = None
     if policy.verify_citations and policy.extractive and (supported and policy.agree_with_quote or not supported):
-        quote = extract(question, answer.passages, policy.extract_min_overlap, policy.extract_min_relevance)
+        quote = extract(question, answer.passages, policy.extract_min_overlap, policy.extract_min_relevance, asked)
     if supported and quote is not None and not agrees(checked, answer.passages[quote.n - 1].text[quote.start : quote.end],
                                                       question):
         return quoted_answer(answer, quote)  # the model's figure is not the one the answering sentence gives

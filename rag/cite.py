@@ -209,13 +209,15 @@ class Verified:
         return " ".join(s.render() for s in self.sentences if s.supported or not supported_only)
 
 
-def verify(answer: str, passages: list[Passage], min_support: float, attribute: bool = True, question: str = "") -> Verified:
+def verify(answer: str, passages: list[Passage], min_support: float, attribute: bool = True, question: str = "",
+           asked: "Asked | None" = None) -> Verified:
     """Resolve markers, check each cited sentence, attribute uncited or unsupported sentences.
-    With the question, numbers and names must stand where the question points (``placed_right``),
-    and a sentence that only restates the question is no claim."""
+    With the question (or ``asked``, its context already worked out), numbers and names must stand
+    where the question points (``placed_right``), and a sentence that only restates it is no claim."""
     from rag.grounding import ask_context
 
-    asked = ask_context(question, passages) if question else None
+    if asked is None and question:
+        asked = ask_context(question, passages)
     dropped = repeated = trimmed = 0
     sentences: list[Sentence] = []
     seen: set[str] = set()

@@ -58,9 +58,10 @@ class Asked:
 
 def ask_context(question: str, passages: list[Passage]) -> Asked:
     terms = frozenset(content_terms(question))
-    rows = [unit for p in passages for unit in units(p.text) if ROW.match(unit)]
+    rows_of = {p.chunk_id: [u for u in units(p.text) if ROW.match(u)] for p in passages}
+    rows = [row for found in rows_of.values() for row in found]
     # sheet names and captions tell tables apart; a prose chunk's heading is only where it starts
-    hits = {p.chunk_id: len(terms & content_terms(p.heading)) for p in passages if any(ROW.match(u) for u in units(p.text))}
+    hits = {p.chunk_id: len(terms & content_terms(p.heading)) for p in passages if rows_of[p.chunk_id]}
     wants = ("frequency" if _WANTS_FREQUENCY.search(question) else "quantity" if _WANTS_QUANTITY.search(question)
              else "date" if _WANTS_DATE.search(question) else "name" if _WANTS_NAME.search(question) else None)
     return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants)
@@ -71,10 +72,15 @@ def units(text: str) -> list[str]:
     return [text[s.start : s.end].strip() for s in sentence_spans(text)]
 
 
+def row_values(row: str) -> set[str]:
+    """The content terms of a table row's cell values, without its headers (every row repeats those)."""
+    return content_terms(" ".join(cell.partition(": ")[2] for cell in row.split(" | ")))
+
+
 def asked_rows(rows: list[str], asked: set[str]) -> set[str]:
     """The rows the question names: those whose cell values hold the question's terms, rarer terms
     (found in fewer rows) counting more. Empty when no row's values hold any of them."""
-    values = {row: content_terms(" ".join(cell.partition(": ")[2] for cell in row.split(" | "))) & asked for row in rows}
+    values = {row: row_values(row) & asked for row in rows}
     frequency: dict[str, int] = {}
     for terms in values.values():
         for term in terms:
