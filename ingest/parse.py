@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import signal
 import warnings
+import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +23,8 @@ log = logging.getLogger(__name__)
 NEEDS_LIBREOFFICE = {"doc", "dot", "ppt", "pot", "pps", "xls", "xlt"}
 NEEDS_PANDOC = {"rtf", "epub", "odt", "org", "rst"}
 IMAGES = {"jpg", "jpeg", "png", "tif", "tiff", "bmp", "heic", "gif", "webp"}
+ZIPPED = {"docx", "docm", "dotx", "xlsx", "xlsm", "pptx", "pptm", "odt", "ods", "odp", "epub"}
+MAX_ZIP_RATIO = 200  # office XML compresses 5-30-fold; a bomb, a thousand-fold
 NOT_DOCUMENTS = {"wav", "mp3", "mp4", "m4a", "ogg", "flac", "avi", "mov", "mkv", "zip", "gz", "tar", "7z", "rar",
                  "exe", "dll", "so", "bin", "iso", "dmg", "pyc", "o", "class", "jar", "sqlite", "db"}
 
@@ -31,6 +35,7 @@ class ParseOptions:
 
     strategy: str
     max_bytes: int
+    max_unzipped_bytes: int
     timeout_s: float
     max_chars: int
     soft_chars: int
@@ -83,12 +88,34 @@ def check_strategy(strategy: str) -> str | None:
 
 
 def check_file(source: SourceFile, options: ParseOptions) -> str | None:
-    """Reasons to fail a file before parsing it: emptiness, size, a missing converter."""
+    """Reasons to fail a file before parsing it: emptiness, size, a zip bomb, a missing converter."""
     if source.size == 0:
         return "empty file (0 bytes)"
     if source.size > options.max_bytes:
         return f"file is larger than the limit ({source.size / 2**20:.1f} MB > {options.max_bytes / 2**20:.1f} MB; raise RAG_MAX_FILE_MB)"
+    if source.file_type in ZIPPED:
+        if reason := check_zip(source.path, options.max_unzipped_bytes):
+            return reason
     return missing_tool(source.file_type)
+
+
+def check_zip(path: str, max_bytes: int, max_ratio: float = MAX_ZIP_RATIO) -> str | None:
+    """Why a zip-based document must not be opened (it expands past the limit or far beyond its
+    compressed size: a zip bomb), or None. Reads only the archive's directory, never the data."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        return f"not a valid {Path(path).suffix.lstrip('.')} file (broken zip archive: {exc})"
+    total = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members)
+    if total > max_bytes:
+        return (f"refused as a possible zip bomb: its content expands to {total / 2**20:,.0f} MB "
+                f"(limit {max_bytes / 2**20:,.0f} MB, RAG_MAX_UNZIPPED_MB)")
+    if total > 16 * 2**20 and total > max_ratio * max(packed, 1):
+        return (f"refused as a possible zip bomb: {packed / 2**20:.1f} MB expand {total / max(packed, 1):,.0f}-fold "
+                f"to {total / 2**20:,.0f} MB")
+    return None
 
 
 def describe_error(exc: BaseException) -> str:
@@ -200,7 +227,61 @@ def partition_with_fallbacks(source: SourceFile, strategy: str) -> list:
         return _pdf_text_layer(source.path)
     if kind in ("eml", "p7s"):
         return _email_headers(source.path) + elements
+    if kind in ("html", "htm", "xhtml"):
+        return _html_checked(source.path, elements)
     return elements
+
+
+def _html_checked(path: str, elements: list) -> list:
+    """The parsed HTML, or its text read by the standard library when lxml lost most of it.
+
+    lxml stops at 256 levels of nesting and drops what lies deeper, silently; a page nested that
+    deep (generated, or made to hide text) is read as plain text instead, its block breaks kept.
+    """
+    from unstructured.partition.text import partition_text
+
+    parsed = sum(len(e.text or "") for e in elements)
+    text = html_text(Path(path).read_bytes().decode("utf-8", errors="replace"))
+    if parsed >= 0.5 * len(text.replace("\n", "")) - 50:
+        return elements
+    log.debug("%s: HTML parser kept %d of %d characters; reading it as plain text", path, parsed, len(text))
+    return partition_text(text=text, languages=["eng"])
+
+
+def html_text(markup: str) -> str:
+    """Visible text of an HTML page, block elements on their own lines; no nesting limit."""
+    from html.parser import HTMLParser
+
+    blocks = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
+              "header", "footer", "blockquote", "pre", "ul", "ol", "dt", "dd", "title"}
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):  # noqa: ARG002
+            if tag in ("script", "style", "template", "noscript"):
+                self.skip += 1
+            elif tag in blocks:
+                self.parts.append("\n\n")
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "template", "noscript"):
+                self.skip = max(0, self.skip - 1)
+            elif tag in blocks:
+                self.parts.append("\n\n")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    reader = Reader()
+    reader.feed(markup)
+    reader.close()
+    text = re.sub(r"[ \t\r\f\v]+", " ", "".join(reader.parts))
+    return re.sub(r"\s*\n\s*\n\s*", "\n\n", text).strip()
 
 
 def _email_headers(path: str) -> list:

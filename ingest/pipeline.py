@@ -9,12 +9,9 @@ transaction; FAISS is saved at the end (and repaired from the catalog if a run d
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +19,8 @@ import numpy as np
 
 from ingest.discover import display_path, fingerprint, walk
 from ingest.offline_nlp import announce_choice
-from ingest.parse import ParseOptions, check_file, check_strategy, init_worker, parse_in_worker
+from ingest.parse import ParseOptions, check_file, check_strategy, parse_in_worker
+from ingest.workers import Limits, ParserPool
 from rag.catalog import text_key
 from rag.config import Settings
 from rag.embed import Embedder
@@ -122,49 +120,25 @@ class IngestRun:
         self._flush()
 
     def _parse_all(self, sources: list[SourceFile], options: ParseOptions) -> None:
-        queue = list(reversed(sources))
-        attempts: dict[str, int] = {}
-        context = multiprocessing.get_context("spawn")
-        while queue:
-            pool = ProcessPoolExecutor(
-                max_workers=min(self.workers, len(queue)), mp_context=context, initializer=init_worker,
-                initargs=(options,), max_tasks_per_child=200,
-            )
-            in_flight: dict[Future, SourceFile] = {}
-            limit = 1 if attempts else 2 * self.workers  # after a crash, one file at a time
-            try:
-                self._fill(pool, queue, in_flight, limit)
-                self.embedder.warm_up()  # loads the model (once) while the workers start
-                while queue or in_flight:
-                    self._fill(pool, queue, in_flight, limit)
-                    if self._pending_chunks() >= FLUSH_CHUNKS:
-                        self._flush()  # embeds while the workers parse what was just submitted
-                    # With chunks waiting, give the workers a moment to add to the batch (bigger
-                    # batches embed faster), but never idle: embed what waits if they are slower.
-                    done, _ = wait(in_flight, timeout=IDLE_FLUSH_S if self.pending else None, return_when=FIRST_COMPLETED)
-                    if not done:
-                        self._flush()
-                    for future in done:
-                        parsed = future.result()  # raises BrokenProcessPool with the file still in flight
-                        del in_flight[future]
-                        self._accept(parsed)
-            except BrokenProcessPool:
-                # A parser crashed its process. Retry each file that was in flight, one at a
-                # time in a new pool; a file that crashes twice is recorded as failed.
-                for source in in_flight.values():
-                    attempts[source.path] = attempts.get(source.path, 0) + 1
-                    if attempts[source.path] >= 2:
-                        self._finish(ParsedDocument(source=source, error="the parser crashed on this file"))
-                    else:
-                        queue.append(source)
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
-
-    def _fill(self, pool: ProcessPoolExecutor, queue: list[SourceFile], in_flight: dict[Future, SourceFile], limit: int) -> None:
-        """Keep the workers busy: submit files until ``limit`` are in flight."""
-        while queue and len(in_flight) < limit:
-            source = queue.pop()
-            in_flight[pool.submit(self.parser, source)] = source
+        limits = Limits(options.timeout_s, self.index.settings.parse_max_memory_mb)
+        pool = ParserPool(min(self.workers, len(sources)), options, self.parser, limits)
+        for source in sources:
+            pool.put(source)
+        try:
+            pool.poll(0)  # starts the workers
+            self.embedder.warm_up()  # loads the model (once) while the workers start
+            while pool.pending:
+                if self._pending_chunks() >= FLUSH_CHUNKS:
+                    self._flush()  # embeds while the workers parse what was just submitted
+                # With chunks waiting, give the workers a moment to add to the batch (bigger
+                # batches embed faster), but never idle: embed what waits if they are slower.
+                done = pool.poll(IDLE_FLUSH_S if self.pending else None)
+                if not done:
+                    self._flush()
+                for parsed in done:
+                    self._accept(parsed)
+        finally:
+            pool.close()
 
     def _accept(self, parsed: ParsedDocument) -> None:
         if parsed.error:
@@ -235,6 +209,7 @@ def parse_options(settings: Settings, embedder: Embedder) -> ParseOptions:
     return ParseOptions(
         strategy=settings.parse_strategy,
         max_bytes=settings.max_file_bytes,
+        max_unzipped_bytes=int(settings.max_unzipped_mb * 2**20),
         timeout_s=settings.parse_timeout_s,
         max_chars=settings.chunk_max_chars,
         soft_chars=settings.chunk_soft_chars,

@@ -56,6 +56,16 @@ class Settings(BaseSettings):
     parse_timeout_s: float = Field(
         default=300.0, gt=0, description="A file whose parsing takes longer than this many seconds is recorded as failed."
     )
+    parse_max_memory_mb: int = Field(
+        default=3072, ge=256,
+        description="A parser worker holding more memory than this (resident, with its child processes) is killed "
+        "and its file recorded as failed.",
+    )
+    max_unzipped_mb: float = Field(
+        default=1024.0, gt=0,
+        description="Zip-based documents (docx, xlsx, pptx, odt, epub) whose content expands beyond this many "
+        "megabytes, or expands more than 200-fold, are refused as possible zip bombs.",
+    )
 
     # --- chunking -------------------------------------------------------------------------------
     chunk_max_chars: int = Field(

@@ -1,0 +1,236 @@
+"""Parser worker processes, each watched by the parent: a wall-clock limit and a memory limit.
+
+A parser can hang inside C code, catch the timeout meant to stop it, or inflate a small file into
+gigabytes; none of that may stall or sink a run. Each worker parses one file at a time in its own
+process group; the parent polls the busy workers and kills a group that runs past the timeout or
+holds more than the memory limit (resident memory of the worker and its children, so converters
+it starts count too). The file fails with a one-line reason and a fresh worker takes its place.
+A worker that dies on its own (a segfaulting parser) gets its file retried once in a new process.
+
+This works the same as root or not, needs no cgroups, and a worker dies with the parent
+(``PR_SET_PDEATHSIG``), so a killed ingest leaves no parser behind.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+
+import psutil
+
+from ingest.parse import ParseOptions, init_worker
+from rag.records import ParsedDocument, SourceFile
+
+log = logging.getLogger(__name__)
+
+POLL_S = 0.2  # how often busy workers are checked
+GRACE_S = 5.0  # the worker's own timer fires first and reports cleanly; the kill comes after this
+Parser = Callable[[SourceFile], ParsedDocument]
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout_s: float
+    max_memory_mb: int
+
+
+def _die_with_parent() -> None:
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's cleanup is all there is
+        pass
+
+
+def _worker_main(conn: Connection, options: ParseOptions, parser: Parser) -> None:
+    """One worker: its own process group (the parent kills the group, converters included)."""
+    os.setpgid(0, 0)
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C and SIGTERM are the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    init_worker(options)
+    conn.send(READY)
+    while True:
+        try:
+            source = conn.recv()
+        except EOFError:
+            return
+        if source is None:
+            return
+        conn.send(parser(source))
+
+
+READY = "ready"
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    ready: bool = False
+    source: SourceFile | None = None
+    started: float = 0.0
+    done: int = 0
+
+
+@dataclass
+class ParserPool:
+    """Up to ``size`` watched workers. ``put`` files, ``poll`` for results, ``close`` at the end."""
+
+    size: int
+    options: ParseOptions
+    parser: Parser
+    limits: Limits
+    max_tasks_per_worker: int = 200
+    queue: deque = field(default_factory=deque)
+    workers: list = field(default_factory=list)
+    crashes: dict = field(default_factory=dict)
+    _done: list = field(default_factory=list)
+
+    def put(self, source: SourceFile) -> None:
+        self.queue.append(source)
+
+    @property
+    def pending(self) -> int:
+        """Files queued or being parsed."""
+        return len(self.queue) + sum(1 for w in self.workers if w.source is not None)
+
+    def poll(self, timeout: float | None) -> list[ParsedDocument]:
+        """Results finished within ``timeout`` seconds (None: wait for at least one)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            self._dispatch()
+            if not self.workers:
+                break
+            step = POLL_S if deadline is None else max(0.0, min(POLL_S, deadline - time.monotonic()))
+            ready = set(wait([w.conn for w in self.workers] + [w.process.sentinel for w in self.workers], timeout=step))
+            for worker in list(self.workers):
+                if worker.conn in ready:
+                    self._receive(worker)
+                elif worker.process.sentinel in ready:
+                    self._crashed(worker)
+                elif worker.source is not None:
+                    self._watch(worker)
+            if self._done or not self.pending or (deadline is not None and time.monotonic() >= deadline):
+                break
+        results, self._done = self._done, []
+        return results
+
+    def close(self) -> None:
+        """Stop every worker now (their process groups too); safe to call twice."""
+        for worker in self.workers:
+            self._kill(worker)
+        self.workers.clear()
+
+    # ---- the parent's side of one worker ---------------------------------------------------
+
+    def _dispatch(self) -> None:
+        """Give queued files to ready idle workers; start workers up to ``size`` while files wait."""
+        while len(self.workers) < min(self.size, len(self.queue) + sum(w.source is not None for w in self.workers)):
+            self._start()
+        for worker in self.workers:
+            if not self.queue:
+                return
+            if worker.ready and worker.source is None:
+                source = self.queue.popleft()
+                worker.source, worker.started = source, time.monotonic()
+                try:
+                    worker.conn.send(source)
+                except OSError:  # died while idle: the sentinel tells; the file goes back first
+                    worker.source = None
+                    self.queue.appendleft(source)
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        process = context.Process(target=_worker_main, args=(child, self.options, self.parser), daemon=True)
+        process.start()
+        child.close()
+        self.workers.append(_Worker(process, parent))
+
+    def _receive(self, worker: _Worker) -> None:
+        try:
+            message = worker.conn.recv()
+        except (EOFError, OSError):  # died while sending
+            self._crashed(worker)
+            return
+        if message == READY:
+            worker.ready = True
+            return
+        worker.source = None
+        worker.done += 1
+        self._done.append(message)
+        if worker.done >= self.max_tasks_per_worker:  # parsers leak; a fresh process every so often
+            self._retire(worker)
+
+    def _crashed(self, worker: _Worker) -> None:
+        source = worker.source
+        self._retire(worker)
+        if source is None:
+            if not worker.ready:  # died while starting: no file is to blame, but do not loop forever
+                self.crashes[""] = self.crashes.get("", 0) + 1
+                if self.crashes[""] > 3 * self.size + 3:
+                    raise RuntimeError("parser worker processes die while starting; run with -v to see why")
+            return
+        self.crashes[source.path] = self.crashes.get(source.path, 0) + 1
+        if self.crashes[source.path] >= 2:
+            self._done.append(ParsedDocument(source=source, error="the parser crashed on this file"))
+        else:
+            log.debug("parser died on %s; retrying it in a new process", source.path)
+            self.queue.appendleft(source)
+
+    def _watch(self, worker: _Worker) -> None:
+        """Kill a worker past its time or memory; its file fails with the reason."""
+        if time.monotonic() - worker.started > self.limits.timeout_s + GRACE_S:
+            self._fail(worker, f"timed out after {self.limits.timeout_s:.0f} s (RAG_PARSE_TIMEOUT_S)")
+        elif _resident_mb(worker.process.pid) > self.limits.max_memory_mb:
+            self._fail(worker, f"used more than {self.limits.max_memory_mb} MB of memory while parsing "
+                               "(RAG_PARSE_MAX_MEMORY_MB): a file that expands hugely?")
+
+    def _fail(self, worker: _Worker, reason: str) -> None:
+        source = worker.source
+        self._retire(worker)
+        log.debug("killed the parser of %s: %s", source.path, reason)
+        self._done.append(ParsedDocument(source=source, error=reason))
+
+    def _retire(self, worker: _Worker) -> None:
+        self._kill(worker)
+        if worker in self.workers:
+            self.workers.remove(worker)
+
+    @staticmethod
+    def _kill(worker: _Worker) -> None:
+        process = worker.process
+        if process.pid is not None and process.exitcode is None:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):  # not yet its own group leader
+                try:
+                    os.kill(process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        process.join(timeout=5)
+        worker.conn.close()
+
+
+def _resident_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB (0 when it is gone)."""
+    try:
+        root = psutil.Process(pid)
+        total = root.memory_info().rss
+        for child in root.children(recursive=True):
+            try:
+                total += child.memory_info().rss
+            except psutil.Error:
+                pass
+    except psutil.Error:
+        return 0.0
+    return total / 2**20
