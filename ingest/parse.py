@@ -24,7 +24,6 @@ NEEDS_LIBREOFFICE = {"doc", "dot", "ppt", "pot", "pps", "xls", "xlt"}
 NEEDS_PANDOC = {"rtf", "epub", "odt", "org", "rst"}
 IMAGES = {"jpg", "jpeg", "png", "tif", "tiff", "bmp", "heic", "gif", "webp"}
 ZIPPED = {"docx", "docm", "dotx", "xlsx", "xlsm", "pptx", "pptm", "odt", "ods", "odp", "epub"}
-MAX_ZIP_RATIO = 200  # office XML compresses 5-30-fold; a bomb, a thousand-fold
 NOT_DOCUMENTS = {"wav", "mp3", "mp4", "m4a", "ogg", "flac", "avi", "mov", "mkv", "zip", "gz", "tar", "7z", "rar",
                  "exe", "dll", "so", "bin", "iso", "dmg", "pyc", "o", "class", "jar", "sqlite", "db"}
 
@@ -36,6 +35,7 @@ class ParseOptions:
     strategy: str
     max_bytes: int
     max_unzipped_bytes: int
+    max_zip_ratio: float
     timeout_s: float
     max_chars: int
     soft_chars: int
@@ -94,12 +94,12 @@ def check_file(source: SourceFile, options: ParseOptions) -> str | None:
     if source.size > options.max_bytes:
         return f"file is larger than the limit ({source.size / 2**20:.1f} MB > {options.max_bytes / 2**20:.1f} MB; raise RAG_MAX_FILE_MB)"
     if source.file_type in ZIPPED:
-        if reason := check_zip(source.path, options.max_unzipped_bytes):
+        if reason := check_zip(source.path, options.max_unzipped_bytes, options.max_zip_ratio):
             return reason
     return missing_tool(source.file_type)
 
 
-def check_zip(path: str, max_bytes: int, max_ratio: float = MAX_ZIP_RATIO) -> str | None:
+def check_zip(path: str, max_bytes: int, max_ratio: float = 200.0) -> str | None:
     """Why a zip-based document must not be opened (it expands past the limit or far beyond its
     compressed size: a zip bomb), or None. Reads only the archive's directory, never the data."""
     try:

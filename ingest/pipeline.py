@@ -205,11 +205,21 @@ class IngestRun:
         self.changed = self.changed or bool(gone)
 
 
+def workers_for(requested: int) -> int:
+    """Parser processes for a request: more than the cores only thrash (and cost memory each)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if requested > cores:
+        log.warning("%d parser workers asked for, but %d cores are available: using %d", requested, cores, cores)
+        return cores
+    return requested
+
+
 def parse_options(settings: Settings, embedder: Embedder) -> ParseOptions:
     return ParseOptions(
         strategy=settings.parse_strategy,
         max_bytes=settings.max_file_bytes,
         max_unzipped_bytes=int(settings.max_unzipped_mb * 2**20),
+        max_zip_ratio=settings.max_zip_ratio,
         timeout_s=settings.parse_timeout_s,
         max_chars=settings.chunk_max_chars,
         soft_chars=settings.chunk_soft_chars,
@@ -251,11 +261,16 @@ def ingest(
     try:
         with index.write_lock():
             repaired = index.reconcile()  # another writer may have died since we opened
-            run = IngestRun(index, embedder, collection or settings.collection, workers or settings.workers, on_progress, parser)
-            todo, seen = run.plan(roots)
-            if todo:
-                run.run(todo, parse_options(settings, embedder))
-            run.prune(roots, seen, remove=prune)
+            run = IngestRun(index, embedder, collection or settings.collection, workers_for(workers or settings.workers), on_progress, parser)
+            try:
+                todo, seen = run.plan(roots)
+                if todo:
+                    run.run(todo, parse_options(settings, embedder))
+                run.prune(roots, seen, remove=prune)
+            except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI maps it: the workers are stopped by now
+                if run.changed:
+                    index.save()  # what was stored so far is searchable; a rerun does the rest
+                raise
             if run.changed or any(repaired):
                 index.save()
     finally:

@@ -64,7 +64,12 @@ class Settings(BaseSettings):
     max_unzipped_mb: float = Field(
         default=1024.0, gt=0,
         description="Zip-based documents (docx, xlsx, pptx, odt, epub) whose content expands beyond this many "
-        "megabytes, or expands more than 200-fold, are refused as possible zip bombs.",
+        "megabytes are refused as possible zip bombs.",
+    )
+    max_zip_ratio: float = Field(
+        default=200.0, gt=1,
+        description="... and so are those of more than 16 MB expanded that expand more than this many times their "
+        "compressed size (office XML compresses 5 to 30-fold; a bomb a thousand-fold).",
     )
 
     # --- chunking -------------------------------------------------------------------------------
