@@ -7,12 +7,20 @@ with it (see ``rag.index``), whatever moment a run was killed at.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
+import functools
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+import inspect
+import os
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import PurePath
+from pathlib import Path, PurePath
+from urllib.parse import quote
 
 import numpy as np
 from sqlalchemy import (
@@ -32,10 +40,14 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import inspect as inspect_db
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
-from rag.errors import CatalogError
+from rag.errors import CatalogError, IndexDamagedError, RagError, StorageError, storage_error
 from rag.records import Chunk, SourceFile
 
 SCHEMA_VERSION = 1
@@ -160,44 +172,229 @@ def text_key(text: str) -> str:
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    _use_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: atomic and consistent after a crash
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
-class Catalog:
-    """Typed access to the catalog tables; every write is one transaction."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
+def _use_wal(cursor) -> None:
+    # WAL is stored in the file, so only a new catalog switches. The switch does not wait for a
+    # lock held by another process opening the same new catalog ("database is locked"): retry.
+    for attempt in range(100):
         try:
-            self.engine = create_engine(url, future=True)
-            if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_pragmas)
-            Base.metadata.create_all(self.engine)
-        except SQLAlchemyError as exc:
-            raise CatalogError(f"cannot open the catalog at {self._safe_url()}: {exc}") from exc
-        self.session = sessionmaker(self.engine, expire_on_commit=False)
-        self._check_schema()
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.01 + 0.002 * attempt)
 
-    def _safe_url(self) -> str:
-        return self.engine.url.render_as_string(hide_password=True) if hasattr(self, "engine") else "(invalid URL)"
+
+def sqlite_path(url: str) -> str | None:
+    """The file of a SQLite catalog URL, or None for another database (or an in-memory one)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return parsed.database
+
+
+def _read_only_url(path: str) -> URL:
+    """A URL that reads a SQLite file in a folder nothing may be written to.
+
+    SQLite cannot open a WAL database read-only unless its -wal and -shm files exist; after a clean
+    close they do not, and then the main file holds everything, so it is opened as immutable.
+    """
+    wal = Path(path + "-wal")
+    query = {"mode": "ro", "uri": "true"}
+    if not (wal.exists() and wal.stat().st_size):
+        query["immutable"] = "1"
+    return URL.create("sqlite", database="file:" + quote(path), query=query)
+
+
+def _is_read_only(path: str) -> bool:
+    folder = os.path.dirname(path) or "."
+    return os.path.exists(path) and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK))
+
+
+def _read_only_error(path: str) -> StorageError:
+    """Why a SQLite catalog that can be read cannot be written: a full disk, a read-only mount or permissions."""
+    try:
+        fs = os.statvfs(os.path.dirname(path) or ".")
+        code = errno.ENOSPC if fs.f_bavail == 0 else errno.EROFS if fs.f_flag & os.ST_RDONLY else errno.EACCES
+    except OSError:
+        code = errno.EACCES
+    return storage_error(OSError(code, os.strerror(code)), f"write the catalog {path}")
+
+
+def describe_database_error(exc: SQLAlchemyError, where: str) -> RagError:
+    """One line naming the cause of a database error: a full disk, a read-only file, a damaged file,
+    a server that is down, or else the database's own message."""
+    orig = getattr(exc, "orig", None) or exc
+    text = " ".join(str(orig).split())[:300]
+    lowered = text.lower()
+    code = getattr(orig, "sqlite_errorname", "")  # SQLite's own name of the error, e.g. SQLITE_FULL
+    if code.startswith("SQLITE_IOERR"):
+        return StorageError(
+            f"the catalog at {where} cannot be read or written ({code}); check that the disk has free space and "
+            f"works, then run again"
+        )
+    if "disk is full" in lowered or "no space left" in lowered or "could not extend file" in lowered:
+        return StorageError(f"disk full: the catalog at {where} cannot be written ({text}); free some space and run again")
+    if "readonly database" in lowered or "read-only" in lowered or "permission denied" in lowered:
+        return StorageError(f"the catalog at {where} cannot be written ({text}); make it writable and run again")
+    if "malformed" in lowered or "not a database" in lowered or code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return IndexDamagedError(
+            f"the catalog at {where} is damaged ({text}); restore it from a backup, or delete the index folder and "
+            f"ingest the documents again"
+        )
+    if exc.connection_invalidated or "connect" in lowered or "server" in lowered or "terminating" in lowered:
+        return StorageError(f"the catalog database at {where} is unreachable ({text}); start it and run again")
+    return CatalogError(f"the catalog at {where} failed: {text}")
+
+
+def _guarded(method: Callable) -> Callable:
+    """Turn the database errors of a catalog method (or generator) into one-line ``RagError``s."""
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generator(self: "Catalog", *args, **kwargs):
+            try:
+                yield from method(self, *args, **kwargs)
+            except SQLAlchemyError as exc:
+                raise describe_database_error(exc, self.safe_url) from exc
+        return generator
+
+    @functools.wraps(method)
+    def wrapper(self: "Catalog", *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except SQLAlchemyError as exc:
+            raise describe_database_error(exc, self.safe_url) from exc
+    return wrapper
+
+
+class Catalog:
+    """Typed access to the catalog tables; every write is one transaction.
+
+    Every method raises a ``RagError`` (``StorageError``, ``IndexDamagedError``, ``CatalogError``)
+    rather than a raw SQLAlchemy error. A SQLite catalog in a read-only place is opened read-only.
+    """
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        """Open the catalog at ``url``; with ``create`` (a new index), make its tables when missing,
+        else a catalog without them is ``IndexDamagedError`` and nothing is written."""
+        self.url = url
+        self.safe_url = "(invalid URL)"
+        path = sqlite_path(url)
+        self.read_only = path is not None and _is_read_only(path)
+        self.read_only_error = _read_only_error(path) if self.read_only else None  # raised to a writer
+        if path is not None and not create and not os.path.exists(path):  # connecting would create it
+            raise IndexDamagedError(f"the catalog {path} is missing")
+        try:
+            self.safe_url = make_url(url).render_as_string(hide_password=True)
+            if self.read_only:
+                self.engine = create_engine(_read_only_url(path), future=True)
+            elif path is not None:
+                self.engine = create_engine(url, future=True)
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            else:
+                self.engine = create_engine(url, future=True, pool_pre_ping=True)  # survives a server restart
+        except (SQLAlchemyError, ValueError, ImportError) as exc:
+            raise CatalogError(f"cannot open the catalog at {self.safe_url}: {exc}") from exc
+        self.session = sessionmaker(self.engine, expire_on_commit=False)
+        try:
+            if create and not self.read_only:
+                self._create_tables()
+                self._insert_meta({"schema_version": str(SCHEMA_VERSION), "catalog_id": uuid.uuid4().hex}, if_new=True)
+            else:
+                self._check_tables()
+            self._check_schema()
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            if not self._can_read_only(path, exc):
+                raise describe_database_error(exc, self.safe_url) from exc
+            self._open_read_only(path)
+        except RagError:
+            self.engine.dispose()
+            raise
+
+    def _can_read_only(self, path: str | None, exc: SQLAlchemyError) -> bool:
+        # On a full disk SQLite cannot even create the shared-memory file a WAL reader needs; the
+        # catalog is still readable, so readers go on read-only and a writer is told the cause.
+        code = getattr(getattr(exc, "orig", None), "sqlite_errorname", "")
+        return (path is not None and not self.read_only and os.path.exists(path) and os.path.getsize(path) > 0
+                and code.startswith(("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_READONLY", "SQLITE_CANTOPEN")))
+
+    def _open_read_only(self, path: str) -> None:
+        self.read_only, self.read_only_error = True, _read_only_error(path)
+        self.engine = create_engine(_read_only_url(path), future=True)
+        self.session = sessionmaker(self.engine, expire_on_commit=False)
+        try:
+            self._check_tables()
+            self._check_schema()
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise describe_database_error(exc, self.safe_url) from exc
+        except RagError:
+            self.engine.dispose()
+            raise
+
+    def _create_tables(self) -> None:
+        # Two processes opening a new catalog at once both see a table missing and both create it;
+        # the loser's CREATE fails with "already exists" (PostgreSQL: a duplicate pg_type row).
+        for attempt in range(5):
+            try:
+                Base.metadata.create_all(self.engine)
+                return
+            except SQLAlchemyError as exc:
+                raced = "already exists" in str(exc) or isinstance(exc, IntegrityError)
+                if not raced or attempt == 4:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+
+    def _check_tables(self) -> None:
+        missing = sorted(set(Base.metadata.tables) - set(inspect_db(self.engine).get_table_names()))
+        if missing:
+            raise IndexDamagedError(
+                f"the catalog at {self.safe_url} is empty or damaged (tables {', '.join(missing)} are missing); restore it "
+                f"from a backup, or delete the index folder and ingest the documents again"
+            )
 
     def _check_schema(self) -> None:
+        version = self.meta().get("schema_version")
+        if version is not None and version != str(SCHEMA_VERSION):
+            raise CatalogError(f"catalog schema version {version} is not {SCHEMA_VERSION}; rebuild the index")
+
+    def _insert_meta(self, values: dict[str, str], *, if_new: bool = False) -> None:
+        """Insert the keys not stored yet (with ``if_new``, only into a catalog without a schema
+        version); safe when two processes insert at once."""
+        insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
         with self.session.begin() as session:
-            row = session.get(MetaRow, "schema_version")
-            if row is None:
-                session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif int(row.value) != SCHEMA_VERSION:
-                raise CatalogError(f"catalog schema version {row.value} is not {SCHEMA_VERSION}; rebuild the index")
+            if if_new and session.get(MetaRow, "schema_version") is not None:
+                return
+            for key, value in values.items():
+                session.execute(insert(MetaRow).values(key=key, value=value).on_conflict_do_nothing(index_elements=["key"]))
+
+    @_guarded
+    def meta(self) -> dict[str, str]:
+        """The catalog's own facts: schema version, catalog id, the embedding model and dimension."""
+        with self.session() as session:
+            return {row.key: row.value for row in session.scalars(select(MetaRow))}
+
+    @_guarded
+    def adopt_meta(self, values: dict[str, str]) -> dict[str, str]:
+        """Store the given facts where none is stored yet (a writer's first save); returns all facts."""
+        self._insert_meta(values)
+        return self.meta()
 
     def close(self) -> None:
         self.engine.dispose()
 
     # ---- collections and documents ---------------------------------------------------------
 
+    @_guarded
     def collection_id(self, name: str) -> int:
         """The id of a collection, created on first use."""
         with self.session.begin() as session:
@@ -209,10 +406,12 @@ class Catalog:
             session.flush()
             return row.id
 
+    @_guarded
     def collections(self) -> list[str]:
         with self.session() as session:
             return list(session.scalars(select(CollectionRow.name).order_by(CollectionRow.name)))
 
+    @_guarded
     def document_states(self, collection_id: int) -> dict[str, DocumentState]:
         with self.session() as session:
             rows = session.execute(
@@ -222,6 +421,7 @@ class Catalog:
             )
             return {r.path: DocumentState(r.id, r.path, r.sha256, r.failed_sha256, r.status) for r in rows}
 
+    @_guarded
     def documents(self, collection: str | None = None) -> list[DocumentInfo]:
         query = select(DocumentRow, CollectionRow.name).join(CollectionRow).order_by(CollectionRow.name, DocumentRow.path)
         if collection is not None:
@@ -232,6 +432,7 @@ class Catalog:
                 for d, name in session.execute(query)
             ]
 
+    @_guarded
     def old_vectors(self, collection_id: int, path: str) -> dict[str, bytes]:
         """Vectors of a document's stored chunks by text key, so unchanged passages are not re-embedded."""
         with self.session() as session:
@@ -242,6 +443,7 @@ class Catalog:
             )
             return {r.key: r.vector for r in rows}
 
+    @_guarded
     def store_document(
         self, collection_id: int, source: SourceFile, chunks: Sequence[Chunk], vectors: np.ndarray, n_chars: int
     ) -> tuple[list[int], list[int]]:
@@ -275,6 +477,7 @@ class Catalog:
             session.flush()
             return removed, [row.id for row in rows]
 
+    @_guarded
     def record_failure(self, collection_id: int, source: SourceFile, error: str) -> None:
         """Mark a file as failed. Chunks of an earlier good version stay searchable (nothing is lost)."""
         with self.session.begin() as session:
@@ -292,6 +495,7 @@ class Catalog:
         session.flush()
         return document
 
+    @_guarded
     def delete_documents(self, document_ids: Iterable[int]) -> list[int]:
         """Delete documents and their chunks in one transaction; returns the removed chunk ids."""
         ids = list(document_ids)
@@ -305,14 +509,24 @@ class Catalog:
 
     # ---- chunks and vectors ----------------------------------------------------------------
 
+    @_guarded
     def chunk_ids(self) -> np.ndarray:
         with self.session() as session:
             return np.fromiter(session.scalars(select(ChunkRow.id)), dtype=np.int64)
 
+    @_guarded
     def count_chunks(self) -> int:
         with self.session() as session:
             return int(session.scalar(select(func.count()).select_from(ChunkRow)) or 0)
 
+    @_guarded
+    def vector_dimension(self) -> int | None:
+        """The dimension of the stored vectors (read from one row), None when there are none."""
+        with self.session() as session:
+            size = session.scalar(select(func.length(ChunkRow.vector)).limit(1))
+            return None if size is None else int(size) // 4
+
+    @_guarded
     def iter_vectors(self, ids: Iterable[int] | None = None, batch: int = 4096) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """(ids, vectors) in batches, for all chunks or the given ids."""
         wanted = None if ids is None else list(ids)
@@ -329,12 +543,14 @@ class Catalog:
                         np.vstack([np.frombuffer(r.vector, dtype=np.float32) for r in rows]),
                     )
 
+    @_guarded
     def stamp(self) -> str:
         """``count:max_id`` of the chunks: changes whenever chunks are added or removed (ids are never reused)."""
         with self.session() as session:
             count, top = session.execute(select(func.count(ChunkRow.id), func.max(ChunkRow.id))).one()
             return f"{int(count or 0)}:{int(top or 0)}"
 
+    @_guarded
     def iter_texts(self, batch: int = 4096) -> Iterator[tuple[np.ndarray, list[str]]]:
         """(ids, texts) of every chunk in id order, in batches."""
         with self.session() as session:
@@ -342,6 +558,7 @@ class Catalog:
             for rows in result.partitions(batch):
                 yield np.array([r.id for r in rows], dtype=np.int64), [r.text for r in rows]
 
+    @_guarded
     def filtered_chunk_ids(
         self, collection: str | None = None, path_glob: str | None = None, file_types: Sequence[str] | None = None
     ) -> np.ndarray:
@@ -362,6 +579,7 @@ class Catalog:
                 session.scalars(select(ChunkRow.id).where(ChunkRow.document_id.in_(documents))), dtype=np.int64
             )
 
+    @_guarded
     def get_chunks(self, ids: Sequence[int]) -> dict[int, StoredChunk]:
         with self.session() as session:
             rows = session.execute(
@@ -378,11 +596,13 @@ class Catalog:
                 for c, path, file_type, collection in rows
             }
 
+    @_guarded
     def get_vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
         with self.session() as session:
             rows = session.execute(select(ChunkRow.id, ChunkRow.vector).where(ChunkRow.id.in_(list(ids))))
             return {r.id: np.frombuffer(r.vector, dtype=np.float32) for r in rows}
 
+    @_guarded
     def chunks_of(self, path: str) -> list[StoredChunk]:
         with self.session() as session:
             ids = list(session.scalars(select(ChunkRow.id).join(DocumentRow).where(DocumentRow.path == path).order_by(ChunkRow.ordinal)))

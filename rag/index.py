@@ -1,16 +1,23 @@
 """The index folder: manifest + FAISS vectors + catalog, kept consistent with each other.
 
-The catalog is written first (one transaction per document) and holds every chunk's vector;
-FAISS is a derived copy saved atomically. Opening an index reconciles the two: vectors of chunks
-that no longer exist are removed, chunks missing from FAISS are added from their stored vectors.
-So a run killed at any moment leaves nothing that the next open cannot repair.
+The catalog is the source of truth: it is written first (one transaction per document) and holds
+every chunk's vector; FAISS is a derived copy, saved atomically by a writer together with its
+checksum in the manifest. Opening an index never writes: it checks the manifest, verifies FAISS
+against its checksum (rebuilding it from the catalog's vectors in memory when it is damaged) and
+brings it in step with the catalog in memory; the next writer saves what was repaired. So a run
+killed at any moment, or a damaged FAISS file, leaves nothing the catalog cannot restore, while a
+missing or replaced catalog is an error rather than an empty index.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,10 +25,10 @@ from pathlib import Path
 import numpy as np
 from filelock import FileLock, Timeout
 
-from rag.catalog import Catalog, StoredChunk
+from rag.catalog import Catalog, StoredChunk, sqlite_path
 from rag.config import Settings
 from rag.embed import Embedder, model_id
-from rag.errors import IndexMismatchError, RagError
+from rag.errors import IndexDamagedError, IndexMismatchError, RagError, storage_error
 from rag.keyword_index import KeywordIndex
 from rag.vector_index import VectorIndex
 
@@ -43,15 +50,36 @@ class Manifest:
     metric: str = "inner_product"
     schema_version: int = INDEX_SCHEMA_VERSION
     created_at: str = ""
+    vectors_checksum: str = ""  # of vectors.faiss as its last writer saved it ("" = not recorded)
+    vectors_count: int = -1
+    catalog_id: str = ""  # the catalog the vectors come from: a replaced catalog is told from an emptied one
 
     @classmethod
     def read(cls, path: Path) -> "Manifest":
-        return cls(**json.loads(path.read_text(encoding="utf-8")))
+        """The manifest at ``path``; ``IndexDamagedError`` when it is not one."""
+        try:
+            values = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise storage_error(exc, f"read {path}") from exc
+        except ValueError as exc:  # also UnicodeDecodeError
+            raise IndexDamagedError(f"{path} is not valid JSON ({exc})") from exc
+        known = {f.name for f in dataclasses.fields(cls)}
+        try:
+            manifest = cls(**{k: v for k, v in values.items() if k in known})
+        except (AttributeError, TypeError) as exc:
+            raise IndexDamagedError(f"{path} is not an index manifest (fields missing)") from exc
+        if not (isinstance(manifest.embedding_model, str) and isinstance(manifest.dimension, int) and manifest.dimension > 0):
+            raise IndexDamagedError(f"{path} is not an index manifest (no embedding model or dimension)")
+        return manifest
 
     def write(self, path: Path) -> None:
         tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(self.__dict__, indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        try:
+            tmp.write_text(json.dumps(self.__dict__, indent=2) + "\n", encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise storage_error(exc, f"write {path}") from exc
 
 
 @dataclass(frozen=True)
@@ -72,39 +100,117 @@ class Index:
         self.vectors = vectors
         self.dir = settings.index_dir
         self.keyword: KeywordIndex = KeywordIndex.build(np.zeros(0, dtype=np.int64), [], "")
+        self.unsaved = False  # repairs made in memory, written by the next writer (see write_lock)
+        self._vectors_version: tuple = ()  # of the vectors.faiss this copy was read from
 
     # ---- opening ---------------------------------------------------------------------------
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None, *, create: bool = False) -> "Index":
-        """Open (or with ``create``, make) the index in ``settings.index_dir``, reconciled.
+        """Open (or with ``create``, make) the index in ``settings.index_dir``, reconciled in memory.
 
-        Raises ``IndexMismatchError`` when the index was built with another embedding model.
+        Never writes to an existing index. Raises ``IndexMismatchError`` when the index was built
+        with another embedding model, ``IndexDamagedError`` when its manifest or catalog is damaged
+        or missing (a damaged FAISS file is rebuilt from the catalog instead), ``StorageError`` when
+        a file cannot be read or the catalog database is unreachable.
         """
         directory = settings.index_dir
         manifest_path = directory / MANIFEST
         wanted = embedder.model_id if embedder else model_id(settings.embedding_model)
-        if manifest_path.exists():
-            manifest = Manifest.read(manifest_path)
-            _check_manifest(manifest, wanted, directory)
-        elif create:
-            embedder = embedder or Embedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
-            directory.mkdir(parents=True, exist_ok=True)
-            manifest = Manifest(wanted, embedder.dimension, created_at=datetime.now(timezone.utc).isoformat())
-            manifest.write(manifest_path)
-        else:
+        if not manifest_path.exists() and not create:
             raise RagError(f"no index at {directory}: create one with `rag ingest PATH --index {directory}`")
-        catalog = Catalog(settings.resolved_catalog_url)
-        vectors_path = directory / VECTORS
-        if vectors_path.exists():
-            vectors = VectorIndex.load(vectors_path, manifest.dimension, settings.ivf_nprobe)
-        else:
-            vectors = VectorIndex(manifest.dimension, nprobe=settings.ivf_nprobe)
-        index = cls(settings, manifest, catalog, vectors)
-        index.reconcile()
-        index.keyword = KeywordIndex.load(directory) or index.keyword
-        index.refresh_keyword()
+        manifest, damage = None, None
+        if manifest_path.exists():
+            try:
+                manifest = Manifest.read(manifest_path)
+                _check_manifest(manifest, wanted, directory)
+            except IndexDamagedError as exc:
+                damage = exc
+            _check_catalog_file(settings)
+        catalog = cls._open_catalog(settings, create=not manifest_path.exists())
+        try:
+            if damage is not None:
+                manifest = _manifest_from_catalog(catalog, damage, wanted, directory, create=create)
+            elif manifest is None:
+                manifest = _new_manifest(settings, catalog, embedder, wanted)
+            index = cls(settings, manifest, catalog, VectorIndex(manifest.dimension, nprobe=settings.ivf_nprobe))
+            index.unsaved = damage is not None
+            index._check_catalog()
+            index._load_vectors()
+            index._check_not_emptied()
+            index.reconcile()
+            index.keyword = KeywordIndex.load(directory) or index.keyword
+            index.unsaved |= index.refresh_keyword(persist=False)
+        except BaseException:
+            catalog.close()
+            raise
         return index
+
+    @staticmethod
+    def _open_catalog(settings: Settings, *, create: bool) -> Catalog:
+        try:
+            if create:
+                settings.index_dir.mkdir(parents=True, exist_ok=True)
+            return Catalog(settings.resolved_catalog_url, create=create)
+        except OSError as exc:
+            raise storage_error(exc, f"create the index folder {settings.index_dir}") from exc
+
+    def _check_catalog(self) -> None:
+        """The catalog must be the one the vectors came from, holding vectors of the manifest's dimension."""
+        meta = self.catalog.meta()
+        where = self.catalog.safe_url
+        if self.manifest.catalog_id and meta.get("catalog_id") != self.manifest.catalog_id:
+            raise IndexDamagedError(
+                f"the catalog at {where} is not the one the index at {self.dir} was built with (it was deleted, "
+                f"emptied or replaced); restore it from a backup, or rebuild: {_rebuild_hint(self.dir)}"
+            )
+        stored = self.catalog.vector_dimension()
+        if stored is not None and stored != self.manifest.dimension:
+            raise IndexDamagedError(
+                f"{self.dir / MANIFEST} says {self.manifest.dimension} dimensions but the catalog's vectors have "
+                f"{stored}; if the manifest is what was damaged, delete it and run `rag ingest PATH --index {self.dir}` "
+                f"(it is rewritten from the catalog)"
+            )
+
+    def _check_not_emptied(self) -> None:
+        # An index saved before catalog ids were recorded has only this to go by: no chunks at all
+        # beside a FAISS file full of vectors means the catalog was emptied, not the documents deleted.
+        if self.manifest.catalog_id or not len(self.vectors) or self.catalog.count_chunks():
+            return
+        raise IndexDamagedError(
+            f"the catalog at {self.catalog.safe_url} holds no chunks but {self.dir / VECTORS} holds {len(self.vectors)} "
+            f"vectors: the catalog was emptied or replaced; restore it from a backup, or rebuild: {_rebuild_hint(self.dir)}"
+        )
+
+    def _load_vectors(self) -> None:
+        """Read FAISS, or rebuild it from the catalog when it is missing, damaged or fails its checksum."""
+        path = self.dir / VECTORS
+        for attempt in range(2):
+            version = _file_version(path)
+            if not version:
+                if self.manifest.vectors_count > 0:
+                    log.warning("%s is missing; rebuilt from the catalog (the next ingest saves it)", path)
+                    self._rebuild()
+                return
+            try:
+                self.vectors = VectorIndex.load(path, self.manifest.dimension, self.settings.ivf_nprobe,
+                                                checksum=self.manifest.vectors_checksum or None)
+                self._vectors_version = version
+                return
+            except IndexDamagedError as exc:
+                # A writer saves FAISS, then the manifest: between the two, re-reading the manifest helps.
+                fresh = _reread_checksum(self.dir / MANIFEST)
+                if attempt == 0 and fresh and fresh != self.manifest.vectors_checksum:
+                    self.manifest = dataclasses.replace(self.manifest, vectors_checksum=fresh)
+                    continue
+                log.warning("%s; rebuilt from the catalog's vectors (`rag ingest` saves the repair)", exc)
+                self._rebuild()
+                return
+
+    def _rebuild(self) -> None:
+        size = self.catalog.count_chunks()
+        self.vectors = self._build_from_catalog(approximate=size >= self.settings.ann_threshold)
+        self.unsaved = True
 
     def __enter__(self) -> "Index":
         return self
@@ -115,14 +221,48 @@ class Index:
     def close(self) -> None:
         self.catalog.close()
 
-    def write_lock(self, timeout: float = -1) -> FileLock:
-        """The lock every writer (an ingest) holds; a second writer waits for the first."""
-        return FileLock(str(self.dir / LOCK), timeout=timeout)
+    @contextmanager
+    def write_lock(self, timeout: float = -1, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Hold the lock every writer (an ingest, a deletion) holds; a second writer waits for the first.
+
+        A writer that has to wait says so (``on_wait``, else a log message). Once it holds the lock,
+        FAISS is re-read if another writer saved it meanwhile and brought in step with the catalog;
+        on a clean exit, repairs not saved yet are written. ``Timeout`` when ``timeout`` s pass.
+        """
+        if self.catalog.read_only_error is not None:
+            raise self.catalog.read_only_error
+        lock = FileLock(str(self.dir / LOCK), timeout=timeout)
+        try:
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                (on_wait or log.warning)(f"waiting for another writer{_lock_owner(self.dir)} to finish with {self.dir}")
+                lock.acquire()
+        except OSError as exc:
+            raise storage_error(exc, f"take the write lock in {self.dir}") from exc
+        try:
+            _record_owner(self.dir)
+            self._catch_up()
+            self.reconcile()
+            yield
+            if self.unsaved:
+                self.save()
+        finally:
+            lock.release()
+
+    def _catch_up(self) -> None:
+        """Re-read FAISS if another process saved it since this copy was read (call under the lock)."""
+        if _file_version(self.dir / VECTORS) == self._vectors_version:
+            return
+        manifest = Manifest.read(self.dir / MANIFEST)
+        self.manifest = dataclasses.replace(self.manifest, vectors_checksum=manifest.vectors_checksum,
+                                            vectors_count=manifest.vectors_count, catalog_id=manifest.catalog_id)
+        self._load_vectors()
 
     # ---- consistency -----------------------------------------------------------------------
 
     def reconcile(self) -> tuple[int, int]:
-        """Make FAISS hold exactly the catalog's chunks. Returns (vectors removed, vectors added)."""
+        """Make FAISS hold exactly the catalog's chunks, in memory. Returns (vectors removed, vectors added)."""
         in_catalog = self.catalog.chunk_ids()
         in_faiss = self.vectors.ids()
         orphans = np.setdiff1d(in_faiss, in_catalog, assume_unique=True)
@@ -132,17 +272,16 @@ class Index:
         for ids, vectors in self.catalog.iter_vectors(missing.tolist()) if len(missing) else ():
             self.vectors.add(ids, vectors)
         if len(orphans) or len(missing):
-            log.info("index repaired: %d orphan vectors removed, %d missing vectors restored", len(orphans), len(missing))
-            try:  # persist the repair unless a writer is busy; it saves when it finishes anyway
-                with self.write_lock(timeout=0):
-                    self._reshape()
-                    self.vectors.save(self.dir / VECTORS)
-            except Timeout:
-                pass
+            log.info("FAISS was behind the catalog (an interrupted run): %d stale vectors dropped, %d restored from "
+                     "the catalog; the next ingest saves this", len(orphans), len(missing))
+            self.unsaved = True
         return len(orphans), len(missing)
 
     def refresh_keyword(self, *, persist: bool = True) -> bool:
-        """Rebuild the BM25 index if the catalog's chunks changed since it was built. True if rebuilt."""
+        """Rebuild the BM25 index if the catalog's chunks changed since it was built. True if rebuilt.
+
+        ``persist`` saves the rebuilt index; only a caller holding the write lock may ask for it.
+        """
         stamp = self.catalog.stamp()
         if stamp == self.keyword.stamp:
             return False
@@ -153,11 +292,7 @@ class Index:
         self.keyword = KeywordIndex.build(np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64), texts, stamp)
         log.debug("keyword index rebuilt over %d chunks", len(texts))
         if persist:
-            try:  # a writer saves it at the end of its run anyway
-                with self.write_lock(timeout=0):
-                    self.keyword.save(self.dir)
-            except Timeout:
-                pass
+            self.keyword.save(self.dir)
         return True
 
     def delete_documents(self, document_ids: list[int]) -> int:
@@ -166,43 +301,53 @@ class Index:
         Holds the write lock, so it waits for a running ingest to finish.
         """
         with self.write_lock():
-            if (self.dir / VECTORS).exists():  # another process may have ingested since this copy was read
-                self.vectors = VectorIndex.load(self.dir / VECTORS, self.manifest.dimension, self.settings.ivf_nprobe)
             removed = self.catalog.delete_documents(document_ids)
             self.vectors.remove(removed)
             self.save()
         return len(removed)
 
     def save(self) -> None:
-        """Reshape (exact <-> approximate) if the size calls for it, write FAISS atomically, rebuild BM25.
+        """Reshape (exact <-> approximate) if the size calls for it, write FAISS atomically, rebuild BM25,
+        then record FAISS's checksum in the manifest.
 
-        Called by the writer, which holds the write lock.
+        Called by the writer, which holds the write lock. ``StorageError`` on a full disk or a
+        read-only folder; what was on disk before stays readable.
         """
         self._reshape()
-        self.vectors.save(self.dir / VECTORS)
+        checksum = self.vectors.save(self.dir / VECTORS)
         self.refresh_keyword(persist=False)
         self.keyword.save(self.dir)
+        meta = self.catalog.adopt_meta({"catalog_id": uuid.uuid4().hex, "embedding_model": self.manifest.embedding_model,
+                                        "dimension": str(self.manifest.dimension)})
+        self.manifest = dataclasses.replace(self.manifest, vectors_checksum=checksum, vectors_count=len(self.vectors),
+                                            catalog_id=meta.get("catalog_id", ""))
+        self.manifest.write(self.dir / MANIFEST)
+        self._vectors_version = _file_version(self.dir / VECTORS)
+        self.unsaved = False
 
     def _reshape(self) -> None:
         size, threshold = len(self.vectors), self.settings.ann_threshold
         want_approximate = size >= threshold or (self.vectors.approximate and size >= threshold // 2)
         if want_approximate == self.vectors.approximate:
             return
+        log.info("rebuilding the vector index as %s over %d vectors", "IVF" if want_approximate else "exact", size)
+        self.vectors = self._build_from_catalog(want_approximate)
+
+    def _build_from_catalog(self, approximate: bool) -> VectorIndex:
         ids, vectors = [], []
         for part_ids, part_vectors in self.catalog.iter_vectors():
             ids.append(part_ids)
             vectors.append(part_vectors)
         all_ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
         all_vectors = np.vstack(vectors) if vectors else np.zeros((0, self.manifest.dimension), dtype=np.float32)
-        log.info("rebuilding the vector index as %s over %d vectors", "IVF" if want_approximate else "exact", size)
-        self.vectors = VectorIndex.build(
-            self.manifest.dimension, all_ids, all_vectors, approximate=want_approximate, nprobe=self.settings.ivf_nprobe
-        )
+        return VectorIndex.build(self.manifest.dimension, all_ids, all_vectors, approximate=approximate,
+                                 nprobe=self.settings.ivf_nprobe)
 
     # ---- reading ---------------------------------------------------------------------------
 
     def search_ids(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(chunk id, cosine) of the k nearest chunks, optionally among allowed ids only, best first."""
+        self._check_query(query)
         if not len(self.vectors):
             return []
         scores, ids = self.vectors.search(query.reshape(1, -1), k, allowed)
@@ -210,11 +355,19 @@ class Index:
 
     def search_vector(self, query: np.ndarray, k: int = 5) -> list[Hit]:
         """Nearest chunks to one unit query vector, best first."""
+        self._check_query(query)
         if not len(self.vectors):
             return []
         scores, ids = self.vectors.search(query.reshape(1, -1), k)
         found = self.catalog.get_chunks([int(i) for i in ids[0] if i >= 0])
         return [Hit(float(s), found[int(i)]) for s, i in zip(scores[0], ids[0]) if int(i) in found]
+
+    def _check_query(self, query: np.ndarray) -> None:
+        if query.shape[-1] != self.manifest.dimension:
+            raise IndexDamagedError(
+                f"{self.dir / MANIFEST} says {self.manifest.dimension} dimensions but the embedding model makes "
+                f"{query.shape[-1]}; if the manifest is what was damaged, delete it and run `rag ingest PATH --index {self.dir}`"
+            )
 
 
 def _check_manifest(manifest: Manifest, wanted: str, directory: Path) -> None:
@@ -231,3 +384,91 @@ def _check_manifest(manifest: Manifest, wanted: str, directory: Path) -> None:
             f"rm -r {directory} && rag ingest PATH --index {directory}"
         )
 
+
+
+def _check_catalog_file(settings: Settings) -> None:
+    """A SQLite catalog that is gone or empty beside an existing index: say so instead of creating one."""
+    path = sqlite_path(settings.resolved_catalog_url)
+    if path is None:
+        return
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = None
+    if not size:
+        state = "missing" if size is None else "empty (0 bytes)"
+        raise IndexDamagedError(
+            f"the catalog {path} is {state}; it holds the index's documents and chunks: restore it from a backup, "
+            f"or rebuild: {_rebuild_hint(settings.index_dir)}"
+        )
+
+
+def _manifest_from_catalog(catalog: Catalog, damage: IndexDamagedError, wanted: str, directory: Path, *, create: bool) -> Manifest:
+    """A damaged manifest's facts as the catalog recorded them, for a writer (which saves it); else the error."""
+    meta = catalog.meta()
+    if "embedding_model" not in meta or "dimension" not in meta:
+        raise IndexDamagedError(
+            f"{damage}; delete it and run `rag ingest PATH --index {directory}` with the embedding model the index was built with"
+        )
+    if not create:
+        raise IndexDamagedError(f"{damage}; `rag ingest PATH --index {directory}` rewrites it from the catalog")
+    manifest = Manifest(meta["embedding_model"], int(meta["dimension"]), catalog_id=meta.get("catalog_id", ""),
+                        created_at=datetime.now(timezone.utc).isoformat())
+    _check_manifest(manifest, wanted, directory)
+    log.warning("%s; rewritten from the catalog", damage)
+    return manifest
+
+
+def _new_manifest(settings: Settings, catalog: Catalog, embedder: Embedder | None, wanted: str) -> Manifest:
+    """The manifest of a new index, or, for a catalog that has one's facts (its manifest was lost), theirs."""
+    meta = catalog.meta()
+    now = datetime.now(timezone.utc).isoformat()
+    if "embedding_model" in meta and "dimension" in meta:  # a catalog that outlived its index folder
+        manifest = Manifest(meta["embedding_model"], int(meta["dimension"]), created_at=now, catalog_id=meta.get("catalog_id", ""))
+        _check_manifest(manifest, wanted, settings.index_dir)
+    else:
+        embedder = embedder or Embedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
+        stored = catalog.vector_dimension()
+        if stored is not None and stored != embedder.dimension:
+            raise IndexMismatchError(
+                f"the catalog at {catalog.safe_url} holds vectors of {stored} dimensions, the embedding model {wanted!r} "
+                f"makes {embedder.dimension}; use the model the catalog was built with"
+            )
+        meta = catalog.adopt_meta({"catalog_id": uuid.uuid4().hex, "embedding_model": wanted, "dimension": str(embedder.dimension)})
+        manifest = Manifest(wanted, embedder.dimension, created_at=now, catalog_id=meta.get("catalog_id", ""))
+    manifest.write(settings.index_dir / MANIFEST)
+    return manifest
+
+
+def _rebuild_hint(directory: Path) -> str:
+    return f"rm -r {directory} && rag ingest PATH --index {directory}"
+
+
+def _file_version(path: Path) -> tuple:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ()
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
+def _reread_checksum(path: Path) -> str:
+    try:
+        return Manifest.read(path).vectors_checksum
+    except RagError:
+        return ""
+
+
+def _record_owner(directory: Path) -> None:
+    try:  # only for the message of a writer that waits; the lock itself is the flock
+        (directory / LOCK).write_text(f"{os.getpid()}\n", encoding="utf-8")
+    except OSError:
+        pass
+
+
+def _lock_owner(directory: Path) -> str:
+    try:
+        pid = int((directory / LOCK).read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return ""
+    return f" (process {pid})"

@@ -12,12 +12,15 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
 import bm25s
 import numpy as np
 import Stemmer
+
+from rag.errors import storage_error
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +57,20 @@ class KeywordIndex:
     # ---- persistence -----------------------------------------------------------------------
 
     def save(self, directory: Path) -> None:
-        """Write into a fresh folder, then switch the pointer file atomically and drop the old folder."""
+        """Write into a fresh folder, then switch the pointer file atomically and drop the old folder.
+
+        ``StorageError`` on a full disk or a read-only folder; the old index stays in use.
+        """
         name = f"keyword-{self.stamp.replace(':', '-')}"
-        target = directory / name
         tmp = directory / (name + ".tmp")
+        try:
+            self._write(directory, name, tmp)
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise storage_error(exc, f"write the keyword index in {directory}") from exc
+
+    def _write(self, directory: Path, name: str, tmp: Path) -> None:
+        target = directory / name
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         np.save(tmp / "ids.npy", self.ids)
@@ -83,7 +96,7 @@ class KeywordIndex:
         try:
             ids = np.load(folder / "ids.npy")
             retriever = bm25s.BM25.load(str(folder), mmap=False) if len(ids) else None
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, EOFError, TypeError) as exc:
             log.warning("keyword index at %s is unreadable (%s); it will be rebuilt", folder, exc)
             return None
         return cls(retriever, ids, pointer["stamp"])
@@ -115,6 +128,10 @@ class KeywordIndex:
 
 def _read_pointer(path: Path) -> dict | None:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        pointer = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    # the folder is deleted when replaced: only ever one of ours, never a path elsewhere
+    if not (isinstance(pointer, dict) and re.fullmatch(r"keyword-\d+-\d+", str(pointer.get("folder"))) and "stamp" in pointer):
+        return None
+    return pointer

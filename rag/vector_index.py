@@ -1,7 +1,8 @@
-"""Vectors -> FAISS: an id-mapped inner-product index, exact or IVF, saved atomically."""
+"""Vectors -> FAISS: an id-mapped inner-product index, exact or IVF, saved atomically with a checksum."""
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 from collections.abc import Iterable
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import faiss
 import numpy as np
+
+from rag.errors import IndexDamagedError, storage_error
 
 # One query over the exact index is scanned on this many OpenMP threads (0 = FAISS's default, one
 # per core). On a few cores FAISS's idle workers otherwise spin against the query encoder's torch
@@ -31,11 +34,29 @@ class VectorIndex:
         self._apply_nprobe()
 
     @classmethod
-    def load(cls, path: Path, dimension: int, nprobe: int = 16) -> "VectorIndex":
-        index = faiss.read_index(str(path))
+    def load(cls, path: Path, dimension: int, nprobe: int = 16, *, checksum: str | None = None) -> "VectorIndex":
+        """Read a saved index. ``IndexDamagedError`` when its bytes differ from the ``checksum`` its
+        writer recorded, when FAISS cannot read it, or when it holds vectors of another dimension,
+        duplicate ids or (without a checksum to trust) vectors that are not unit length."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise storage_error(exc, f"read {path}") from exc
+        if checksum and digest(data) != checksum:  # checked first: FAISS is not fed damaged bytes
+            raise IndexDamagedError(f"{path} differs from the checksum recorded when it was saved")
+        try:
+            index = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
+        except (RuntimeError, MemoryError) as exc:
+            raise IndexDamagedError(f"{path} is not a readable FAISS index ({_first_line(exc)})") from exc
         if index.d != dimension:
-            raise ValueError(f"FAISS index at {path} has dimension {index.d}, expected {dimension}")
-        return cls(dimension, index, nprobe)
+            raise IndexDamagedError(f"{path} holds vectors of dimension {index.d}, the manifest says {dimension}")
+        loaded = cls(dimension, index, nprobe)
+        ids = loaded.ids()
+        if len(np.unique(ids)) != len(ids):
+            raise IndexDamagedError(f"{path} holds the same id more than once")
+        if not checksum and not _unit_length(loaded.sample()):
+            raise IndexDamagedError(f"{path} holds vectors that are not unit length (scrambled data)")
+        return loaded
 
     @property
     def approximate(self) -> bool:
@@ -71,6 +92,25 @@ class VectorIndex:
         ]
         return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
 
+    def sample(self, limit: int = 256) -> np.ndarray:
+        """Up to ``limit`` stored vectors, spread over the index: enough to tell scrambled data."""
+        inner = faiss.downcast_index(self.index)
+        if len(self) == 0:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        if isinstance(inner, faiss.IndexIVF):
+            lists, parts = inner.invlists, []
+            for i in range(inner.nlist):
+                size = lists.list_size(i)
+                if size:
+                    codes = faiss.rev_swig_ptr(lists.get_codes(i), size * inner.code_size)
+                    parts.append(codes.view(np.float32).reshape(size, self.dimension)[:8])
+                if sum(len(p) for p in parts) >= limit:
+                    break
+            return np.vstack(parts)[:limit]
+        flat = faiss.downcast_index(inner.index)
+        stored = faiss.rev_swig_ptr(flat.get_xb(), len(self) * self.dimension).reshape(-1, self.dimension)
+        return stored[:: max(1, len(stored) // limit)][:limit]
+
     def search(self, queries: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(scores, ids) arrays of shape (n_queries, k); missing hits have id -1.
 
@@ -97,18 +137,29 @@ class VectorIndex:
             params = faiss.SearchParameters(sel=selector)
         return self.index.search(queries, k, params=params)
 
-    def save(self, path: Path) -> None:
-        """Write to a temporary file, fsync, then rename over the old one: never a half-written index."""
+    def save(self, path: Path) -> str:
+        """Write to a temporary file, fsync, then rename over the old one: never a half-written index.
+
+        Returns the checksum of the bytes written (for ``load``). A full disk or a read-only folder
+        raises ``StorageError`` and leaves the old file as it was.
+        """
+        data = faiss.serialize_index(self.index)
         tmp = path.with_name(path.name + ".tmp")
-        faiss.write_index(self.index, str(tmp))
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        dir_fd = os.open(path.parent, os.O_RDONLY)
         try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+            with open(tmp, "wb") as handle:
+                handle.write(memoryview(data))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+            dir_fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise storage_error(exc, f"write {path}") from exc
+        return digest(data)
 
     @classmethod
     def build(cls, dimension: int, ids: np.ndarray, vectors: np.ndarray, *, approximate: bool, nprobe: int = 16) -> "VectorIndex":
@@ -124,3 +175,19 @@ class VectorIndex:
             built = cls(dimension, ivf, nprobe)
         built.add(ids, vectors)
         return built
+
+
+def digest(data) -> str:
+    """The checksum recorded for a saved index and verified when it is read."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def _unit_length(vectors: np.ndarray) -> bool:
+    with np.errstate(all="ignore"):  # scrambled bytes make overflowing and NaN floats
+        norms = np.linalg.norm(vectors.astype(np.float64), axis=1)
+    return bool(np.all(np.isfinite(norms)) and np.all(np.abs(norms - 1.0) < 1e-2))
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[-1][:200] if lines else type(exc).__name__
