@@ -1,0 +1,1 @@
+"""`rag serve`: the framework over HTTP (FastAPI), OpenAI-compatible, with API keys per collection."""
