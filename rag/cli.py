@@ -6,8 +6,10 @@ Exit codes: 0 success; 1 some files failed (everything else was stored); 2 usage
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -21,11 +23,34 @@ from rich.table import Table
 from rich.text import Text
 
 from rag.config import Settings
-from rag.errors import ConfigError, RagError
+from rag.errors import ConfigError, RagError, storage_error
 
 EXIT_OK, EXIT_FILES_FAILED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 
 err = Console(stderr=True)
+
+# What a terminal would obey rather than show: C0 and C1 controls (ESC starts clear-screen and
+# hyperlink sequences, CSI is one byte in C1) and the bidi overrides that reorder a line.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile("[\t\n]+")
+_STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def clean(text: object, *, one_line: bool = False) -> str:
+    """Text from documents, file names, collection names or errors, safe to print to a terminal."""
+    text = _CONTROLS.sub("", str(text))
+    return _LINE_BREAKS.sub(" ", text) if one_line else text
+
+
+def _json(value) -> str:
+    """JSON with C1 controls and bidi overrides escaped too (json escapes only C0): same data, inert."""
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+
+
+class _CleanLog(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = clean(record.getMessage()), None
+        return True
 
 
 def _settings(index: Path | None, **overrides) -> Settings:
@@ -45,9 +70,13 @@ class RagGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ConfigError as exc:
-            raise click.UsageError(str(exc)) from exc
-        except RagError as exc:
-            err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+            raise click.UsageError(clean(exc, one_line=True)) from exc
+        except (RagError, OSError) as exc:
+            if isinstance(exc, OSError) and exc.errno not in _STORAGE_ERRNOS:
+                raise
+            if isinstance(exc, OSError):  # a full disk or read-only place the library did not name itself
+                exc = storage_error(exc, f"use {exc.filename or 'a file'}")
+            err.print(f"[red]error:[/red] {escape(clean(exc, one_line=True))}", highlight=False, soft_wrap=True)
             sys.exit(EXIT_ERROR)
 
 
@@ -60,6 +89,8 @@ def main(verbose: bool) -> None:
         format="%(message)s",
         handlers=[RichHandler(console=err, show_path=False, show_time=False)],
     )
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_CleanLog())
     for noisy in ("sentence_transformers", "httpx", "filelock", "faiss"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
@@ -89,12 +120,12 @@ def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, 
         def on_progress(event) -> None:
             rate = event.chunks / max(time.perf_counter() - started, 1e-6)
             progress.update(task, completed=event.files_done, total=event.files_total, chunks=event.chunks,
-                            rate=rate, description=Path(event.path).name[:40] if event.path else "parsing")
+                            rate=rate, description=clean(Path(event.path).name, one_line=True)[:40] if event.path else "parsing")
 
         report = run_ingest([str(p) for p in paths], settings, collection=collection, prune=prune, workers=workers, on_progress=on_progress)
     _print_summary(report, Console(stderr=as_json))
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        click.echo(_json(report.to_dict()))
     sys.exit(EXIT_FILES_FAILED if report.failed else EXIT_OK)
 
 
@@ -117,7 +148,8 @@ def _print_summary(report, console: Console) -> None:
     if report.missing:
         console.print(f"{report.missing} documents are gone from disk; run again with --prune to delete them.")
     for error in report.errors:
-        console.print(f"[red]failed[/red] {escape(error.path)}: {escape(error.error)}", highlight=False, soft_wrap=True)
+        console.print(f"[red]failed[/red] {escape(clean(error.path, one_line=True))}: {escape(clean(error.error, one_line=True))}",
+                      highlight=False, soft_wrap=True)
 
 
 @main.command()
@@ -132,21 +164,21 @@ def docs(index: Path | None, collection: str | None, as_json: bool) -> None:
     settings = _settings(index)
     if not (settings.index_dir / MANIFEST).exists():
         raise RagError(f"no index at {settings.index_dir}: create one with `rag ingest PATH --index {settings.index_dir}`")
-    catalog = Catalog(settings.resolved_catalog_url)
+    catalog = Catalog(settings.resolved_catalog_url, create=False)
     try:
         rows = catalog.documents(collection)
     finally:
         catalog.close()
     if as_json:
-        click.echo(json.dumps([
+        click.echo(_json([
             {"collection": d.collection, "path": d.path, "type": d.file_type, "status": d.status,
              "chunks": d.n_chunks, "error": d.error, "updated_at": d.updated_at.isoformat()}
             for d in rows
-        ], ensure_ascii=False))
+        ]))
         return
     table = Table("collection", "path", "type", "status", "chunks", "error")
     for d in rows:
-        table.add_row(*(Text(v) for v in (d.collection, d.path, d.file_type, d.status, str(d.n_chunks), d.error or "")))
+        table.add_row(*(Text(clean(v, one_line=True)) for v in (d.collection, d.path, d.file_type, d.status, str(d.n_chunks), d.error or "")))
     Console().print(table)
 
 
@@ -167,8 +199,12 @@ def _location(page: int | None, heading: str) -> str:
     if page is not None:
         parts.append(f"page {page}")
     if heading:
-        parts.append(heading)
+        parts.append(clean(heading, one_line=True))
     return ", ".join(parts)
+
+
+def _name(source: str) -> str:
+    return clean(Path(source).name, one_line=True)
 
 
 def query_options(command):
@@ -200,15 +236,15 @@ def search(query: str, index: Path | None, k: int | None, mode: str | None, mmr_
         passages = engine.retrieve(query, k=k, mode=mode, filters=_filters(collection, path_glob, file_types), mmr_lambda=mmr_lambda)
         elapsed = (time.perf_counter() - started) * 1000
     if as_json:
-        click.echo(json.dumps({"query": query, "passages": [p.to_dict() for p in passages], "retrieve_ms": round(elapsed, 2)}, ensure_ascii=False))
+        click.echo(_json({"query": query, "passages": [p.to_dict() for p in passages], "retrieve_ms": round(elapsed, 2)}))
         return
     out = Console()
     if not passages:
         out.print("no passages found")
     for n, p in enumerate(passages, start=1):
-        out.print(Text.assemble((f"[{n}] ", "bold"), (Path(p.source).name, "cyan"), f"  {_location(p.page, p.heading)}",
+        out.print(Text.assemble((f"[{n}] ", "bold"), (_name(p.source), "cyan"), f"  {_location(p.page, p.heading)}",
                                (f"  score {p.score:.4f}", "dim")))
-        out.print(Text(p.text.strip()), highlight=False)
+        out.print(Text(clean(p.text.strip())), highlight=False)
         out.print()
 
 
@@ -230,14 +266,14 @@ def ask(question: str, index: Path | None, k: int | None, mode: str | None, mmr_
             if isinstance(event, Answer):
                 answer = event
             elif not as_json:
-                out.print(Text(event), end="", highlight=False, soft_wrap=True)
+                out.print(Text(clean(event)), end="", highlight=False, soft_wrap=True)
     assert answer is not None
     if not as_json:
         out.print()
         out.print()
         _print_answer(answer, out)
     else:
-        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
+        click.echo(_json(answer.to_dict()))
 
 
 def _print_answer(answer, out: Console) -> None:
@@ -246,20 +282,20 @@ def _print_answer(answer, out: Console) -> None:
         if answer.passages:
             out.print("Closest passages:")
             for p in answer.passages[:3]:
-                out.print(Text.assemble(("  - ", ""), (Path(p.source).name, "cyan"), f"  {_location(p.page, p.heading)}"))
+                out.print(Text.assemble(("  - ", ""), (_name(p.source), "cyan"), f"  {_location(p.page, p.heading)}"))
         return
     if answer.rewrite:
-        out.print(Text("Understood as: ", style="bold"), Text(answer.standalone), highlight=False)
-    out.print(Text("Answer: ", style="bold"), Text(answer.text), highlight=False)
+        out.print(Text("Understood as: ", style="bold"), Text(clean(answer.standalone)), highlight=False)
+    out.print(Text("Answer: ", style="bold"), Text(clean(answer.text)), highlight=False)
     if answer.extracted:
         out.print("(the draft above was not supported by the passages; this is the passage's own sentence)")
     if answer.citations:
         out.print(Text("Citations:", style="bold"))
     for c in answer.citations:
         mark = Text("supported", style="green") if c.supported else Text("NOT supported", style="red")
-        out.print(Text.assemble((f"  [{c.n}] ", "bold"), (Path(c.passage.source).name, "cyan"),
+        out.print(Text.assemble((f"  [{c.n}] ", "bold"), (_name(c.passage.source), "cyan"),
                                 f"  {_location(c.passage.page, c.passage.heading)}  "), mark)
-        out.print(Text(f'      "{c.quote.strip()}"'), highlight=False)
+        out.print(Text(f'      "{clean(c.quote.strip())}"'), highlight=False)
     if answer.dropped_markers:
         out.print(f"{answer.dropped_markers} citation markers named no passage and were dropped.")
     if answer.dropped_passages:
@@ -353,7 +389,7 @@ def evaluate(qa_file: Path, index: Path | None, ks: str, limit: int | None, answ
     if report_dir is not None:
         Console(stderr=as_json).print(f"report written to {escape(str(report_dir))}/report.md", highlight=False)
     if as_json:
-        click.echo(json.dumps(metrics, ensure_ascii=False))
+        click.echo(_json(metrics))
     sys.exit(130 if run.interrupted else EXIT_OK)
 
 
