@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ingest.pipeline import ingest
-from ingest.uploads import safe_name
+from ingest.uploads import safe_name, stored_name
 from rag.config import Settings
 from conftest import ROOT
 from webui import render
@@ -33,8 +34,13 @@ def html_texts(app: AppTest) -> list[str]:
     return [h.value for h in app.html]
 
 
+def shown(markdown: str) -> str:
+    """What the browser shows for a label, heading or alert built with render.md_text."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def button(app: AppTest, label: str):
-    found = [b for b in app.button if b.label.startswith(label)]
+    found = [b for b in app.button if shown(b.label).startswith(label)]
     assert found, f"no button {label!r} among {[b.label for b in app.button]}"
     return found[0]
 
@@ -66,7 +72,7 @@ def test_chat_streams_a_cited_answer_whose_chip_opens_the_pdf_page(sample_index:
     marked = [h for h in html_texts(app) if "<mark>" in h]
     assert marked and "35 minutes" in marked[0].split("<mark>")[1].split("</mark>")[0]
     assert any("water_treatment_report_2023.pdf" in h and "p" in h for h in html_texts(app))
-    assert app.image and app.image[0].captions == ["water_treatment_report_2023.pdf, page 3"]  # the quote's page
+    assert app.image and [shown(c) for c in app.image[0].captions] == ["water_treatment_report_2023.pdf, page 3"]  # the quote's page
     # the chip closes again, and "new chat" empties the history
     button(app, "[1] water_treatment_report_2023.pdf").click().run()
     assert not app.image
@@ -98,7 +104,7 @@ def test_model_problems_are_readable_errors_not_stack_traces(small_index: Path, 
     app.chat_input[0].set_value("How many litres per second does the booster pump deliver?").run()
     assert not app.exception
     assert app.error and app.error[0].value.startswith("Could not answer")
-    assert ("127.0.0.1" in app.error[0].value) if "llm_base_url" in saved else ("nonexistent" in app.error[0].value)
+    assert ("127.0.0.1" in shown(app.error[0].value)) if "llm_base_url" in saved else ("nonexistent" in app.error[0].value)
     assert "Traceback" not in app.error[0].value
 
 
@@ -122,7 +128,7 @@ def test_documents_upload_ingest_list_delete_and_collections(small_index: Path, 
     assert by_file["empty.txt"].endswith("the file is empty")
     assert any(name.startswith("broken.pdf") and error for name, error in by_file.items())
     uploads = small_index / "uploads" / "default"
-    saved = uploads / safe_name(hostile)
+    saved = uploads / stored_name(hostile)
     assert saved.is_file() and saved.parent == uploads and not (tmp_path / "<b>evil</b> notes.md").exists()
     listed = app.dataframe[1].value
     assert sorted(listed["name"]) == sorted(["pumps.md", saved.name, "broken.pdf"])
@@ -142,7 +148,7 @@ def test_documents_upload_ingest_list_delete_and_collections(small_index: Path, 
     app.text_input(key="new_collection").set_value("Contracts")
     button(app, "Create").click().run()
     assert app.selectbox[0].value == "Contracts"
-    assert any("Documents in 'Contracts' (0)" in s.value for s in app.subheader)
+    assert any("Documents in 'Contracts' (0)" in shown(s.value) for s in app.subheader)
     folder = tmp_path / "contracts"
     folder.mkdir()
     (folder / "lease.txt").write_text("The lease of the depot ends on 30 June 2031.\n")
@@ -210,6 +216,26 @@ def test_document_and_model_text_is_escaped_never_rendered():
         assert "<img" not in produced and "<script" not in produced and "&lt;img" in produced
     assert '<sup class="rag-cite">[1]</sup>' in render.answer_html("Yes [1].")
     assert render.highlighted("abc def ghi", 4, 7) == '<div class="rag-text">abc <mark>def</mark> ghi</div>'
+
+
+def test_names_in_labels_headings_and_alerts_are_escaped_markdown():
+    name = "![x](http:127.0.0.1:9?leak=1) <b>b</b> [l](u) *i* _u_ `c` $m$ :red[r] :smile: | # ~ \\ &amp;.txt"
+    escaped = render.md_text(name)
+    assert shown(escaped) == name  # the browser shows the name itself ...
+    assert not re.search(r"(?<!\\)[!\[\]()<>*_`$:|#~&]", escaped.replace("\\\\", ""))  # ... no Markdown left
+    assert render.md_text("a\nb\x1b[31m\u202etxt.exe") == "a b \\[31m txt\\.exe"  # one line, no control characters
+    assert render.plain("a\tb\u202ec") == "a b c"
+
+
+def test_a_hostile_collection_name_is_escaped_on_the_documents_page(small_index: Path, monkeypatch):
+    name = "![c](http:127.0.0.1:9?leak=1) <img src=x> *i*"
+    app = open_app(small_index, monkeypatch, "documents")
+    app.text_input(key="new_collection").set_value(name)
+    button(app, "Create").click().run()
+    assert not app.exception and app.selectbox[0].value == name, ([e.value for e in app.error], app.selectbox[0].options)
+    assert [s.value for s in app.subheader if "Documents in" in s.value] == [render.md_text(f"Documents in '{name}' (0)")]
+    assert shown(app.file_uploader[0].label).endswith(f"join '{name}'")
+    assert "![c]" not in app.file_uploader[0].label
 
 
 def test_upload_names_cannot_escape_the_upload_folder(tmp_path: Path):

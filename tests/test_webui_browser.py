@@ -80,6 +80,21 @@ def serve(index: Path, tmp_path: Path):
         log.close()
 
 
+def foreign_requests(page, url: str) -> list[str]:
+    """A list that fills with every URL the page asks for other than the app's own: nothing of the UI
+    (fonts, icons, images named in a document) may come from elsewhere."""
+    own = (url + "/", url.replace("http", "ws", 1) + "/")
+    foreign: list[str] = []
+
+    def note(target: str) -> None:
+        if not target.startswith(own) and not target.startswith("data:"):
+            foreign.append(target)
+
+    page.on("request", lambda request: note(request.url))
+    page.on("websocket", lambda socket: note(socket.url))
+    return foreign
+
+
 @pytest.fixture
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")
@@ -103,6 +118,7 @@ def shots(tmp_path: Path) -> Path:
 def test_upload_ingest_ask_stream_and_open_the_source(app_url: str, browser, shots: Path, tmp_path: Path):
     page = browser.new_page(viewport={"width": 1360, "height": 1000})
     page.set_default_timeout(180_000)
+    foreign = foreign_requests(page, app_url)
     page.goto(app_url)
     page.get_by_role("heading", name="Ask your documents").wait_for()
     page.get_by_text("This collection has no documents yet").wait_for()
@@ -173,6 +189,7 @@ def test_upload_ingest_ask_stream_and_open_the_source(app_url: str, browser, sho
 
     for name in ("documents-ingest.png", "chat-citation.png", "settings.png"):
         assert (shots / name).stat().st_size > 20_000, name
+    assert foreign == [], f"the UI asked others for {foreign}"
 
 
 def test_a_question_typed_while_an_answer_streams_is_answered_after_it(sample_app_url: str, browser):

@@ -17,13 +17,14 @@ from webui import render, state
 VIEWS = Path(__file__).parent / "views"
 log = logging.getLogger("rag.webui")
 
-st.set_page_config(page_title="rag: ask your documents", page_icon=":material/menu_book:", layout="wide")
+# an emoji favicon is drawn in the page; a :material/...: one is fetched from fonts.gstatic.com
+st.set_page_config(page_title="rag: ask your documents", page_icon="\N{OPEN BOOK}", layout="wide")
 render.style()
 
 try:
     engine = state.engine()
 except (RagError, ValueError) as exc:  # an index built with another embedding model, a bad saved setting, ...
-    st.error(f"The index could not be opened: {exc}")
+    st.error(render.md_text(f"The index could not be opened: {exc}"))
     st.stop()
 
 pages = [
@@ -38,7 +39,7 @@ with st.sidebar:
 try:
     page.run()
 except RagError as exc:
-    st.error(str(exc))
+    st.error(render.md_text(str(exc)))
 except Exception as exc:  # noqa: BLE001 - a readable message for the user, the trace for the log
     log.exception("page %s failed", page.title)
-    st.error(f"Something went wrong ({type(exc).__name__}): {exc}")
+    st.error(render.md_text(f"Something went wrong ({type(exc).__name__}): {exc}"))

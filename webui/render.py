@@ -1,10 +1,15 @@
 """Showing answers, passages and citations. Text from documents and from the model is always
-escaped and shown as text: no Markdown (an image link would make the browser fetch it) and no HTML."""
+escaped and shown as text: no Markdown (an image link would make the browser fetch it) and no HTML.
+
+Two ways in: ``show_text`` and the other ``*_html`` helpers for blocks, and ``md_text`` for every
+Streamlit label, heading, caption, progress text and alert, which Streamlit renders as Markdown.
+Select options and data frame cells are plain text in Streamlit; ``plain`` only cleans them."""
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from pathlib import Path
 
 import streamlit as st
@@ -30,10 +35,28 @@ REASONS = {
 }
 REFUSAL_TEXT = "Not found in the documents."
 PAGE_WIDTH = 640  # pixels: a PDF page readable beside the chat
+# CommonMark lets any ASCII punctuation be escaped with a backslash and then shows it as itself; this
+# also stops Streamlit's own syntax (:material/icon:, :red[text], $math$) and raw HTML
+MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# right-to-left overrides and isolates can make "txt.exe" read as "exe.txt"
+BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def style() -> None:
     st.html(STYLE)
+
+
+def plain(text: str) -> str:
+    """Untrusted text without control characters (line breaks, escape sequences, bidi overrides),
+    each replaced by a space, for places Streamlit shows as plain text."""
+    return "".join(" " if unicodedata.category(c) == "Cc" or c in BIDI_CONTROLS else c for c in str(text))
+
+
+def md_text(text: str) -> str:
+    """Untrusted text (a file, collection or heading name, an error) for a Streamlit label, heading,
+    caption or alert: Streamlit renders those as Markdown, so every Markdown character is escaped and
+    the browser shows exactly the text, on one line, without fetching anything."""
+    return MARKDOWN_PUNCTUATION.sub(r"\\\1", plain(text))
 
 
 def text_html(text: str, css: str = "rag-text") -> str:
@@ -67,8 +90,9 @@ def pages_label(pages: tuple[int, ...]) -> str:
 
 
 def chip_label(citation: Citation) -> str:
+    """The chip's button label (Markdown, so escaped)."""
     pages = pages_label(citation.passage.pages)
-    return f"[{citation.n}] {Path(citation.passage.source).name}" + (f" {pages}" if pages else "")
+    return md_text(f"[{citation.n}] {Path(citation.passage.source).name}" + (f" {pages}" if pages else ""))
 
 
 def highlighted(text: str, start: int, end: int) -> str:
@@ -105,7 +129,7 @@ def source_view(citation: Citation) -> None:
                 show_text("The PDF page could not be rendered (the file was moved, changed or is protected).", "rag-meta")
             else:
                 number, png = rendered
-                st.image(png, caption=f"{Path(passage.source).name}, page {number}", width=PAGE_WIDTH)
+                st.image(png, caption=md_text(f"{Path(passage.source).name}, page {number}"), width=PAGE_WIDTH)
 
 
 def passages(items: list[Passage]) -> None:

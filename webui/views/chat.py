@@ -34,7 +34,7 @@ def show_turn(index: int, turn: Turn) -> None:
         render.show_text(turn.question)
     with st.chat_message("assistant"):
         if turn.error:
-            st.error(turn.error)
+            st.error(render.md_text(turn.error))
             return
         answer = turn.answer
         if answer.rewrite:  # how a follow-up was understood, so a wrong reading is seen at once

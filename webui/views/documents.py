@@ -10,10 +10,10 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
-from ingest.uploads import UploadError, safe_name, save_upload
+from ingest.uploads import UploadError, save_upload, upload_folder
 from rag.errors import RagError
 from rag.records import IngestReport
-from webui import state
+from webui import render, state
 
 log = logging.getLogger("rag.webui")
 
@@ -40,7 +40,7 @@ def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, 
     for path in paths:
         if path.is_file():
             key = str(path.absolute())
-            rows[key] = {"file": labels.get(key, path.name), "status": "waiting", "error": ""}
+            rows[key] = {"file": render.plain(labels.get(key, path.name)), "status": "waiting", "error": ""}
     outcome = Outcome()
     bar = st.progress(0.0, text="Checking files ...")
     table = st.empty()
@@ -49,14 +49,14 @@ def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, 
 
     def on_progress(event) -> None:
         if event.path:
-            row = rows.setdefault(event.path, {"file": Path(event.path).name, "status": "", "error": ""})
+            row = rows.setdefault(event.path, {"file": render.plain(Path(event.path).name), "status": "", "error": ""})
             row["status"] = event.status  # added, updated or failed
         if outcome.interrupted:
             return
         try:
             if event.path:
                 text = f"{event.files_done} of {event.files_total} files · {event.chunks} chunks · {Path(event.path).name}"
-                bar.progress(event.files_done / max(event.files_total, 1), text=text)
+                bar.progress(event.files_done / max(event.files_total, 1), text=render.md_text(text))
             else:
                 bar.progress(0.0, text=f"Parsing {event.files_total} files ...")
             table.dataframe(list(rows.values()), hide_index=True, width="stretch")
@@ -69,13 +69,13 @@ def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, 
     except RagError as exc:
         bar.empty()
         outcome.error = f"Ingest failed: {exc}"
-        st.error(outcome.error)
+        st.error(render.md_text(outcome.error))
         return outcome
     finally:
         st.session_state["ingesting"] = False
     for error in outcome.report.errors:
-        row = rows.setdefault(error.path, {"file": Path(error.path).name, "status": "", "error": ""})
-        row["status"], row["error"] = "failed", error.error
+        row = rows.setdefault(error.path, {"file": render.plain(Path(error.path).name), "status": "", "error": ""})
+        row["status"], row["error"] = "failed", render.plain(error.error)
     for row in rows.values():
         if row["status"] == "waiting":
             row["status"] = "unchanged"
@@ -105,7 +105,7 @@ def show_last_result() -> None:
     if not result:
         return
     message, rows, failed = result
-    (st.warning if failed else st.success)(message)
+    (st.warning if failed else st.success)(render.md_text(message))
     if rows:
         st.dataframe(rows, hide_index=True, width="stretch")
 
@@ -115,18 +115,19 @@ def upload_section(engine, collection: str) -> None:
     limit_mb = engine.settings.max_file_mb
     generation = st.session_state.setdefault("uploader_generation", 0)
     files = st.file_uploader(
-        f"Upload files (up to {limit_mb:.0f} MB each); they are stored in the index folder and join '{collection}'",
+        render.md_text(f"Upload files (up to {limit_mb:.0f} MB each); they are stored in the index folder and join "
+                       f"'{collection}'"),
         accept_multiple_files=True, key=f"uploader-{generation}",
     )
     if not st.button(f"Ingest {len(files or [])} file(s)", type="primary", disabled=not files, icon=":material/upload:"):
         return
-    folder = engine.settings.resolved_upload_dir / safe_name(collection)
+    folder = upload_folder(engine.settings.resolved_upload_dir, collection)
     saved, errors, labels = [], [], {}
     for upload in files:
         try:
             item = save_upload(folder, upload.name, upload.getvalue(), engine.settings.max_file_bytes)
         except (UploadError, OSError) as exc:
-            errors.append({"file": upload.name, "status": "failed", "error": str(exc)})
+            errors.append({"file": render.plain(upload.name), "status": "failed", "error": render.plain(str(exc))})
             continue
         saved.append(item.path)
         labels[str(item.path)] = upload.name if item.path.name == upload.name else f"{upload.name} \u2192 {item.path.name}"
@@ -146,7 +147,7 @@ def resync_section(engine, collection: str) -> None:
         if st.button("Re-sync", icon=":material/sync:"):
             path = Path(folder.strip()).expanduser()
             if not folder.strip() or not path.is_dir():
-                st.error(f"Not a folder on this machine: {folder.strip()}")
+                st.error(render.md_text(f"Not a folder on this machine: {folder.strip()}"))
                 return
             outcome = run_ingest(engine, [path], collection, prune=prune)
             if outcome.report:
@@ -155,19 +156,21 @@ def resync_section(engine, collection: str) -> None:
 
 def documents_section(engine, collection: str) -> None:
     docs = engine.documents(collection)
-    st.subheader(f"Documents in '{collection}' ({len(docs)})")
+    st.subheader(render.md_text(f"Documents in '{collection}' ({len(docs)})"))
     if not docs:
         st.info("No documents yet.")
         return
     rows = [
-        {"name": Path(d.path).name, "status": d.status, "chunks": d.n_chunks, "type": d.file_type,
-         "error": d.error or "", "updated": d.updated_at.strftime("%Y-%m-%d %H:%M"), "path": d.path}
+        {"name": render.plain(Path(d.path).name), "status": d.status, "chunks": d.n_chunks, "type": d.file_type,
+         "error": render.plain(d.error or ""), "updated": d.updated_at.strftime("%Y-%m-%d %H:%M"),
+         "path": render.plain(d.path)}
         for d in docs
     ]
     st.dataframe(rows, hide_index=True, width="stretch")
     by_id = {d.id: d for d in docs}
-    chosen = st.multiselect("Delete documents", options=list(by_id), format_func=lambda i: Path(by_id[i].path).name,
-                            key="delete_choice", placeholder="Choose documents to delete")
+    chosen = st.multiselect("Delete documents", options=list(by_id), key="delete_choice",
+                            format_func=lambda i: render.plain(Path(by_id[i].path).name),
+                            placeholder="Choose documents to delete")
     if st.button("Delete", disabled=not chosen, icon=":material/delete:"):
         uploads = engine.settings.resolved_upload_dir.resolve()
         removed = engine.delete_documents(chosen)
@@ -183,7 +186,8 @@ def collections_section(engine, collection: str) -> None:
     names = engine.collections() or [collection]
     left, right = st.columns(2, vertical_alignment="bottom")
     with left:
-        choice = st.selectbox("Collection", names, index=names.index(collection) if collection in names else 0)
+        choice = st.selectbox("Collection", names, format_func=render.plain,
+                              index=names.index(collection) if collection in names else 0)
         if choice != collection:
             st.session_state["collection"] = choice
             state.new_chat()
@@ -195,7 +199,7 @@ def collections_section(engine, collection: str) -> None:
                 try:
                     created = engine.create_collection(name)
                 except RagError as exc:
-                    st.error(str(exc))
+                    st.error(render.md_text(str(exc)))
                 else:
                     st.session_state["collection"] = created
                     state.new_chat()

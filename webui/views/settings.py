@@ -50,7 +50,7 @@ def main() -> None:
         return
     path = Path(gguf.strip()).expanduser() if gguf.strip() else None
     if backend == "llama_cpp" and path is not None and not path.is_file():
-        st.error(f"No GGUF file at {path}. Nothing was saved.")
+        st.error(render.md_text(f"No GGUF file at {path}. Nothing was saved."))
         return
     changes = dict(llm_backend=backend, llm_model_path=path, llm_base_url=base_url.strip(), llm_model=model.strip() or "local",
                    llm_api_key=api_key, n_ctx=int(n_ctx), temperature=float(temperature), top_k=int(top_k),
@@ -58,11 +58,11 @@ def main() -> None:
     try:
         state.save_settings(engine, changes)
     except (RagError, OSError) as exc:
-        st.error(f"Not saved: {exc}")
+        st.error(render.md_text(f"Not saved: {exc}"))
         return
     st.success("Saved. The next question uses these settings.")
     if backend == "openai" and (problem := server_problem(changes["llm_base_url"], api_key)):
-        st.warning(f"The server at {changes['llm_base_url']} did not answer: {problem}. Start it before asking.")
+        st.warning(render.md_text(f"The server at {changes['llm_base_url']} did not answer: {problem}. Start it before asking."))
 
 
 main()
