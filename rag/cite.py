@@ -11,7 +11,7 @@ stored chunk text with the best score, copied verbatim with its offsets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,10 @@ STOPWORDS = frozenset(
 # words that talk about the answer instead of making a claim ("The answer is: [3]")
 META_TERMS = frozenset(_STEMMER.stemWords("answer answers question passage passages document documents text "
                                           "information provided given following based".split()))
+# words that sentences giving any figure share: they do not say what a sentence is about
+STOPLIKE = frozenset(_STEMMER.stemWords("""cost costs price prices priced much many long often kind type name named
+    called number amount total value sum figure rate year years time times get gets take takes make makes is was
+    say says said""".split()))
 REFUSAL_PATTERN = re.compile(r"not (?:be )?found in the (?:documents|passages)|passages do not (?:contain|mention)", re.I)
 
 
@@ -143,19 +147,36 @@ def strip_markers(text: str) -> str:
     return re.sub(r"\s+([.,;:!?])", r"\1", MARKER.sub("", text)).strip()
 
 
-def best_quote(claim: str, passage_text: str, max_sentences: int = 3) -> tuple[Span, float]:
-    """The shortest run of up to ``max_sentences`` sentences of the passage that best supports the claim."""
+def best_quote(claim: str, passage_text: str, max_sentences: int = 3, readable: str | None = None) -> tuple[Span, float]:
+    """The shortest run of up to ``max_sentences`` sentences of the passage that best supports the claim.
+
+    ``readable`` is the passage text with its instruction parts blanked (``rag.injection.masked``):
+    a run is scored on it, never holds a blanked sentence, and is cut back from a blanked edge
+    (a table row's hostile last cell), so an instruction is never the quote."""
     terms = content_terms(claim)
-    spans = sentence_spans(passage_text) or [Span(0, len(passage_text))]
+    readable = passage_text if readable is None else readable
+    spans = [s for s in (_readable_part(s, readable) for s in sentence_spans(passage_text)) if s]
+    spans = spans or [Span(0, len(passage_text))]
     best, best_key = spans[0], (-1.0, 0, 0)
     for size in range(1, max_sentences + 1):
         for i in range(len(spans) - size + 1):
-            span = Span(spans[i].start, spans[i + size - 1].end)
-            score = support(terms, passage_text[span.start : span.end])
+            run = spans[i : i + size]
+            if any(readable[a.end : b.start].strip() for a, b in zip(run, run[1:])):
+                continue  # the run would close over a blanked sentence
+            span = Span(run[0].start, run[-1].end)
+            score = support(terms, readable[span.start : span.end])
             key = (round(score, 6), -size, -(span.end - span.start))
             if key > best_key:
                 best, best_key = span, key
     return best, max(best_key[0], 0.0)
+
+
+def _readable_part(span: Span, readable: str) -> Span | None:
+    """The sentence's span trimmed of blanked edges; None when it is blanked whole."""
+    piece = readable[span.start : span.end]
+    if not piece.strip():
+        return None
+    return Span(span.start + len(piece) - len(piece.lstrip()), span.start + len(piece.rstrip()))
 
 
 def check(claim: str, passage: Passage, min_support: float, asked: "Asked | None" = None) -> tuple[Span, float, bool]:
@@ -164,19 +185,42 @@ def check(claim: str, passage: Passage, min_support: float, asked: "Asked | None
     Supported needs the score and also every number and name of the claim in the passage: a claim
     that gets the words right and the figure or the project wrong is not supported. Given what was
     asked, each number and name the claim adds must also stand where the question points
-    (``rag.grounding.placed_right``: the right sentence, table row, column and sheet).
+    (``rag.grounding.placed_right``: the right sentence, table row, column and sheet). The passage
+    is read without its instruction parts (``rag.injection``): text that speaks to the assistant
+    supports nothing. And the quote must share a topic word with the claim (``on_topic``).
     """
-    span, score = best_quote(claim, passage.text)
+    from rag.injection import masked
+
+    readable = masked(passage.text)
+    span, score = best_quote(claim, passage.text, readable=readable)
     claim = strip_markers(claim)
     # names may come from where the passage sits: its headings and its file name
-    lowered = " ".join((passage.text, passage.heading, re.sub(r"[_\W]+", " ", Path(passage.source).stem))).lower()
-    specifics_ok = numbers(claim) <= numbers(passage.text) and all(name in lowered for name in names(claim)) \
-        and units_agree(claim, passage.text)
+    where = " ".join((passage.heading, re.sub(r"[_\W]+", " ", Path(passage.source).stem)))
+    lowered = (readable + " " + where).lower()
+    specifics_ok = numbers(claim) <= numbers(readable) and all(name in lowered for name in names(claim)) \
+        and units_agree(claim, readable) and on_topic(claim, readable[span.start : span.end] + " " + where, asked)
     if specifics_ok and asked is not None:
         from rag.grounding import placed_right
 
-        specifics_ok = placed_right(claim, passage, asked)
+        clean = passage if readable == passage.text else replace(passage, text=readable)
+        specifics_ok = placed_right(claim, clean, asked)
     return span, score, bool(score >= min_support and specifics_ok)
+
+
+def topic_terms(text: str) -> set[str]:
+    """A text's content terms without numbers, the units after them and the stop-like words that
+    any figure's sentence has ("costs", "price", "answer"): what says what the text is about."""
+    units = {unit for found in number_units(text).values() for unit in found if unit}
+    return content_terms(text) - numbers(text) - units - META_TERMS - STOPLIKE
+
+
+def on_topic(claim: str, quote: str, asked: "Asked | None" = None) -> bool:
+    """The quote shares a topic word with the claim. A bare figure ("6 euros", "The answer is 6")
+    has none of its own: it stands for an answer to the question, so the question's topic words
+    count for it; without a question a bare figure is on no topic. Stops "6 euros" for an espresso
+    question from being supported by the ferry fare."""
+    wanted = topic_terms(claim) or (topic_terms(asked.question) if asked is not None else set())
+    return bool(wanted & content_terms(quote))
 
 
 @dataclass

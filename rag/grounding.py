@@ -32,7 +32,7 @@ _WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|long|old|often|far|big|la
                              r"what (?:percentage|percent|share|proportion|number|amount|price)|"
                              r"(?:by )?how much)\b", re.I)
 _WANTS_DATE = re.compile(r"^\s*(?:when|(?:in |by |since |until )?what (?:year|date|day|month|time|century|decade))\b", re.I)
-_YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})$")
+_YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)")  # written as a year: not "1,200 litres"
 _WORD_NUMBERS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                            r"hundred|thousand|million|billion|half|dozen|daily|weekly|monthly|yearly|annually|twice|"
                            r"once|closed)\b", re.I)
@@ -57,8 +57,11 @@ class Asked:
 
 
 def ask_context(question: str, passages: list[Passage]) -> Asked:
+    from rag.injection import masked
+
     terms = frozenset(content_terms(question))
-    rows_of = {p.chunk_id: [u for u in units(p.text) if ROW.match(u)] for p in passages}
+    # read without instruction cells, as the claims are checked (rag.cite.check)
+    rows_of = {p.chunk_id: [u for u in units(masked(p.text)) if ROW.match(u)] for p in passages}
     rows = [row for found in rows_of.values() for row in found]
     # sheet names and captions tell tables apart; a prose chunk's heading is only where it starts
     hits = {p.chunk_id: len(terms & content_terms(p.heading)) for p in passages if rows_of[p.chunk_id]}
@@ -164,7 +167,7 @@ def answers_the_question(text: str, asked: Asked) -> bool:
     if asked.wants == "frequency":  # "how often": every 12 hours, twice a week
         return bool(_FREQUENCY.search(text))
     if asked.wants == "quantity":
-        new = {n for n in numbers(text) - given if not _YEAR.match(n)}
+        new = numbers(text) - given - set(_YEAR.findall(text))
         return bool(new) or bool(_WORD_NUMBERS.search(text))
     if asked.wants == "date":
         return bool(numbers(text) - given) or bool(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rag.errors import ConfigError
+from rag.injection import for_prompt
 from rag.records import Passage
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
@@ -49,7 +50,7 @@ class Prompts:
             location += f", page {passage.page}"
         if passage.heading_path:
             location += f", section {passage.heading}"
-        return self.passage.format(n=n, source=Path(passage.source).name, location=location, text=passage.text.strip())
+        return self.passage.format(n=n, source=Path(passage.source).name, location=location, text=for_prompt(passage.text))
 
     def answer_messages(self, question: str, passages: list[Passage]) -> list[dict]:
         rendered = "\n\n".join(self.render_passage(n, p) for n, p in enumerate(passages, start=1))
