@@ -1,7 +1,8 @@
 """The ``rag`` command: parse arguments, call the library, render, map errors to exit codes.
 
 Exit codes: 0 success; 1 some files failed (everything else was stored); 2 usage error;
-3 any other error (an index built with another model, a catalog that cannot be opened, ...).
+3 any other error (an index built with another model, a catalog that cannot be opened, ...);
+130 interrupted (Ctrl-C), 143 stopped by SIGTERM (what was stored is kept in both).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import errno
 import json
 import logging
 import re
+import signal
 import sys
 import time
 from pathlib import Path
@@ -26,6 +28,7 @@ from rag.config import Settings
 from rag.errors import ConfigError, RagError, storage_error
 
 EXIT_OK, EXIT_FILES_FAILED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report them
 
 err = Console(stderr=True)
 
@@ -63,12 +66,27 @@ def _settings(index: Path | None, **overrides) -> Settings:
         raise click.UsageError(str(exc)) from exc
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is so that every ``finally`` (workers, locks) runs."""
+
+
+def _terminated(signum, frame) -> None:  # noqa: ARG001
+    raise Terminated()
+
+
 class RagGroup(click.Group):
     """Maps library errors to messages and exit codes, so no stack trace reaches a user."""
 
     def invoke(self, ctx: click.Context):
+        signal.signal(signal.SIGTERM, _terminated)
         try:
             return super().invoke(ctx)
+        except Terminated:
+            err.print("stopped by SIGTERM: what was stored is kept; run the command again to finish", highlight=False)
+            sys.exit(EXIT_TERMINATED)
+        except KeyboardInterrupt:
+            err.print("interrupted: what was stored is kept; run the command again to finish", highlight=False)
+            sys.exit(EXIT_INTERRUPTED)
         except ConfigError as exc:
             raise click.UsageError(clean(exc, one_line=True)) from exc
         except (RagError, OSError) as exc:
@@ -410,6 +428,15 @@ def _print_metrics(metrics: dict, out: Console) -> None:
             table.add_row(group, key, "n/a" if value is None else str(value))
     out.print(table)
 
+
+def _register_server_commands() -> None:
+    from rag.api.commands import keys, serve
+
+    main.add_command(serve, "serve")
+    main.add_command(keys, "keys")
+
+
+_register_server_commands()
 
 if __name__ == "__main__":
     main()

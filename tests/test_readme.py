@@ -26,12 +26,38 @@ def test_readme_examples_run(sample_index, tmp_path):
     shutil.copytree(sample_index, tmp_path / ".rag-index")
     script = tmp_path / "examples.py"
     script.write_text("\n".join(readme_python_blocks()), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    # the HTTP example talks to `rag serve` on its default address, as a reader would run it
+    server = subprocess.Popen([sys.executable, "-m", "rag.cli", "serve", "--index", str(tmp_path / ".rag-index")],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for("http://127.0.0.1:8000/healthz", server)
+        result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    finally:
+        server.terminate()
+        server.wait(30)
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
+    assert out.count("0.42 euros per kilometre") >= 2  # the chain's answer and the server's, the same model
+    assert "'supported': True" in out
     assert "The chlorine contact time is 35 minutes at design flow [1]." in out
     assert "water_treatment_report_2023.pdf 2 True" in out or "water_treatment_report_2023.pdf 3 True" in out
     assert "travel_policy.docx" in out and "maintenance_window.eml" in out
     assert "piece.refused=False" in out
     assert "0.42 euros per kilometre" in out
     assert "When does the Riverside branch close on Sunday?" in out  # the follow-up written out
+
+
+def _wait_for(url: str, server: subprocess.Popen, timeout: float = 180) -> None:
+    import time
+
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert server.poll() is None, server.stderr.read()[-2000:]
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer")
