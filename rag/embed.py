@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -72,6 +73,13 @@ def token_offsets(tokenizer, text: str) -> list[tuple[int, int]]:
     return list(tokenizer.encode(text, add_special_tokens=False).offsets)
 
 
+@dataclass
+class _Query:
+    text: str
+    vector: np.ndarray | None = None
+    error: Exception | None = None
+
+
 class Embedder:
     """sentence-transformers behind a lock; the model loads on first use, not in the constructor."""
 
@@ -82,6 +90,9 @@ class Embedder:
         self.device = device
         self.batch_size = batch_size
         self._lock = threading.Lock()
+        self._waiting: list[_Query] = []  # single queries that arrived while the model was busy
+        self._waiting_lock = threading.Lock()
+        self._query_lock = threading.Lock()
 
     @cached_property
     def model(self):
@@ -102,6 +113,29 @@ class Embedder:
     @property
     def window(self) -> int:
         return token_window(self.path)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """One query's vector. Queries from other threads that arrive while the model is busy are
+        encoded together in one batch, which costs little more than one: a server answering many
+        searches at once keeps its latency instead of queueing them one encode after another."""
+        query = _Query(text)
+        with self._waiting_lock:
+            self._waiting.append(query)
+        with self._query_lock:
+            if query.vector is None and query.error is None:
+                with self._waiting_lock:
+                    batch, self._waiting = self._waiting, []
+                try:
+                    vectors = self.encode([q.text for q in batch])
+                except Exception as exc:
+                    for waiting in batch:
+                        waiting.error = exc
+                    raise
+                for waiting, vector in zip(batch, vectors):
+                    waiting.vector = vector
+        if query.error is not None:
+            raise query.error
+        return query.vector
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length float32 vectors, one row per text."""

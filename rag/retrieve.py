@@ -113,7 +113,7 @@ class Retriever:
         self._pool.shutdown(wait=False)
 
     def embed_query(self, query: str) -> np.ndarray:
-        return self.embedder.encode([query])[0]
+        return self.embedder.encode_query(query)
 
     def search(
         self,

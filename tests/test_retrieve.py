@@ -179,3 +179,27 @@ def test_missing_reranker_folder_is_a_clear_error(sample_index, shared_embedder,
     with rag.open(sample_index, embedder=shared_embedder, create=False, reranker_model=str(tmp_path / "nope")) as engine:
         with pytest.raises(rag.RagError, match="is not a local folder"):
             engine.retrieve("chlorine")
+
+
+def test_concurrent_queries_are_encoded_in_one_batch_with_the_same_vectors(shared_embedder):
+    """What a server's many simultaneous searches do: every thread gets its own query's vector."""
+    import threading
+
+    queries = [f"question number {n} about the sourdough starter and ferry times" for n in range(24)]
+    alone = shared_embedder.encode(queries)
+    calls_before = shared_embedder.calls
+    results: dict[int, np.ndarray] = {}
+    start = threading.Barrier(len(queries))
+
+    def ask(n: int) -> None:
+        start.wait()
+        results[n] = shared_embedder.encode_query(queries[n])
+
+    threads = [threading.Thread(target=ask, args=(n,)) for n in range(len(queries))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for n in range(len(queries)):
+        assert np.allclose(results[n], alone[n], atol=1e-5)
+    assert shared_embedder.calls - calls_before < len(queries)  # batched, not one encode per query
