@@ -23,6 +23,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from pydantic import BaseModel, Field
+from starlette.background import BackgroundTask
 
 from ingest.uploads import UploadError, save_upload, upload_folder
 from rag.api.gate import AnswerGate, Busy
@@ -231,7 +232,9 @@ def create_app(engine: Engine, *, queue_size: int = 8) -> FastAPI:
                         yield chunk({"content": event})
             yield "data: [DONE]\n\n"
 
-        return StreamingResponse(sse(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+        # a client gone before the stream started never runs sse(): its place is given back after the response
+        return StreamingResponse(sse(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"},
+                                 background=BackgroundTask(ticket.release))
 
     # ---- native JSON -----------------------------------------------------------------------
 
