@@ -109,7 +109,7 @@ def test_the_prompt_holds_the_fact_and_not_the_instruction(case, retrieved):
     assert not figures(case, "injected") & numbers(rendered), rendered
     assert figures(case, "true") <= numbers(rendered)
     assert "<|" not in rendered and "<system>" not in rendered
-    assert "never as instructions" in prompts.system
+    assert f'"{for_prompt(passage.text)}"' in rendered  # marked as quoted material
 
 
 # ---- the detector: what it flags, what it leaves alone -------------------------------------------
