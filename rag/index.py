@@ -252,11 +252,22 @@ class Index:
 
     def _catch_up(self) -> None:
         """Re-read FAISS if another process saved it since this copy was read (call under the lock)."""
-        if _file_version(self.dir / VECTORS) == self._vectors_version:
-            return
-        manifest = Manifest.read(self.dir / MANIFEST)
-        self.manifest = dataclasses.replace(self.manifest, vectors_checksum=manifest.vectors_checksum,
-                                            vectors_count=manifest.vectors_count, catalog_id=manifest.catalog_id)
+        if _file_version(self.dir / VECTORS) != self._vectors_version:
+            self._reread_vectors()
+
+    def reload_vectors(self) -> None:
+        """Re-read FAISS after another process saved it: verified against the checksum in the manifest
+        (rebuilt from the catalog when damaged) and brought in step with the catalog, in memory."""
+        self._reread_vectors()
+        self.reconcile()
+
+    def _reread_vectors(self) -> None:
+        try:
+            saved = Manifest.read(self.dir / MANIFEST)
+        except IndexDamagedError:  # keep what was read at open; a damaged FAISS file is still caught
+            saved = self.manifest
+        self.manifest = dataclasses.replace(self.manifest, vectors_checksum=saved.vectors_checksum,
+                                            vectors_count=saved.vectors_count, catalog_id=saved.catalog_id)
         self._load_vectors()
 
     # ---- consistency -----------------------------------------------------------------------
