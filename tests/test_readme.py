@@ -39,7 +39,8 @@ def test_readme_examples_run(sample_index, tmp_path):
     out = result.stdout
     assert out.count("0.42 euros per kilometre") >= 2  # the chain's answer and the server's, the same model
     assert "'supported': True" in out
-    assert "The chlorine contact time is 35 minutes at design flow [1]." in out
+    first = out.splitlines()[0]  # the model's wording may change with the prompt; the fact and its marker may not
+    assert "35 minutes" in first and "[1]" in first, first
     assert "water_treatment_report_2023.pdf 2 True" in out or "water_treatment_report_2023.pdf 3 True" in out
     assert "travel_policy.docx" in out and "maintenance_window.eml" in out
     assert "piece.refused=False" in out
