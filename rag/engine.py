@@ -28,7 +28,6 @@ from rag.llm import ChatModel, open_model
 from rag.prompting import Prompts, pack
 from rag.records import Answer, IngestReport, Passage, Timings
 from rag.retrieve import Filters, Mode, Retriever
-from rag.vector_index import VectorIndex
 
 log = logging.getLogger(__name__)
 
@@ -98,9 +97,7 @@ class Engine:
             if version == self._seen:
                 return False
             index = self.index
-            vectors_path = index.dir / VECTORS
-            if vectors_path.exists():
-                index.vectors = VectorIndex.load(vectors_path, index.manifest.dimension, self.settings.ivf_nprobe)
+            index.reload_vectors()  # verified by its checksum; rebuilt from the catalog when damaged
             index.keyword = KeywordIndex.load(index.dir) or index.keyword
             index.refresh_keyword(persist=False)
             self._seen = version
