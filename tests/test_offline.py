@@ -1,4 +1,5 @@
-"""No network at run time: a whole ingest and a web UI page load with every internet socket and DNS lookup blocked and recorded, in every process."""
+"""No network at run time: a whole ingest and a web UI page load with every internet socket and
+DNS lookup blocked and recorded, in every Python process."""
 
 from __future__ import annotations
 
