@@ -277,3 +277,27 @@ def test_the_openai_client_gets_a_cited_answer_from_the_bundled_model(index_copy
     assert any(c["supported"] and c["source"].endswith("bakery_handbook.md") for c in extra["citations"])
     assert last.model_extra["rag"]["answer"] == plain.choices[0].message.content  # same answer, streamed or not
     assert streamed.strip()
+
+
+def test_collections_and_deletes_over_http(index_copy, shared_embedder):
+    with _client(index_copy, shared_embedder) as client:
+        store = _store(index_copy)
+        _a, admin = store.create("admin", admin=True)
+        _w, writer = store.create("writer", write=["private"])
+        _r, reader = store.create("reader", read=["default"])
+        store.close()
+        assert client.post("/v1/collections", json={"name": "team"}, headers=_bearer(reader)).status_code == 403
+        created = client.post("/v1/collections", json={"name": "team"}, headers=_bearer(admin))
+        assert created.status_code == 201 and created.json() == {"collection": "team"}
+        bad = client.post("/v1/collections", json={"name": "../etc"}, headers=_bearer(admin))
+        assert bad.status_code == 400 and "collection" in bad.json()["error"]["message"]
+        assert client.post("/v1/collections", json={}, headers=_bearer(admin)).status_code == 422
+        assert client.get("/v1/collections", headers=_bearer(reader)).json() == {"collections": ["default"]}
+        assert set(client.get("/v1/collections", headers=_bearer(admin)).json()["collections"]) == {"default", "private", "team"}
+
+        (salaries,) = client.get("/v1/documents?collection=private", headers=_bearer(writer)).json()["documents"]
+        deleted = client.delete(f"/v1/documents/{salaries['id']}", headers=_bearer(writer))
+        assert deleted.status_code == 200 and deleted.json()["chunks_removed"] >= 1
+        assert client.get("/v1/documents?collection=private", headers=_bearer(writer)).json()["documents"] == []
+        found = client.post("/v1/search", json={"query": "secret salary band", "collection": "private"}, headers=_bearer(admin))
+        assert found.status_code == 200 and found.json()["passages"] == []
