@@ -43,6 +43,7 @@ class ParseOptions:
     combine_under: int
     model_path: str
     window: int
+    ocr_languages: str = ""  # tesseract languages ("eng", "eng+deu"); "" = OCR off
 
 
 def missing_tool(file_type: str) -> str | None:
@@ -52,7 +53,7 @@ def missing_tool(file_type: str) -> str | None:
     if file_type in NEEDS_PANDOC and not _pandoc_available():
         return f".{file_type} needs pandoc: install it (Debian: apt-get install pandoc, or pip install pypandoc-binary)"
     if file_type in IMAGES and not shutil.which("tesseract"):
-        return f".{file_type} is an image and needs OCR: install tesseract (Debian: apt-get install tesseract-ocr)"
+        return f".{file_type} is an image and needs OCR: install tesseract (Debian: apt-get install tesseract-ocr tesseract-ocr-eng)"
     if file_type in NOT_DOCUMENTS:
         return f"unsupported file type .{file_type}: not a text document"
     return None
@@ -93,6 +94,8 @@ def check_file(source: SourceFile, options: ParseOptions) -> str | None:
         return "empty file (0 bytes)"
     if source.size > options.max_bytes:
         return f"file is larger than the limit ({source.size / 2**20:.1f} MB > {options.max_bytes / 2**20:.1f} MB; raise RAG_MAX_FILE_MB)"
+    if source.file_type in IMAGES and not options.ocr_languages:
+        return f".{source.file_type} is an image and OCR is off (RAG_OCR=true turns it on)"
     if source.file_type in ZIPPED:
         if reason := check_zip(source.path, options.max_unzipped_bytes, options.max_zip_ratio):
             return reason
@@ -180,8 +183,13 @@ def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocumen
     from ingest.tables import expand_tables, pdf_tables
     from rag.embed import token_offsets
 
-    elements = partition_with_fallbacks(source, options.strategy)
+    elements = partition_with_fallbacks(source, options.strategy, options.ocr_languages)
+    ocr_pages: set[int] = set()
     if source.file_type == "pdf":
+        if options.ocr_languages:
+            from ingest.ocr import with_ocr_pages
+
+            elements, ocr_pages = with_ocr_pages(source.path, elements, options.ocr_languages)
         elements = pdf_tables(source.path, elements)
     tokenizer = _state["tokenizer"]
     elements = expand_tables(elements, options.max_chars, lambda text: len(token_offsets(tokenizer, text)) <= options.window)
@@ -196,10 +204,21 @@ def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocumen
     )
     if not chunks:
         return ParsedDocument(source=source, error=no_text_reason(source))
+    if source.file_type in IMAGES or ocr_pages:  # provenance: `rag docs` shows which documents were OCR'd
+        chunks = [_marked_ocr(c) if source.file_type in IMAGES or ocr_pages & set(c.pages) else c for c in chunks]
     return ParsedDocument(source=source, chunks=tuple(chunks), n_chars=len(doc_text))
 
 
-def partition_with_fallbacks(source: SourceFile, strategy: str) -> list:
+OCR = "OCR"  # the element type recorded for text read from pixels
+
+
+def _marked_ocr(chunk):
+    import dataclasses
+
+    return dataclasses.replace(chunk, element_types=tuple(chunk.element_types) + (OCR,))
+
+
+def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: str = "eng") -> list:
     """``unstructured.partition``, with fallbacks where its first try is known to give up needlessly:
 
     * e-mail whose attachment cannot be parsed (an image without OCR, audio): the message alone;
@@ -212,10 +231,15 @@ def partition_with_fallbacks(source: SourceFile, strategy: str) -> list:
     from unstructured.partition.auto import partition
 
     kind = source.file_type
-    if kind in IMAGES and strategy == "fast":
-        strategy = "ocr_only"
+    languages = (ocr_languages or "eng").split("+")
+    if kind in IMAGES:
+        from ingest.ocr import ocr_image
+        from unstructured.partition.text import partition_text
+
+        # tesseract itself, as for PDF pages: unstructured's image path wants its layout model
+        return partition_text(text=ocr_image(source.path, ocr_languages or "eng"), languages=languages[:1])
     try:
-        elements = partition(filename=source.path, strategy=strategy, languages=["eng"])
+        elements = partition(filename=source.path, strategy=strategy, languages=languages)
     except Exception:
         if kind in ("eml", "msg", "p7s"):
             elements = partition(filename=source.path, strategy=strategy, languages=["eng"], process_attachments=False)
@@ -341,7 +365,8 @@ def no_text_reason(source: SourceFile) -> str:
                 return "encrypted PDF: it needs a password, which is not supported"
         except Exception:  # a PDF too broken for pypdf: the generic reason below
             pass
-        return "no text layer (a scanned PDF needs OCR: RAG_PARSE_STRATEGY=ocr_only with tesseract installed)"
+        return ("no text layer, and OCR found none either (a scan needs RAG_OCR=true and tesseract: "
+                "apt-get install tesseract-ocr tesseract-ocr-eng)")
     if source.file_type in ("pptx", "docx"):
         return "no text could be extracted (only pictures? those need OCR)"
     return "no text could be extracted (the file is empty or blank)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -227,6 +228,7 @@ def parse_options(settings: Settings, embedder: Embedder) -> ParseOptions:
         combine_under=settings.chunk_combine_under_chars,
         model_path=str(embedder.path),
         window=embedder.window,
+        ocr_languages=settings.ocr_languages if settings.ocr and shutil.which("tesseract") else "",
     )
 
 

@@ -34,6 +34,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    cast,
     create_engine,
     delete,
     event,
@@ -142,6 +143,7 @@ class DocumentInfo:
     n_chunks: int
     error: str | None
     updated_at: datetime
+    ocr: bool = False  # some of its text was read from pixels (images, PDF pages without a text layer)
 
 
 @dataclass(frozen=True)
@@ -426,9 +428,11 @@ class Catalog:
         query = select(DocumentRow, CollectionRow.name).join(CollectionRow).order_by(CollectionRow.name, DocumentRow.path)
         if collection is not None:
             query = query.where(CollectionRow.name == collection)
+        ocr_marked = select(ChunkRow.document_id).where(cast(ChunkRow.element_types, String).like('%"OCR"%')).distinct()
         with self.session() as session:
+            ocr = set(session.scalars(ocr_marked))
             return [
-                DocumentInfo(d.id, name, d.path, d.file_type, d.status, d.n_chunks, d.error, d.updated_at)
+                DocumentInfo(d.id, name, d.path, d.file_type, d.status, d.n_chunks, d.error, d.updated_at, d.id in ocr)
                 for d, name in session.execute(query)
             ]
 

@@ -190,13 +190,14 @@ def docs(index: Path | None, collection: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(_json([
             {"collection": d.collection, "path": d.path, "type": d.file_type, "status": d.status,
-             "chunks": d.n_chunks, "error": d.error, "updated_at": d.updated_at.isoformat()}
+             "chunks": d.n_chunks, "error": d.error, "ocr": d.ocr, "updated_at": d.updated_at.isoformat()}
             for d in rows
         ]))
         return
     table = Table("collection", "path", "type", "status", "chunks", "error")
     for d in rows:
-        table.add_row(*(Text(clean(v, one_line=True)) for v in (d.collection, d.path, d.file_type, d.status, str(d.n_chunks), d.error or "")))
+        kind = f"{d.file_type} (OCR)" if d.ocr else d.file_type
+        table.add_row(*(Text(clean(v, one_line=True)) for v in (d.collection, d.path, kind, d.status, str(d.n_chunks), d.error or "")))
     Console().print(table)
 
 

@@ -56,6 +56,14 @@ class Settings(BaseSettings):
     parse_timeout_s: float = Field(
         default=300.0, gt=0, description="A file whose parsing takes longer than this many seconds is recorded as failed."
     )
+    ocr: bool = Field(
+        default=True,
+        description="Read images and PDF pages without a text layer with tesseract (when it is installed).",
+    )
+    ocr_languages: str = Field(
+        default="eng", pattern=r"^[a-z_]{3,8}(\+[a-z_]{3,8})*$",
+        description="tesseract languages, '+'-separated (eng, eng+deu); each needs its Debian tesseract-ocr-LANG package.",
+    )
     parse_max_memory_mb: int = Field(
         default=3072, ge=256,
         description="A parser worker holding more memory than this (resident, with its child processes) is killed "

