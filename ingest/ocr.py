@@ -80,7 +80,8 @@ def ocr_pdf_pages(path: str, pages: list[int], languages: str, on_page: Callable
     return texts
 
 
-def with_ocr_pages(path: str, elements: list, languages: str) -> tuple[list, set[int]]:
+def with_ocr_pages(path: str, elements: list, languages: str,
+                   on_page: Callable[[int, int], None] | None = None) -> tuple[list, set[int]]:
     """The PDF's elements with its text-less pages OCR'd, in page order; and the pages OCR'd."""
     import pypdfium2 as pdfium
     from unstructured.partition.text import partition_text
@@ -93,7 +94,7 @@ def with_ocr_pages(path: str, elements: list, languages: str) -> tuple[list, set
     missing = pages_without_text(elements, page_count)
     if not missing:
         return elements, set()
-    texts = ocr_pdf_pages(path, missing, languages)
+    texts = ocr_pdf_pages(path, missing, languages, on_page)
     by_page: dict[int, list] = {}
     for element in elements:
         by_page.setdefault(getattr(element.metadata, "page_number", None) or 0, []).append(element)

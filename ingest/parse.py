@@ -157,6 +157,12 @@ def init_worker(options: ParseOptions) -> None:
     _state["options"] = options
 
 
+def report_progress(done: int, total: int) -> None:
+    """Tell the parent how far a long file is (OCR pages); a no-op outside a watched worker."""
+    if sender := _state.get("progress"):
+        sender(done, total)
+
+
 def _on_timeout(signum, frame):  # noqa: ARG001
     raise TimeoutError(f"parsing took longer than {_state['options'].timeout_s:.0f} s (RAG_PARSE_TIMEOUT_S)")
 
@@ -189,7 +195,7 @@ def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocumen
         if options.ocr_languages:
             from ingest.ocr import with_ocr_pages
 
-            elements, ocr_pages = with_ocr_pages(source.path, elements, options.ocr_languages)
+            elements, ocr_pages = with_ocr_pages(source.path, elements, options.ocr_languages, report_progress)
         elements = pdf_tables(source.path, elements)
     tokenizer = _state["tokenizer"]
     elements = expand_tables(elements, options.max_chars, lambda text: len(token_offsets(tokenizer, text)) <= options.window)

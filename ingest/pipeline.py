@@ -43,7 +43,8 @@ class Progress:
     files_total: int  # files that need parsing in this run
     chunks: int
     path: str
-    status: str  # "started" (path empty), then per file "added", "updated" or "failed"
+    status: str  # "started" (path empty), then per file "added", "updated" or "failed"; "parsing" within a file
+    detail: str = ""  # how far a long file is, e.g. "OCR page 3 of 30"
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -122,7 +123,7 @@ class IngestRun:
 
     def _parse_all(self, sources: list[SourceFile], options: ParseOptions) -> None:
         limits = Limits(options.timeout_s, self.index.settings.parse_max_memory_mb)
-        pool = ParserPool(min(self.workers, len(sources)), options, self.parser, limits)
+        pool = ParserPool(min(self.workers, len(sources)), options, self.parser, limits, on_page=self._page)
         for source in sources:
             pool.put(source)
         try:
@@ -140,6 +141,10 @@ class IngestRun:
                     self._accept(parsed)
         finally:
             pool.close()
+
+    def _page(self, source: SourceFile, done: int, total: int) -> None:
+        detail = f"OCR page {done} of {total}"
+        self.on_progress(Progress(self.done, self.total, self.report.chunks, source.path, "parsing", detail))
 
     def _accept(self, parsed: ParsedDocument) -> None:
         if parsed.error:

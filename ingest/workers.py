@@ -57,6 +57,9 @@ def _worker_main(conn: Connection, options: ParseOptions, parser: Parser) -> Non
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C and SIGTERM are the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     init_worker(options)
+    from ingest import parse
+
+    parse._state["progress"] = lambda done, total: conn.send((PROGRESS, done, total))
     conn.send(READY)
     while True:
         try:
@@ -69,6 +72,7 @@ def _worker_main(conn: Connection, options: ParseOptions, parser: Parser) -> Non
 
 
 READY = "ready"
+PROGRESS = "progress"
 
 
 @dataclass
@@ -89,6 +93,7 @@ class ParserPool:
     options: ParseOptions
     parser: Parser
     limits: Limits
+    on_page: Callable[[SourceFile, int, int], None] | None = None  # (file, pages done, pages) of a long file
     max_tasks_per_worker: int = 200
     queue: deque = field(default_factory=deque)
     workers: list = field(default_factory=list)
@@ -164,6 +169,10 @@ class ParserPool:
             return
         if message == READY:
             worker.ready = True
+            return
+        if isinstance(message, tuple) and message[:1] == (PROGRESS,):
+            if self.on_page and worker.source is not None:
+                self.on_page(worker.source, message[1], message[2])
             return
         worker.source = None
         worker.done += 1

@@ -138,13 +138,20 @@ def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, 
         def on_progress(event) -> None:
             rate = event.chunks / max(time.perf_counter() - started, 1e-6)
             progress.update(task, completed=event.files_done, total=event.files_total, chunks=event.chunks,
-                            rate=rate, description=clean(Path(event.path).name, one_line=True)[:40] if event.path else "parsing")
+                            rate=rate, description=_progress_label(event))
 
         report = run_ingest([str(p) for p in paths], settings, collection=collection, prune=prune, workers=workers, on_progress=on_progress)
     _print_summary(report, Console(stderr=as_json))
     if as_json:
         click.echo(_json(report.to_dict()))
     sys.exit(EXIT_FILES_FAILED if report.failed else EXIT_OK)
+
+
+def _progress_label(event) -> str:
+    if not event.path:
+        return "parsing"
+    name = clean(Path(event.path).name, one_line=True)
+    return f"{name[:40 - len(event.detail) - 1]} {event.detail}" if event.detail else name[:40]
 
 
 def _progress() -> Progress:

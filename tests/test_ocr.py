@@ -154,3 +154,30 @@ def test_answers_with_citations_from_a_scan(tesseract, tmp_path: Path, shared_em
     good = [c for c in answer.citations if c.supported and "35 minutes" in c.quote]
     assert not answer.refused and good, answer.to_dict()
     assert good[0].passage.page == 3
+
+
+@pytest.mark.slow
+def test_a_30_page_scan_shows_live_progress_without_memory_growth(tesseract, tmp_path: Path, shared_embedder):
+    """Progress comes per OCR'd page (the CLI and UI show it), and the worker's memory stays flat:
+    pages are rendered and read one at a time."""
+    import psutil
+
+    images = _page_images(PDF)
+    pages = [images[n % len(images)] for n in range(30)]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    pages[0].save(docs / "long_scan.pdf", save_all=True, append_images=pages[1:], resolution=200)
+    seen: list[tuple[str, float]] = []
+
+    def on_progress(event) -> None:
+        if event.detail:
+            workers = psutil.Process().children(recursive=True)
+            rss = max((w.memory_info().rss for w in workers if "resource_tracker" not in " ".join(w.cmdline())), default=0)
+            seen.append((event.detail, rss / 2**20))
+
+    settings = Settings(index_dir=tmp_path / "index", workers=1, parse_timeout_s=900)
+    report = ingest([docs], settings, embedder=shared_embedder, on_progress=on_progress)
+    assert report.added == 1 and not report.errors
+    assert [detail for detail, _ in seen] == [f"OCR page {n} of 30" for n in range(1, 31)]
+    early, late = seen[4][1], seen[-1][1]
+    assert late - early < 60, f"worker memory grew from {early:.0f} MB at page 5 to {late:.0f} MB at page 30"

@@ -50,7 +50,7 @@ def run_ingest(engine, paths: list[Path], collection: str, prune: bool = False, 
     def on_progress(event) -> None:
         if event.path:
             row = rows.setdefault(event.path, {"file": render.plain(Path(event.path).name), "status": "", "error": ""})
-            row["status"] = event.status  # added, updated or failed
+            row["status"] = event.detail or event.status  # added, updated or failed; OCR page n of m
         if outcome.interrupted:
             return
         try:
