@@ -36,8 +36,17 @@ def tesseract_missing(languages: str) -> str | None:
     return None
 
 
+TESSERACT_READS = {"png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif", "webp", "pnm", "jp2"}
+
+
 def ocr_image(image_path: str, languages: str) -> str:
-    """The text tesseract reads in one image file."""
+    """The text tesseract reads in one image file (HEIC and other formats it cannot open are
+    converted to PNG with Pillow first; HEIC through pi_heif, which unstructured already brings)."""
+    if Path(image_path).suffix.lower().lstrip(".") not in TESSERACT_READS:
+        with tempfile.TemporaryDirectory(prefix="rag-ocr-") as folder:
+            converted = str(Path(folder) / "image.png")
+            _to_png(image_path, converted)
+            return ocr_image(converted, languages)
     result = subprocess.run(
         ["tesseract", image_path, "stdout", "-l", languages, "--psm", "3"],
         capture_output=True, text=True, timeout=PAGE_TIMEOUT_S,
@@ -45,6 +54,34 @@ def ocr_image(image_path: str, languages: str) -> str:
     if result.returncode != 0:
         raise RuntimeError(f"tesseract failed: {result.stderr.strip()[:200]}")
     return result.stdout
+
+
+def _to_png(source: str, target: str) -> None:
+    from PIL import Image
+
+    try:
+        import pi_heif
+
+        pi_heif.register_heif_opener()
+    except ImportError:  # HEIC then fails below with Pillow's reason
+        pass
+    with Image.open(source) as image:
+        image.convert("RGB").save(target)
+
+
+def ocr_blobs(blobs: list[bytes], languages: str) -> list[str]:
+    """Text of pictures given as bytes (the pictures inside slides); an unreadable one gives ""."""
+    texts = []
+    with tempfile.TemporaryDirectory(prefix="rag-ocr-") as folder:
+        for number, blob in enumerate(blobs):
+            source, target = Path(folder) / f"picture{number}", Path(folder) / f"picture{number}.png"
+            source.write_bytes(blob)
+            try:
+                _to_png(str(source), str(target))
+                texts.append(ocr_image(str(target), languages))
+            except (RuntimeError, OSError, ValueError, subprocess.SubprocessError):
+                texts.append("")  # one unreadable picture is not the document's failure
+    return texts
 
 
 def pages_without_text(elements: list, page_count: int) -> list[int]:

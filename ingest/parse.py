@@ -24,6 +24,7 @@ NEEDS_LIBREOFFICE = {"doc", "dot", "ppt", "pot", "pps", "xls", "xlt"}
 NEEDS_PANDOC = {"rtf", "epub", "odt", "org", "rst"}
 IMAGES = {"jpg", "jpeg", "png", "tif", "tiff", "bmp", "heic", "gif", "webp"}
 ZIPPED = {"docx", "docm", "dotx", "xlsx", "xlsm", "pptx", "pptm", "odt", "ods", "odp", "epub"}
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 NOT_DOCUMENTS = {"wav", "mp3", "mp4", "m4a", "ogg", "flac", "avi", "mov", "mkv", "zip", "gz", "tar", "7z", "rar",
                  "exe", "dll", "so", "bin", "iso", "dmg", "pyc", "o", "class", "jar", "sqlite", "db"}
 
@@ -105,6 +106,9 @@ def check_file(source: SourceFile, options: ParseOptions) -> str | None:
 def check_zip(path: str, max_bytes: int, max_ratio: float = 200.0) -> str | None:
     """Why a zip-based document must not be opened (it expands past the limit or far beyond its
     compressed size: a zip bomb), or None. Reads only the archive's directory, never the data."""
+    with open(path, "rb") as handle:
+        if handle.read(8) == OLE_MAGIC:  # an Office file saved with a password is an encrypted OLE container
+            return "encrypted or password-protected: an Office file that needs a password, which is not supported"
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -196,6 +200,8 @@ def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocumen
             from ingest.ocr import with_ocr_pages
 
             elements, ocr_pages = with_ocr_pages(source.path, elements, options.ocr_languages, report_progress)
+    elif source.file_type == "pptx" and options.ocr_languages:
+        elements, ocr_pages = _with_slide_pictures(source.path, elements, options.ocr_languages)
         elements = pdf_tables(source.path, elements)
     tokenizer = _state["tokenizer"]
     elements = expand_tables(elements, options.max_chars, lambda text: len(token_offsets(tokenizer, text)) <= options.window)
@@ -216,6 +222,34 @@ def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocumen
 
 
 OCR = "OCR"  # the element type recorded for text read from pixels
+
+
+def _with_slide_pictures(path: str, elements: list, languages: str) -> tuple[list, set[int]]:
+    """Slides without any text but with pictures (a scanned handout, a screenshot deck): their
+    pictures OCR'd, as elements of that slide's page. Slides with text are left as they are."""
+    from pptx import Presentation
+    from unstructured.partition.text import partition_text
+
+    from ingest.ocr import ocr_blobs
+
+    with_text = {getattr(e.metadata, "page_number", None) for e in elements if (e.text or "").strip()}
+    added: dict[int, list] = {}
+    for number, slide in enumerate(Presentation(path).slides, start=1):
+        if number in with_text:
+            continue
+        blobs = [shape.image.blob for shape in slide.shapes if getattr(shape, "shape_type", None) == 13]  # pictures
+        text = "\n\n".join(t.strip() for t in ocr_blobs(blobs, languages) if t.strip())
+        if text:
+            added[number] = partition_text(text=text, languages=[languages.split("+")[0]])
+            for element in added[number]:
+                element.metadata.page_number = number
+    if not added:
+        return elements, set()
+    by_page: dict[int, list] = {}
+    for element in elements:
+        by_page.setdefault(getattr(element.metadata, "page_number", None) or 0, []).append(element)
+    by_page.update(added)
+    return [e for number in sorted(by_page) for e in by_page[number]], set(added)
 
 
 def _marked_ocr(chunk):
@@ -374,5 +408,7 @@ def no_text_reason(source: SourceFile) -> str:
         return ("no text layer, and OCR found none either (a scan needs RAG_OCR=true and tesseract: "
                 "apt-get install tesseract-ocr tesseract-ocr-eng)")
     if source.file_type in ("pptx", "docx"):
-        return "no text could be extracted (only pictures? those need OCR)"
+        return "no text could be extracted (only pictures, and OCR read no text in them, or OCR is off)"
+    if source.file_type in IMAGES:
+        return "OCR read no text in this image (a photo or drawing without words?)"
     return "no text could be extracted (the file is empty or blank)"

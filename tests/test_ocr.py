@@ -181,3 +181,38 @@ def test_a_30_page_scan_shows_live_progress_without_memory_growth(tesseract, tmp
     assert [detail for detail, _ in seen] == [f"OCR page {n} of 30" for n in range(1, 31)]
     early, late = seen[4][1], seen[-1][1]
     assert late - early < 60, f"worker memory grew from {early:.0f} MB at page 5 to {late:.0f} MB at page 30"
+
+
+def test_picture_slides_heic_photos_and_locked_office_files(tesseract, tmp_path: Path, shared_embedder):
+    """A slide that is only a picture of text is OCR'd on its own slide number; a HEIC photo of a
+    page is read; a photo without words and a password-protected .docx fail with their reasons."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    from conftest import need_dataset
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = tmp_path / "page.png"
+    _page_images(PDF)[2].save(page)
+    deck = Presentation()
+    typed = deck.slides.add_slide(deck.slide_layouts[1])
+    typed.shapes.title.text = "Plant tour"
+    deck.slides.add_slide(deck.slide_layouts[6]).shapes.add_picture(str(page), Inches(0), Inches(0), height=Inches(7.5))
+    deck.save(docs / "handout.pptx")
+    shutil.copy(need_dataset("example-docs") / "img" / "DA-1p.heic", docs / "photo_of_page.heic")
+    from PIL import Image
+
+    Image.new("RGB", (300, 200), (40, 120, 200)).save(docs / "sky.jpg")
+    (docs / "locked.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
+    settings = Settings(index_dir=tmp_path / "index", workers=2)
+    report = ingest([docs], settings, embedder=shared_embedder)
+    errors = {Path(e.path).name: e.error for e in report.errors}
+    assert errors == {
+        "sky.jpg": "OCR read no text in this image (a photo or drawing without words?)",
+        "locked.docx": "encrypted or password-protected: an Office file that needs a password, which is not supported",
+    }
+    chunks = _chunks(settings)
+    slide = [c for c in chunks["handout.pptx"] if "35 minutes" in c.text]
+    assert slide and 2 in slide[0].pages and "OCR" in slide[0].element_types  # small slides may share a chunk
+    assert sum(len(c.text) for c in chunks["photo_of_page.heic"]) > 200
