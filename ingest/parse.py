@@ -12,6 +12,7 @@ import shutil
 import signal
 import warnings
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,7 @@ class ParseOptions:
     model_path: str
     window: int
     ocr_languages: str = ""  # tesseract languages ("eng", "eng+deu"); "" = OCR off
+    max_memory_mb: int = 0  # the worker's memory limit, for the message when it is hit
 
 
 def missing_tool(file_type: str) -> str | None:
@@ -143,7 +145,7 @@ def describe_error(exc: BaseException) -> str:
 _state: dict = {}
 
 
-def init_worker(options: ParseOptions) -> None:
+def init_worker(options: ParseOptions, progress: Callable[[int, int], None] | None = None) -> None:
     """Runs once in each worker: quiet logs, the offline NLP choice, the tokenizer."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("UNSTRUCTURED_DISABLE_NOTICE", "1")
@@ -159,6 +161,7 @@ def init_worker(options: ParseOptions) -> None:
     choose_nlp()
     _state["tokenizer"] = load_tokenizer(Path(options.model_path))
     _state["options"] = options
+    _state["progress"] = progress  # how a long file (OCR pages) reports how far it is
 
 
 def report_progress(done: int, total: int) -> None:
@@ -181,6 +184,9 @@ def parse_in_worker(source: SourceFile) -> ParsedDocument:
     signal.setitimer(signal.ITIMER_REAL, options.timeout_s)
     try:
         return _parse_and_chunk(source, options)
+    except MemoryError:  # the worker's address-space cap (ingest/workers.py)
+        return ParsedDocument(source=source, error=f"used more than {options.max_memory_mb} MB of memory while "
+                                                   "parsing (RAG_PARSE_MAX_MEMORY_MB): a file that expands hugely?")
     except Exception as exc:  # any parser bug is this file's failure, not the run's
         return ParsedDocument(source=source, error=describe_error(exc))
     finally:
@@ -200,9 +206,9 @@ def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocumen
             from ingest.ocr import with_ocr_pages
 
             elements, ocr_pages = with_ocr_pages(source.path, elements, options.ocr_languages, report_progress)
+        elements = pdf_tables(source.path, elements)
     elif source.file_type == "pptx" and options.ocr_languages:
         elements, ocr_pages = _with_slide_pictures(source.path, elements, options.ocr_languages)
-        elements = pdf_tables(source.path, elements)
     tokenizer = _state["tokenizer"]
     elements = expand_tables(elements, options.max_chars, lambda text: len(token_offsets(tokenizer, text)) <= options.window)
     doc_text, chunks = make_chunks(

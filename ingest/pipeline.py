@@ -234,6 +234,7 @@ def parse_options(settings: Settings, embedder: Embedder) -> ParseOptions:
         model_path=str(embedder.path),
         window=embedder.window,
         ocr_languages=settings.ocr_languages if settings.ocr and shutil.which("tesseract") else "",
+        max_memory_mb=settings.parse_max_memory_mb,
     )
 
 

@@ -31,7 +31,7 @@ from rag.records import ParsedDocument, SourceFile
 
 log = logging.getLogger(__name__)
 
-POLL_S = 0.2  # how often busy workers are checked
+POLL_S = 0.05  # how often busy workers are checked (a bomb can grow by hundreds of MB in 0.2 s)
 GRACE_S = 5.0  # the worker's own timer fires first and reports cleanly; the kill comes after this
 Parser = Callable[[SourceFile], ParsedDocument]
 
@@ -50,16 +50,28 @@ def _die_with_parent() -> None:
         pass
 
 
-def _worker_main(conn: Connection, options: ParseOptions, parser: Parser) -> None:
+def _cap_address_space(max_memory_mb: int) -> None:
+    """A hard cap under the parent's watch: what the worker has mapped now plus the limit. One
+    allocation of hundreds of MB (a bomb's XML read whole) lands between two polls; with the cap it
+    fails (MemoryError) instead of taking the machine's memory. Converters it starts inherit it."""
+    try:
+        import resource
+
+        mapped = psutil.Process().memory_info().vms
+        resource.setrlimit(resource.RLIMIT_AS, (mapped + max_memory_mb * 2**20, resource.RLIM_INFINITY))
+    except (ImportError, ValueError, OSError, psutil.Error):  # not on this platform: the watchdog alone
+        pass
+
+
+def _worker_main(conn: Connection, options: ParseOptions, parser: Parser, max_memory_mb: int | None = None) -> None:
     """One worker: its own process group (the parent kills the group, converters included)."""
     os.setpgid(0, 0)
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C and SIGTERM are the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    init_worker(options)
-    from ingest import parse
-
-    parse._state["progress"] = lambda done, total: conn.send((PROGRESS, done, total))
+    init_worker(options, progress=lambda done, total: conn.send((PROGRESS, done, total)))
+    if max_memory_mb:
+        _cap_address_space(max_memory_mb)
     conn.send(READY)
     while True:
         try:
@@ -156,7 +168,8 @@ class ParserPool:
     def _start(self) -> None:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
-        process = context.Process(target=_worker_main, args=(child, self.options, self.parser), daemon=True)
+        process = context.Process(target=_worker_main, args=(child, self.options, self.parser, self.limits.max_memory_mb),
+                                  daemon=True)
         process.start()
         child.close()
         self.workers.append(_Worker(process, parent))
