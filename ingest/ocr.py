@@ -121,7 +121,6 @@ def with_ocr_pages(path: str, elements: list, languages: str,
                    on_page: Callable[[int, int], None] | None = None) -> tuple[list, set[int]]:
     """The PDF's elements with its text-less pages OCR'd, in page order; and the pages OCR'd."""
     import pypdfium2 as pdfium
-    from unstructured.partition.text import partition_text
 
     document = pdfium.PdfDocument(path)
     try:
@@ -132,6 +131,15 @@ def with_ocr_pages(path: str, elements: list, languages: str,
     if not missing:
         return elements, set()
     texts = ocr_pdf_pages(path, missing, languages, on_page)
+    # a page's stray characters (a page number) give way to its OCR text
+    return with_pages(elements, texts, languages), {number for number, text in texts.items() if text.strip()}
+
+
+def with_pages(elements: list, texts: dict[int, str], languages: str) -> list:
+    """``elements`` with the pages in ``texts`` (page number -> OCR text) replaced by that text's
+    elements, in page order."""
+    from unstructured.partition.text import partition_text
+
     by_page: dict[int, list] = {}
     for element in elements:
         by_page.setdefault(getattr(element.metadata, "page_number", None) or 0, []).append(element)
@@ -140,6 +148,5 @@ def with_ocr_pages(path: str, elements: list, languages: str,
             found = partition_text(text=text, languages=[languages.split("+")[0]])
             for element in found:
                 element.metadata.page_number = number
-            by_page[number] = found  # a page's stray characters (a page number) give way to its OCR text
-    ordered = [e for number in sorted(by_page) for e in by_page[number]]
-    return ordered, {number for number, text in texts.items() if text.strip()}
+            by_page[number] = found
+    return [e for number in sorted(by_page) for e in by_page[number]]

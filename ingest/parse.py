@@ -234,28 +234,18 @@ def _with_slide_pictures(path: str, elements: list, languages: str) -> tuple[lis
     """Slides without any text but with pictures (a scanned handout, a screenshot deck): their
     pictures OCR'd, as elements of that slide's page. Slides with text are left as they are."""
     from pptx import Presentation
-    from unstructured.partition.text import partition_text
 
-    from ingest.ocr import ocr_blobs
+    from ingest.ocr import ocr_blobs, with_pages
 
     with_text = {getattr(e.metadata, "page_number", None) for e in elements if (e.text or "").strip()}
-    added: dict[int, list] = {}
+    texts: dict[int, str] = {}
     for number, slide in enumerate(Presentation(path).slides, start=1):
         if number in with_text:
             continue
         blobs = [shape.image.blob for shape in slide.shapes if getattr(shape, "shape_type", None) == 13]  # pictures
-        text = "\n\n".join(t.strip() for t in ocr_blobs(blobs, languages) if t.strip())
-        if text:
-            added[number] = partition_text(text=text, languages=[languages.split("+")[0]])
-            for element in added[number]:
-                element.metadata.page_number = number
-    if not added:
-        return elements, set()
-    by_page: dict[int, list] = {}
-    for element in elements:
-        by_page.setdefault(getattr(element.metadata, "page_number", None) or 0, []).append(element)
-    by_page.update(added)
-    return [e for number in sorted(by_page) for e in by_page[number]], set(added)
+        if text := "\n\n".join(t.strip() for t in ocr_blobs(blobs, languages) if t.strip()):
+            texts[number] = text
+    return (with_pages(elements, texts, languages), set(texts)) if texts else (elements, set())
 
 
 def _marked_ocr(chunk):

@@ -267,8 +267,7 @@ def ingest(
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     index = Index.open(settings, embedder, create=True)
     try:
-        with index.write_lock():
-            repaired = index.reconcile()  # another writer may have died since we opened
+        with index.write_lock():  # which also repairs what a writer that died left behind
             run = IngestRun(index, embedder, collection or settings.collection, workers_for(workers or settings.workers), on_progress, parser)
             try:
                 todo, seen = run.plan(roots)
@@ -279,7 +278,7 @@ def ingest(
                 if run.changed:
                     index.save()  # what was stored so far is searchable; a rerun does the rest
                 raise
-            if run.changed or any(repaired):
+            if run.changed:
                 index.save()
     finally:
         index.close()

@@ -149,19 +149,24 @@ def postgres_url() -> str:
         shutil.rmtree(base, ignore_errors=True)
 
 
-@pytest.fixture
-def pg_database(postgres_url: str) -> str:
-    """A new, empty database on the test server, for one test."""
+def create_pg_database(server_url: str) -> str:
+    """URL of a new, empty database on the PostgreSQL server at ``server_url``."""
     import uuid
 
     from sqlalchemy import create_engine, text
 
     name = f"t_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    engine = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
-    return postgres_url.rsplit("/", 1)[0] + f"/{name}"
+    return server_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture
+def pg_database(postgres_url: str) -> str:
+    """A new, empty database on the test server, for one test."""
+    return create_pg_database(postgres_url)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

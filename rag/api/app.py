@@ -142,7 +142,7 @@ def create_app(engine: Engine, *, queue_size: int = 8) -> FastAPI:
         header = request.headers.get("authorization", "")
         presented = header[7:].strip() if header[:7].lower() == "bearer " else request.headers.get("x-api-key", "")
         if not keys.any_active():
-            if not _is_loopback(request.client.host if request.client else ""):
+            if not is_loopback_host(request.client.host if request.client else ""):
                 raise HTTPException(401, "no API key exists, so only this machine may call the server")
             return LOCAL_USER
         if not presented:
@@ -360,15 +360,11 @@ def _document(d) -> dict:
             "chunks": d.n_chunks, "error": d.error, "updated_at": d.updated_at.isoformat() if d.updated_at else None}
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback_host(host: str) -> bool:
+    """Whether an address is this machine's (`rag serve --host`, a caller's address)."""
     if host in ("localhost", "testclient"):
         return True
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def is_loopback_host(host: str) -> bool:
-    """Whether `rag serve --host` binds this machine only."""
-    return _is_loopback(host)

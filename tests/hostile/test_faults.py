@@ -27,7 +27,7 @@ import numpy as np
 import pytest
 from filelock import FileLock
 
-from conftest import ROOT, SAMPLE_DOCS, _pg_bin, run_rag
+from conftest import ROOT, SAMPLE_DOCS, _pg_bin, create_pg_database, run_rag
 from ingest.pipeline import ingest
 from rag.catalog import Catalog
 from rag.config import Settings
@@ -436,20 +436,7 @@ def _open_catalog(url: str, barrier) -> str:
 def _new_database(request, backend: str, tmp_path: Path, trial: int) -> str:
     if backend == "sqlite":
         return f"sqlite:///{tmp_path / f'catalog{trial}.sqlite'}"
-    return request.getfixturevalue("pg_database") if trial == 0 else _create_pg_database(request.getfixturevalue("postgres_url"))
-
-
-def _create_pg_database(server_url: str) -> str:
-    import uuid
-
-    from sqlalchemy import create_engine, text
-
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    return server_url.rsplit("/", 1)[0] + f"/{name}"
+    return request.getfixturevalue("pg_database") if trial == 0 else create_pg_database(request.getfixturevalue("postgres_url"))
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
