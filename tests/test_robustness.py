@@ -26,6 +26,13 @@ NOTHING_TO_READ = (  # the reasons a file may fail when every tool is installed
     "unsupported file type .wav", "unsupported file type .zip", "encrypted", "empty file (0 bytes)",
     "the file is empty or blank", "OCR read no text",
 )
+# With tesseract and LibreOffice, exactly these fail, each with nothing to read (docs/ingest.md).
+EXPECTED_FAILURES = (
+    "CantinaBand3.wav", "simple.zip", "password_protected.xlsx", "pdf/password.pdf", "fake-encrypted.msg",
+    "empty.txt", "fake-text-all-whitespace.txt", "empty.xlsx", "eml/empty.eml",
+    "test_evaluate_files/unstructured_output/form.json",
+    "img/example.jpg", "img/bmp_24.bmp", "test-image-jpg-mime.pptx",
+)
 NEEDS_OUTSIDE_TOOLS = IMAGES | NEEDS_LIBREOFFICE | NEEDS_PANDOC | AUDIO
 
 
@@ -90,4 +97,8 @@ def test_example_docs_never_crash_and_mostly_ingest(tmp_path: Path, embedder):
         all_share = (len(documents) - len(failed)) / len(documents)
         print(f"all files: {len(documents) - len(failed)}/{len(documents)} ingested ({all_share:.1%})")
         assert not unexplained, [(Path(d.path).name, d.error) for d in unexplained]
-        assert all_share >= 0.93
+        # one run, every file counted: exactly these 13 of 247 fail (234 ingested, 94.7 %), which is
+        # every file with nothing to read; the 97 % would need some of them to count as read
+        failed_names = sorted(str(Path(d.path).relative_to(corpus)) for d in failed)
+        assert failed_names == sorted(EXPECTED_FAILURES), failed_names
+        assert all_share >= 0.947
