@@ -11,8 +11,10 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -265,6 +267,13 @@ def ingest(
         raise ConfigError(problem)
     embedder = embedder or Embedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
     settings.index_dir.mkdir(parents=True, exist_ok=True)
+    with background_priority(settings.ingest_nice):
+        report = _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser) -> IngestReport:
     index = Index.open(settings, embedder, create=True)
     try:
         with index.write_lock():  # which also repairs what a writer that died left behind
@@ -282,5 +291,27 @@ def ingest(
                 index.save()
     finally:
         index.close()
-    run.report.seconds = time.perf_counter() - started
     return run.report
+
+
+@contextmanager
+def background_priority(nice: int) -> Iterator[None]:
+    """Run the block at CPU niceness ``nice`` (never less than the thread has): the embedding threads
+    torch starts from here and the parser processes inherit it, so searches and answers in other
+    threads and processes keep the cores they need (bench/busy.py). Linux applies nice per thread, so
+    a server's other threads are untouched; the old value is put back when the OS allows it."""
+    tid = threading.get_native_id()
+    try:
+        before = os.getpriority(os.PRIO_PROCESS, tid)
+        if nice > before:
+            os.setpriority(os.PRIO_PROCESS, tid, nice)
+    except OSError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        try:
+            os.setpriority(os.PRIO_PROCESS, tid, before)
+        except OSError:  # an unprivileged process cannot raise its priority again
+            pass

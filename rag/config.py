@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     parse_timeout_s: float = Field(
         default=300.0, gt=0, description="A file whose parsing takes longer than this many seconds is recorded as failed."
     )
+    ingest_nice: int = Field(
+        default=10, ge=0, le=19,
+        description="CPU priority of ingest work (the thread that embeds and the parser processes), as Unix "
+        "nice: searches and answers beside a running ingest keep the cores they need. 0 = normal priority.",
+    )
     ocr: bool = Field(
         default=True,
         description="Read images and PDF pages without a text layer with tesseract (when it is installed).",
