@@ -35,9 +35,17 @@ VARIANTS = {
 }
 
 
-def policies():
+def policies(close=None):
+    """Each answer policy replayed on the drafts; ``close`` (the engine's ``closeness``) for the rows by meaning."""
     from rag.answer import Policy
 
+    by_meaning = {
+        "+ extractive 0.6, quote chosen by meaning": Policy(extract_min_overlap=0.6, agree_with_quote=False,
+                                                           closeness=close),
+        "+ extractive 0.6 by meaning, a supported draft must agree": Policy(extract_min_overlap=0.6,
+                                                                          agree_with_quote=True, closeness=close),
+        QUOTE_ONLY_MEANING: Policy(extract_min_overlap=0.6, closeness=close),
+    } if close else {}
     return {
         "landed (verify claims)": Policy(question_aware=False, extractive=False, agree_with_quote=False),
         "+ question-aware support": Policy(question_aware=True, extractive=False, agree_with_quote=False),
@@ -55,12 +63,14 @@ def policies():
         "+ extractive 0.7, a supported draft must agree with the quote": Policy(extract_min_overlap=0.7, agree_with_quote=True),
         QUOTE_ONLY: Policy(extract_min_overlap=0.6),
         QUOTE_ONLY_07: Policy(extract_min_overlap=0.7),
+        **by_meaning,
     }
 
 
 # the same policy with the model's draft thrown away: what the extractive quote does alone
 QUOTE_ONLY = "quote only, draft ignored (extractive 0.6)"
 QUOTE_ONLY_07 = "quote only, draft ignored (extractive 0.7)"
+QUOTE_ONLY_MEANING = "quote only by meaning, draft ignored (extractive 0.6)"
 
 
 class CachedModel:
@@ -137,6 +147,7 @@ def metrics(rows: list[dict]) -> dict:
 def run(work: Path, n: int, variants: list[str]) -> dict:
     import rag
     from rag.answer import settle
+    from rag.engine import closeness
     from rag.llm import open_model
     from rag.config import Settings
     from bench.chat import indexes
@@ -147,15 +158,16 @@ def run(work: Path, n: int, variants: list[str]) -> dict:
     results: dict = {}
     for name in variants:
         settings = VARIANTS[name]
-        per_policy: dict[str, list[dict]] = {p: [] for p in policies()}
         started = time.perf_counter()
         with rag.open(index, create=False, model=model, **settings) as engine:
+            replayed = policies(closeness(engine.embedder))
+            per_policy: dict[str, list[dict]] = {p: [] for p in replayed}
             for number, item in enumerate(items, 1):
                 model.last_ms = None
                 answer = engine.ask(item.question)
-                for label, policy in policies().items():
+                for label, policy in replayed.items():
                     settled = copy.deepcopy(answer)
-                    if label in (QUOTE_ONLY, QUOTE_ONLY_07):
+                    if label in (QUOTE_ONLY, QUOTE_ONLY_07, QUOTE_ONLY_MEANING):
                         settled.draft = ""
                     settled = settle(settled, policy) if answer.draft else answer
                     per_policy[label].append(score_rows(item, settled, model.last_ms))

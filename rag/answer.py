@@ -14,7 +14,8 @@ Pure functions over records; no model, no index. The engine calls them in this o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
@@ -46,6 +47,10 @@ class Policy:
     extract_when_declined: bool = True  # also when the model said the passages hold no answer
     extract_min_relevance: float = 0.0  # cosine of the quoted sentence's passage to the question, at least
     agree_with_quote: bool = False  # a supported draft must agree with the best quote, else the quote is shown
+    # cosine of (question, each text): with it, the quote is the eligible sentence closest in meaning among
+    # those holding as many of the question's own terms ("fly" finds "Flight time: 47 minutes", not the
+    # sentence that repeats the drone's name); without it, word counts alone decide
+    closeness: Callable[[str, list[str]], list[float]] | None = field(default=None, compare=False)
 
 
 def top_relevance(passages: list[Passage]) -> float:
@@ -114,7 +119,8 @@ class Extract:
 
 
 def extract(question: str, passages: list[Passage], min_overlap: float, min_relevance: float = 0.0,
-            asked_context: Asked | None = None) -> Extract | None:
+            asked_context: Asked | None = None,
+            closeness: Callable[[str, list[str]], list[float]] | None = None) -> Extract | None:
     """The passage sentence (or table row) that best answers the question: it holds at least
     ``min_overlap`` of the question's key terms (its passage's heading, a sheet name or a caption,
     and its file name count as part of it), says something the question does not, and holds a number or a name
@@ -123,7 +129,10 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     (the row of "Riverside", not every row that says "closed") and names given in the question
     twice as much; then the passage whose heading names more of the question (the 2024 sheet for a
     2024 question), then the earlier passage.
-    Passages whose cosine similarity to the question is below ``min_relevance`` are not quoted."""
+    Passages whose cosine similarity to the question is below ``min_relevance`` are not quoted.
+    With ``closeness``, the question's terms that the passage's heading or file name already gives
+    (the document's subject, which its sentences repeat) do not count as the sentence's own, and
+    among sentences holding as many of the others the one closest in meaning (with its heading) wins."""
     asked = key_terms(question)
     if not asked:
         return None
@@ -143,16 +152,25 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     frequency = {t: sum(t in terms for _, _, terms, _, _ in units) for t in asked}
     named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
     weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
-    best, best_key = None, None
+    eligible = []
     for n, span, terms, heading, telling in units:
         overlap = len(asked & (terms | heading)) / len(asked)
         sentence = readable[n - 1][span.start : span.end]
         if overlap < min_overlap or not (terms - content_terms(question)) or not answers_the_question(sentence, context):
             continue
-        # most of the question's terms first, rarer ones breaking ties; then the passage whose
-        # heading (sheet, caption) names more of the question, then the earlier passage
-        key = (len(asked & telling), round(sum(weight[t] for t in asked & telling), 6), len(asked & heading),
-               len(asked & terms), -n)
+        eligible.append((n, span, terms, heading, telling - heading if closeness else telling, overlap, sentence))
+    if not eligible:
+        return None
+    meaning = [0.0] * len(eligible)
+    if closeness:
+        meaning = closeness(question, [f"{passages[e[0] - 1].heading}. {e[6]}".strip(". ") for e in eligible])
+    best, best_key = None, None
+    for (n, span, terms, heading, telling, overlap, sentence), close in zip(eligible, meaning):
+        # most of the question's terms first, rarer ones breaking ties; then (with ``closeness``) the
+        # sentence closest in meaning; then the passage whose heading (sheet, caption) names more of
+        # the question, then the earlier passage
+        key = (len(asked & telling), round(sum(weight[t] for t in asked & telling), 6), round(float(close), 4),
+               len(asked & heading), len(asked & terms), -n)
         if best_key is None or key > best_key:
             best, best_key = Extract(n, span.start, span.end, overlap, shown_part(sentence, asked)), key
     return best
@@ -236,7 +254,8 @@ def settle(answer: Answer, policy: Policy) -> Answer:
     supported = any(s.supported for s in checked.sentences)
     quote = None
     if policy.verify_citations and policy.extractive and (supported and policy.agree_with_quote or not supported):
-        quote = extract(question, answer.passages, policy.extract_min_overlap, policy.extract_min_relevance, asked)
+        quote = extract(question, answer.passages, policy.extract_min_overlap, policy.extract_min_relevance, asked,
+                        policy.closeness)
     if supported and quote is not None and not agrees(checked, answer.passages[quote.n - 1].text[quote.start : quote.end],
                                                       question):
         return quoted_answer(answer, quote)  # the model's figure is not the one the answering sentence gives

@@ -240,6 +240,12 @@ class Settings(BaseSettings):
         "0.746; off by default because it also replaces right drafts when the word-overlap choice of sentence is wrong "
         "('the downtime is 72 minutes' replaced by the migration's start time; docs/ask.md).",
     )
+    extract_by_meaning: bool = Field(
+        default=False,
+        description="Choose the quoted sentence by meaning as well as by words: the question's terms that the "
+        "passage's heading already gives do not count as the sentence's own, and among sentences holding as many of "
+        "the others the one closest to the question (embedding cosine) is quoted (docs/ask.md).",
+    )
     verify_citations: bool = Field(
         default=True, description="Check each cited sentence against its passage and refuse unsupported answers."
     )

@@ -240,7 +240,7 @@ class Engine:
             pieces.append(piece)
             yield piece
         answer.draft = "".join(pieces).strip()
-        settle(answer, policy(settings))
+        settle(answer, policy(settings, self.embedder))
         timings.total_ms = (time.perf_counter() - started) * 1000
         yield answer
 
@@ -312,11 +312,22 @@ def check_collection_name(name: str) -> str:
     return cleaned
 
 
-def policy(settings: Settings) -> Policy:
-    """The answer policy the settings describe."""
+def policy(settings: Settings, embedder: Embedder | None = None) -> Policy:
+    """The answer policy the settings describe (``embedder`` for ``extract_by_meaning``)."""
     return Policy(min_support=settings.min_support, verify_citations=settings.verify_citations,
                   extractive=settings.extractive_fallback, extract_min_overlap=settings.extract_min_overlap,
-                  agree_with_quote=settings.agree_with_quote)
+                  agree_with_quote=settings.agree_with_quote,
+                  closeness=closeness(embedder) if settings.extract_by_meaning and embedder else None)
+
+
+def closeness(embedder: Embedder) -> Callable[[str, list[str]], list[float]]:
+    """Cosine of a question to each of some texts, with the index's embedding model."""
+
+    def measure(question: str, texts: list[str]) -> list[float]:
+        vectors = embedder.encode([question, *texts])
+        return (vectors[1:] @ vectors[0]).tolist()
+
+    return measure
 
 
 def check_question(question: str) -> str:
