@@ -555,12 +555,17 @@ class Catalog:
             return f"{int(count or 0)}:{int(top or 0)}"
 
     @_guarded
-    def iter_texts(self, batch: int = 4096) -> Iterator[tuple[np.ndarray, list[str]]]:
-        """(ids, texts) of every chunk in id order, in batches."""
+    def iter_texts(self, ids: Iterable[int] | None = None, batch: int = 4096) -> Iterator[tuple[np.ndarray, list[str]]]:
+        """(ids, texts) of every chunk, or of the given ids, in id order, in batches."""
+        wanted = None if ids is None else sorted(ids)
+        parts = [None] if wanted is None else [wanted[i : i + batch] for i in range(0, len(wanted), batch)]
         with self.session() as session:
-            result = session.execute(select(ChunkRow.id, ChunkRow.text).order_by(ChunkRow.id).execution_options(yield_per=batch))
-            for rows in result.partitions(batch):
-                yield np.array([r.id for r in rows], dtype=np.int64), [r.text for r in rows]
+            for part in parts:
+                query = select(ChunkRow.id, ChunkRow.text).order_by(ChunkRow.id)
+                if part is not None:
+                    query = query.where(ChunkRow.id.in_(part))
+                for rows in session.execute(query.execution_options(yield_per=batch)).partitions(batch):
+                    yield np.array([r.id for r in rows], dtype=np.int64), [r.text for r in rows]
 
     @_guarded
     def filtered_chunk_ids(

@@ -289,22 +289,39 @@ class Index:
         return len(orphans), len(missing)
 
     def refresh_keyword(self, *, persist: bool = True) -> bool:
-        """Rebuild the BM25 index if the catalog's chunks changed since it was built. True if rebuilt.
+        """Bring the BM25 index up to the catalog's chunks if they changed since. True if it changed.
 
-        ``persist`` saves the rebuilt index; only a caller holding the write lock may ask for it.
+        Only the difference is applied (chunks added, chunks deleted); when most of the index
+        changed (or there was none) it is rebuilt whole. ``persist`` saves it; only a caller
+        holding the write lock may ask for it.
         """
         stamp = self.catalog.stamp()
         if stamp == self.keyword.stamp:
             return False
-        ids, texts = [], []
-        for part_ids, part_texts in self.catalog.iter_texts():
-            ids.append(part_ids)
-            texts.extend(part_texts)
-        self.keyword = KeywordIndex.build(np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64), texts, stamp)
-        log.debug("keyword index rebuilt over %d chunks", len(texts))
+        held, current = self.keyword.ids, np.sort(self.catalog.chunk_ids())
+        added = np.setdiff1d(current, held, assume_unique=True)
+        removed = np.setdiff1d(held, current, assume_unique=True)
+        if len(added) + len(removed) > len(current) // 2:
+            ids, texts = self._chunk_texts(None)
+            self.keyword = KeywordIndex.build(ids, texts, stamp)
+            log.debug("keyword index rebuilt over %d chunks", len(texts))
+        else:
+            ids, texts = self._chunk_texts(added)
+            self.keyword = self.keyword.updated(ids, texts, removed, stamp)
+            log.debug("keyword index: %d chunks added, %d removed", len(ids), len(removed))
         if persist:
             self.keyword.save(self.dir)
         return True
+
+    def _chunk_texts(self, ids: np.ndarray | None) -> tuple[np.ndarray, list[str]]:
+        """Ids and texts of the given chunks (all with None), in id order."""
+        if ids is not None and not len(ids):
+            return np.zeros(0, dtype=np.int64), []
+        found, texts = [], []
+        for part_ids, part_texts in self.catalog.iter_texts(None if ids is None else ids.tolist()):
+            found.append(part_ids)
+            texts.extend(part_texts)
+        return (np.concatenate(found) if found else np.zeros(0, dtype=np.int64)), texts
 
     def delete_documents(self, document_ids: list[int]) -> int:
         """Delete documents, their chunks and vectors, then save FAISS and BM25. Returns chunks removed.

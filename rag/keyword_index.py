@@ -1,10 +1,15 @@
-"""Chunk texts -> BM25 (``bm25s``), persisted beside the FAISS index and rebuilt when the catalog moves.
+"""Chunk texts -> BM25, persisted beside the FAISS index and updated by the difference with the catalog.
 
-``bm25s`` has no incremental update, so the keyword index is rebuilt from the catalog whenever the
-set of chunks changed. The set is identified by a stamp, ``count:max_id``: chunk ids are never
-reused, so any addition raises the maximum and any deletion alone lowers the count. Rebuilding
-costs about a second per 10k chunks (see ``bench/query.py``); it happens at the end of an ingest,
-never during a query unless another process changed the catalog without rebuilding (a killed run).
+Term frequencies live in immutable segments (``rag/bm25_segments.py``) over one growing vocabulary;
+N, the total length and the document frequencies are kept beside them, and BM25 is computed at
+query time with ``bm25s``'s formula, so scores equal a full ``bm25s`` build's over the same tokens.
+Adding chunks writes one small segment, deleting marks rows; segments are merged lazily when the
+index is saved (by the writer, at the end of an ingest), never during a query.
+
+On disk a version is a folder ``keyword-TIME-PID`` (segment arrays, vocabulary, state), named by
+the pointer file ``keyword.json``. Segment files are immutable: a new version hard-links the ones it
+keeps from the previous folder and writes only what changed, then the pointer is switched
+atomically, so a crash at any point leaves the previous version readable.
 """
 
 from __future__ import annotations
@@ -14,17 +19,23 @@ import logging
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 import bm25s
 import numpy as np
 import Stemmer
 
+from rag.bm25_segments import FIELDS, Segment, Stats, merged, segment_from_term_ids, segment_scores, term_ids, merge
 from rag.errors import storage_error
 
 log = logging.getLogger(__name__)
 
 POINTER = "keyword.json"
+STATE = "state.json"
+TERMS = "terms.json"
+BATCH = 20_000  # chunks tokenised and turned into a segment at a time: bounds the memory of a build
+_FOLDER = re.compile(r"keyword-\d+-\d+")
 _STEMMER = Stemmer.Stemmer("english")
 
 
@@ -34,57 +45,109 @@ def tokenize(texts: list[str]) -> list[list[str]]:
 
 
 class KeywordIndex:
-    """BM25 scores over chunk texts; ``ids[i]`` is the catalog chunk id of BM25 document ``i``."""
+    """BM25 scores over chunk texts, searchable by chunk id. Updates return a new index (copy on
+    write), so a search running meanwhile sees one consistent version."""
 
-    def __init__(self, retriever: bm25s.BM25 | None, ids: np.ndarray, stamp: str) -> None:
-        self.retriever = retriever
-        self.ids = ids
+    def __init__(self, segments: list[Segment], terms: list[str], vocab: dict[str, int], stats: Stats, stamp: str,
+                 source: Path | None = None) -> None:
+        self.segments = segments
+        self.terms = terms  # append-only, shared between versions: term id -> term
+        self.vocab = vocab  # term -> id, the same
+        self.stats = stats
         self.stamp = stamp
-        self._position = {int(chunk_id): i for i, chunk_id in enumerate(ids)}
+        self._source = source  # the folder this version's segment files can be linked from
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return self.stats.n
+
+    @property
+    def n_terms(self) -> int:
+        return len(self.stats.df)
+
+    @property
+    def ids(self) -> np.ndarray:
+        """The chunk ids held, ascending."""
+        parts = [s.ids[~s.deleted] for s in self.segments]
+        return np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+
+    @classmethod
+    def empty(cls, stamp: str = "") -> "KeywordIndex":
+        return cls([], [], {}, Stats(0, 0, np.zeros(0, dtype=np.int64)), stamp)
 
     @classmethod
     def build(cls, ids: np.ndarray, texts: list[str], stamp: str) -> "KeywordIndex":
-        ids = np.asarray(ids, dtype=np.int64)
-        if not len(ids):
-            return cls(None, ids, stamp)
-        retriever = bm25s.BM25()
-        retriever.index(tokenize(texts), show_progress=False)
-        return cls(retriever, ids, stamp)
+        index = cls.empty().updated(ids, texts, np.zeros(0, dtype=np.int64), stamp)
+        segments = [merge(index.segments, index.n_terms)] if len(index.segments) > 1 else index.segments
+        return cls(segments, index.terms, index.vocab, index.stats, stamp)
+
+    # ---- updates ---------------------------------------------------------------------------
+
+    def updated(self, added_ids: np.ndarray, added_texts: list[str], removed_ids: np.ndarray, stamp: str) -> "KeywordIndex":
+        """A new index with ``removed_ids`` deleted and the added chunks in new segments."""
+        segments, stats = self._without(np.unique(np.asarray(removed_ids, dtype=np.int64)))
+        order = np.argsort(np.asarray(added_ids, dtype=np.int64), kind="stable")
+        for start in range(0, len(order), BATCH):
+            part = order[start : start + BATCH]
+            docs = term_ids(tokenize([added_texts[i] for i in part]), self.vocab, self.terms)
+            segment = segment_from_term_ids(np.asarray(added_ids, dtype=np.int64)[part], docs, len(self.terms))
+            segments.append(segment)
+            stats = _added(stats, segment, len(self.terms))
+        return KeywordIndex(segments, self.terms, self.vocab, stats, stamp, self._source)
+
+    def _without(self, removed: np.ndarray) -> tuple[list[Segment], Stats]:
+        segments, stats = [], self.stats
+        for segment in self.segments:
+            rows = segment.rows_of(removed)
+            rows = rows[~segment.deleted[rows]]
+            if len(rows):
+                gone = np.zeros(len(segment.ids), dtype=bool)
+                gone[rows] = True
+                df = stats.df - segment.document_frequency(gone, self.n_terms)
+                stats = Stats(stats.n - len(rows), stats.total_length - int(segment.lengths[rows].sum()), df)
+                segment = segment.without(rows)
+            segments.append(segment)
+        return segments, stats
 
     # ---- persistence -----------------------------------------------------------------------
 
     def save(self, directory: Path) -> None:
-        """Write into a fresh folder, then switch the pointer file atomically and drop the old folder.
+        """Merge segments if due, write a new version folder, switch the pointer, drop old folders.
 
         ``StorageError`` on a full disk or a read-only folder; the old index stays in use.
         """
-        name = f"keyword-{self.stamp.replace(':', '-')}"
+        self.segments = merged(self.segments, self.n_terms)
+        name = f"keyword-{time.time_ns()}-{os.getpid()}"  # unique, whatever the stamp
         tmp = directory / (name + ".tmp")
         try:
-            self._write(directory, name, tmp)
+            self._write(directory / name, tmp)
+            _switch_pointer(directory, name, self.stamp)
         except OSError as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             raise storage_error(exc, f"write the keyword index in {directory}") from exc
+        self._source = directory / name
+        _remove_old_folders(directory, keep=name)
 
-    def _write(self, directory: Path, name: str, tmp: Path) -> None:
-        target = directory / name
-        shutil.rmtree(tmp, ignore_errors=True)
+    def _write(self, target: Path, tmp: Path) -> None:
         tmp.mkdir(parents=True)
-        np.save(tmp / "ids.npy", self.ids)
-        if self.retriever is not None:
-            self.retriever.save(str(tmp), show_progress=False)
-        shutil.rmtree(target, ignore_errors=True)
+        for segment in self.segments:
+            for field in FIELDS:
+                self._write_array(tmp, f"{segment.name}.{field}.npy", getattr(segment, field))
+            if segment.deleted.any():
+                np.save(tmp / f"{segment.name}.deleted.npy", np.flatnonzero(segment.deleted))
+        (tmp / TERMS).write_text(json.dumps(self.terms[: self.n_terms]), encoding="utf-8")
+        state = {"stamp": self.stamp, "n_terms": self.n_terms, "segments": [s.name for s in self.segments]}
+        (tmp / STATE).write_text(json.dumps(state) + "\n", encoding="utf-8")
         os.replace(tmp, target)
-        pointer = directory / POINTER
-        old = _read_pointer(pointer)
-        staged = pointer.with_name(POINTER + ".tmp")
-        staged.write_text(json.dumps({"folder": name, "stamp": self.stamp}) + "\n", encoding="utf-8")
-        os.replace(staged, pointer)
-        if old and old.get("folder") != name:
-            shutil.rmtree(directory / old["folder"], ignore_errors=True)
+
+    def _write_array(self, folder: Path, name: str, array: np.ndarray) -> None:
+        """Segment files never change: link the previous version's copy when there is one."""
+        if self._source is not None:
+            try:
+                os.link(self._source / name, folder / name)
+                return
+            except OSError:
+                pass
+        np.save(folder / name, array)
 
     @classmethod
     def load(cls, directory: Path) -> "KeywordIndex | None":
@@ -94,36 +157,92 @@ class KeywordIndex:
             return None
         folder = directory / pointer["folder"]
         try:
-            ids = np.load(folder / "ids.npy")
-            retriever = bm25s.BM25.load(str(folder), mmap=False) if len(ids) else None
-        except (OSError, ValueError, KeyError, EOFError, TypeError) as exc:
+            return cls._read(folder)
+        except (OSError, ValueError, KeyError, EOFError, TypeError, IndexError) as exc:
             log.warning("keyword index at %s is unreadable (%s); it will be rebuilt", folder, exc)
             return None
-        return cls(retriever, ids, pointer["stamp"])
+
+    @classmethod
+    def _read(cls, folder: Path) -> "KeywordIndex":
+        state = json.loads((folder / STATE).read_text(encoding="utf-8"))
+        terms = json.loads((folder / TERMS).read_text(encoding="utf-8"))
+        n_terms = int(state["n_terms"])
+        if len(terms) != n_terms:
+            raise ValueError(f"{len(terms)} terms, the state says {n_terms}")
+        segments = [_read_segment(folder, name, n_terms) for name in state["segments"]]
+        return cls(segments, terms, {t: i for i, t in enumerate(terms)}, _stats(segments, n_terms), state["stamp"], folder)
 
     # ---- search ----------------------------------------------------------------------------
 
-    def mask(self, allowed: np.ndarray | None) -> np.ndarray | None:
-        """A 0/1 weight per BM25 document that keeps only the allowed chunk ids."""
-        if allowed is None:
-            return None
-        weights = np.zeros(len(self.ids), dtype=np.float32)
-        positions = [self._position[i] for i in allowed.tolist() if i in self._position]
-        weights[positions] = 1.0
-        return weights
-
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """(chunk id, BM25 score) of the best k chunks containing a query term, best first."""
-        if self.retriever is None or k <= 0:
+        """(chunk id, BM25 score) of the best k chunks containing a query term, best first (ties by id)."""
+        segments, stats = self.segments, self.stats
+        terms = [t for t in (self.vocab.get(w) for w in tokenize([query])[0]) if t is not None and t < len(stats.df)]
+        if not terms or k <= 0 or not stats.n:
             return []
-        term_ids = self.retriever.get_tokens_ids(tokenize([query])[0])
-        if not term_ids:
-            return []
-        scores = self.retriever.get_scores(term_ids, weight_mask=self.mask(allowed))
-        k = min(k, len(scores))
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [(int(self.ids[i]), float(scores[i])) for i in top if scores[i] > 0]
+        allowed = None if allowed is None else np.unique(np.asarray(allowed, dtype=np.int64))
+        found = [_best(s, segment_scores(s, terms, stats), k, allowed) for s in segments]
+        ids = np.concatenate([i for i, _ in found]) if found else np.zeros(0, dtype=np.int64)
+        scores = np.concatenate([s for _, s in found]) if found else np.zeros(0, dtype=np.float32)
+        top = np.lexsort((ids, -scores))[:k]
+        return [(int(ids[i]), float(scores[i])) for i in top]
+
+
+def _best(segment: Segment, scores: np.ndarray, k: int, allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """Ids and scores of the segment's best k allowed rows with a positive score (ties kept)."""
+    if allowed is not None:
+        keep = np.zeros(len(scores), dtype=bool)
+        keep[segment.rows_of(allowed)] = True
+        scores = np.where(keep, scores, np.float32(0))
+    rows = np.flatnonzero(scores > 0)
+    if len(rows) > k:
+        kth = np.partition(scores[rows], len(rows) - k)[len(rows) - k]
+        rows = rows[scores[rows] >= kth]
+    return segment.ids[rows], scores[rows]
+
+
+def _added(stats: Stats, segment: Segment, n_terms: int) -> Stats:
+    df = np.zeros(n_terms, dtype=np.int64)
+    df[: len(stats.df)] = stats.df
+    df += segment.live_document_frequency(n_terms)
+    return Stats(stats.n + len(segment.ids), stats.total_length + int(segment.lengths.sum()), df)
+
+
+def _stats(segments: list[Segment], n_terms: int) -> Stats:
+    df = np.zeros(n_terms, dtype=np.int64)
+    for segment in segments:
+        df += segment.live_document_frequency(n_terms)
+    live = sum(s.live for s in segments)
+    return Stats(live, sum(int(s.lengths[~s.deleted].sum()) for s in segments), df)
+
+
+def _read_segment(folder: Path, name: str, n_terms: int) -> Segment:
+    if not re.fullmatch(r"s[0-9a-f]+", name):
+        raise ValueError(f"bad segment name {name!r}")
+    arrays = {field: np.load(folder / f"{name}.{field}.npy", allow_pickle=False) for field in FIELDS}
+    deleted = np.zeros(len(arrays["ids"]), dtype=bool)
+    if (folder / f"{name}.deleted.npy").exists():
+        deleted[np.load(folder / f"{name}.deleted.npy", allow_pickle=False)] = True
+    segment = Segment(name, deleted=deleted, **arrays)
+    if not (len(segment.lengths) == len(segment.ids) and segment.n_terms <= n_terms
+            and int(segment.indptr[-1]) == len(segment.rows) == len(segment.tf)
+            and (not len(segment.rows) or int(segment.rows.max()) < len(segment.ids))):
+        raise ValueError(f"segment {name} is inconsistent")
+    return segment
+
+
+def _switch_pointer(directory: Path, name: str, stamp: str) -> None:
+    pointer = directory / POINTER
+    staged = pointer.with_name(POINTER + ".tmp")
+    staged.write_text(json.dumps({"folder": name, "stamp": stamp}) + "\n", encoding="utf-8")
+    os.replace(staged, pointer)
+
+
+def _remove_old_folders(directory: Path, keep: str) -> None:
+    """Every other version folder (and any left half-written by a killed run) is garbage now."""
+    for path in directory.glob("keyword-*"):
+        if path.name != keep and _FOLDER.fullmatch(path.name.removesuffix(".tmp")):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _read_pointer(path: Path) -> dict | None:
@@ -132,6 +251,6 @@ def _read_pointer(path: Path) -> dict | None:
     except (OSError, ValueError):
         return None
     # the folder is deleted when replaced: only ever one of ours, never a path elsewhere
-    if not (isinstance(pointer, dict) and re.fullmatch(r"keyword-\d+-\d+", str(pointer.get("folder"))) and "stamp" in pointer):
+    if not (isinstance(pointer, dict) and _FOLDER.fullmatch(str(pointer.get("folder"))) and "stamp" in pointer):
         return None
     return pointer
