@@ -161,17 +161,28 @@ class IngestRun:
         """Embed the waiting documents in one batch, then write each in its own transaction."""
         if not self.pending:
             return
-        reuse = [self.catalog.old_vectors(self.collection_id, p.source.path) if p.source.path in self.states else {} for p in self.pending]
-        texts = [c.text for p, old in zip(self.pending, reuse) for c in p.chunks if text_key(c.text) not in old]
-        fresh = iter(self.embedder.encode(texts)) if texts else iter(())
-        self.report.embedded += len(texts)
-        for parsed, old in zip(self.pending, reuse):
+        batch, self.pending = self.pending, []
+        reuse, texts = self._to_embed(batch)
+        self._write(batch, reuse, self.embedder.encode(texts) if texts else [])
+
+    def _to_embed(self, batch: list[ParsedDocument]) -> tuple[list[dict], list[str]]:
+        """Per document, its stored vectors by chunk text (an updated file keeps those of the chunks
+        it still has), and the chunk texts that need a new vector, in order."""
+        reuse = [self.catalog.old_vectors(self.collection_id, p.source.path) if p.source.path in self.states else {} for p in batch]
+        texts = [c.text for p, old in zip(batch, reuse) for c in p.chunks if text_key(c.text) not in old]
+        return reuse, texts
+
+    def _write(self, batch: list[ParsedDocument], reuse: list[dict], fresh: Sequence[np.ndarray]) -> None:
+        """Write each document of a batch in its own transaction; ``fresh`` are the vectors of
+        ``_to_embed``'s texts, in that order."""
+        self.report.embedded += len(fresh)
+        rows_of = iter(fresh)
+        for parsed, old in zip(batch, reuse):
             rows = [
-                np.frombuffer(old[key], dtype=np.float32) if (key := text_key(c.text)) in old else next(fresh)
+                np.frombuffer(old[key], dtype=np.float32) if (key := text_key(c.text)) in old else next(rows_of)
                 for c in parsed.chunks
             ]
             self._finish(parsed, np.vstack(rows))
-        self.pending = []
 
     def _finish(self, parsed: ParsedDocument, vectors: np.ndarray | None = None) -> None:
         source = parsed.source
@@ -250,6 +261,7 @@ def ingest(
     embedder: Embedder | None = None,
     on_progress: ProgressCallback | None = None,
     parser: Callable[[SourceFile], ParsedDocument] = parse_in_worker,
+    run_class: Callable[..., IngestRun] = IngestRun,
 ) -> IngestReport:
     """Bring the index in step with the files under ``paths``; see the module docstring.
 
@@ -257,6 +269,7 @@ def ingest(
     their old chunks; with ``prune``, documents whose files are gone are deleted. A file that
     cannot be read is recorded with its reason and the run goes on. ``parser`` runs in the worker
     processes (a module-level function, after ``init_worker``); a file that crashes it twice fails.
+    ``run_class`` parses and embeds (``IngestRun``: local processes; ingest/cluster.py: Ray).
     """
     started = time.perf_counter()
     roots = [str(Path(p).absolute()) for p in paths]
@@ -268,16 +281,16 @@ def ingest(
     embedder = embedder or Embedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     with background_priority(settings.ingest_nice):
-        report = _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser)
+        report = _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser, run_class)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser) -> IngestReport:
+def _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser, run_class) -> IngestReport:
     index = Index.open(settings, embedder, create=True)
     try:
         with index.write_lock():  # which also repairs what a writer that died left behind
-            run = IngestRun(index, embedder, collection or settings.collection, workers_for(workers or settings.workers), on_progress, parser)
+            run = run_class(index, embedder, collection or settings.collection, workers_for(workers or settings.workers), on_progress, parser)
             try:
                 todo, seen = run.plan(roots)
                 if todo:

@@ -113,6 +113,8 @@ def main(verbose: bool) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
+RAY_LOCAL = "local"  # `--ray` without an address: start a Ray cluster on this machine for the run
+
 index_option = click.option(
     "--index", "index", type=click.Path(path_type=Path, file_okay=False), default=None,
     help="Index folder (default: RAG_INDEX_DIR or .rag-index).",
@@ -126,11 +128,20 @@ index_option = click.option(
 @click.option("--prune", is_flag=True, help="Delete documents whose files are gone from disk.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Parser processes.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary as the last line.")
-def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, prune: bool, workers: int | None, as_json: bool) -> None:
+@click.option("--ray", "ray_address", is_flag=False, flag_value=RAY_LOCAL, default=None, metavar="[ADDRESS]",
+              help="Parse and embed on a Ray cluster: auto (the running one), HOST:PORT, or no value to start a local one.")
+def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, prune: bool, workers: int | None, as_json: bool,
+           ray_address: str | None) -> None:
     """Ingest files and folders into the index; unchanged files are skipped."""
     from ingest.pipeline import ingest as run_ingest
 
     settings = _settings(index, collection=collection, workers=workers)
+    if ray_address is not None:
+        from functools import partial
+
+        from ingest.cluster import ingest_on_ray
+
+        run_ingest = partial(ingest_on_ray, address=None if ray_address == RAY_LOCAL else ray_address)
     with _progress() as progress:
         task = progress.add_task("checking files", total=None, chunks=0, rate=0.0)
         started = time.perf_counter()

@@ -7,6 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
+# tests/test_cluster.py starts a real Ray cluster: the [cluster] extra, installed when missing
+# (torch named on the same command line, or pip may pick a CUDA build of several GB).
+if ! .venv/bin/python -c "import ray" >/dev/null 2>&1; then
+  echo "== installing the [cluster] extra (Ray) for the Ray ingest tests"
+  cluster=$(.venv/bin/python -c "import tomllib; print(' '.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']['cluster']))")
+  # shellcheck disable=SC2086
+  .venv/bin/python -m pip install --quiet "torch==2.13.0" $cluster
+fi
+
 # Debian packages some tests need, installed when missing (as root; otherwise those tests skip).
 #   need_package PACKAGE "WHAT FOR" COMMAND-THAT-SUCCEEDS-WHEN-INSTALLED...
 need_package() {
