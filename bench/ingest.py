@@ -57,7 +57,7 @@ def main() -> None:
     docs = work / "docs"
     write_articles(articles, docs)
     settings = Settings(index_dir=work / "index")
-    embedder = Embedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
+    embedder = Embedder.from_settings(settings)
     embedder.encode(["warm up"])  # both sides start with the model loaded
 
     first = ingest([docs], settings, embedder=embedder)

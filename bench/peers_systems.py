@@ -55,12 +55,12 @@ def build_ours(docs: Path, work: Path, batch_size: int) -> Built:
     from rag.embed import Embedder
 
     settings = Settings(index_dir=work / "index", embedding_batch_size=batch_size)
-    embedder = Embedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
+    embedder = Embedder.from_settings(settings)
     embedder.encode(["warm up"])  # model loaded before the clock starts, as for the peers
 
     ingest_s, first = timed(ingest, [docs], settings, embedder=embedder)
     reingest_s, again = timed(ingest, [docs], settings, embedder=embedder)
-    notes = {"files": first.files_seen, "workers": settings.workers}
+    notes = {"files": first.files_seen, "workers": settings.workers, "embedding_backend": settings.embedding_backend}
     if first.failed or again.unchanged != first.files_seen or again.embedded:
         notes["warning"] = f"unchanged re-ingest did work: {again.to_dict()} after {first.to_dict()}"
 

@@ -278,7 +278,7 @@ def ingest(
         raise ConfigError(f"no such file or folder: {', '.join(missing)}" if missing else "give at least one path to ingest")
     if problem := check_strategy(settings.parse_strategy):
         raise ConfigError(problem)
-    embedder = embedder or Embedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
+    embedder = embedder or Embedder.from_settings(settings)
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     with background_priority(settings.ingest_nice):
         report = _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser, run_class)

@@ -40,6 +40,7 @@ from sqlalchemy import (
     event,
     func,
     select,
+    update,
 )
 from sqlalchemy import inspect as inspect_db
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -610,6 +611,19 @@ class Catalog:
         with self.session() as session:
             rows = session.execute(select(ChunkRow.id, ChunkRow.vector).where(ChunkRow.id.in_(list(ids))))
             return {r.id: np.frombuffer(r.vector, dtype=np.float32) for r in rows}
+
+    @_guarded
+    def replace_vectors(self, batches: Iterable[tuple[np.ndarray, np.ndarray]], meta: dict[str, str]) -> int:
+        """Overwrite the vectors of the given ``(ids, vectors)`` batches and set ``meta`` facts, in one
+        transaction (a re-embed: the catalog never holds vectors of two backends). Returns vectors written."""
+        written = 0
+        with self.session.begin() as session:
+            for ids, vectors in batches:
+                session.execute(update(ChunkRow), [{"id": int(i), "vector": v.tobytes()} for i, v in zip(ids, vectors)])
+                written += len(ids)
+            for key, value in meta.items():
+                session.merge(MetaRow(key=key, value=value))
+        return written
 
     @_guarded
     def chunks_of(self, path: str) -> list[StoredChunk]:

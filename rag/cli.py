@@ -158,6 +158,24 @@ def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, 
     sys.exit(EXIT_FILES_FAILED if report.failed else EXIT_OK)
 
 
+@main.command()
+@index_option
+@click.option("--backend", type=click.Choice(["torch", "onnx-int8"]), default=None,
+              help="Embedding backend to switch the index to (default: the embedding_backend setting).")
+def reembed(index: Path | None, backend: str | None) -> None:
+    """Encode every stored chunk again with another embedding backend and rebuild the vectors."""
+    from rag.index import reembed as run_reembed
+
+    settings = _settings(index, embedding_backend=backend)
+    with _progress() as progress:
+        task = progress.add_task(f"re-embedding with {settings.embedding_backend}", total=None, chunks=0, rate=0.0)
+        done = run_reembed(settings, lambda n, total: progress.update(task, completed=n, total=total, chunks=n))
+    if done:
+        err.print(f"re-embedded {done} chunks with {settings.embedding_backend}", highlight=False)
+    else:
+        err.print(f"the index already uses {settings.embedding_backend}; nothing to do", highlight=False)
+
+
 def _progress_label(event) -> str:
     if not event.path:
         return "parsing"

@@ -15,6 +15,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_EMBEDDING_BACKEND = "torch"
 
 
 def default_parse_memory_mb() -> int:
@@ -121,6 +122,17 @@ class Settings(BaseSettings):
     )
     embedding_batch_size: int = Field(default=64, ge=1, description="Chunks per sentence-transformers encode batch.")
     embedding_device: str = Field(default="cpu", description="torch device for the embedding model ('cpu', 'cuda', 'mps').")
+    embedding_backend: Literal["torch", "onnx-int8"] = Field(
+        default=DEFAULT_EMBEDDING_BACKEND,
+        description="'torch': sentence-transformers in fp32. 'onnx-int8': the same model exported to ONNX and "
+        "quantised to int8 (by scripts/setup.sh, or on first use into ~/.cache/rag/onnx), run by onnxruntime without "
+        "torch. An index keeps the backend it was built with; `rag reembed --index DIR` switches it.",
+    )
+    query_threads: int = Field(
+        default=1, ge=1,
+        description="Threads that encode one query (batches use every core): with a busy neighbour on the same cores, "
+        "one thread keeps a query fast where all of them would fight over the cores.",
+    )
 
     # --- vector index ---------------------------------------------------------------------------
     ann_threshold: int = Field(

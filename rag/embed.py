@@ -1,4 +1,6 @@
-"""Chunk texts -> normalised vectors, with sentence-transformers loaded from a local folder."""
+"""Chunk texts -> normalised vectors, from a local model folder, on one of two backends:
+sentence-transformers on torch (fp32), or the same model exported to ONNX and quantised to int8
+(``rag/onnx_embed.py``; no torch in the process)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.config import DEFAULT_EMBEDDING_MODEL
+from rag.config import DEFAULT_EMBEDDING_BACKEND, DEFAULT_EMBEDDING_MODEL, Settings
 from rag.errors import ModelNotFoundError
 
 # Never let a typo in a model name turn into a download: this tool works offline.
@@ -73,6 +75,9 @@ def token_offsets(tokenizer, text: str) -> list[tuple[int, int]]:
     return list(tokenizer.encode(text, add_special_tokens=False).offsets)
 
 
+EMBEDDING_BACKENDS = ("torch", "onnx-int8")
+
+
 @dataclass
 class _Query:
     text: str
@@ -81,34 +86,60 @@ class _Query:
 
 
 class Embedder:
-    """sentence-transformers behind a lock; the model loads on first use, not in the constructor."""
+    """An embedding model behind a lock; the model loads on first use, not in the constructor.
 
-    def __init__(self, name: str = DEFAULT_EMBEDDING_MODEL, device: str = "cpu", batch_size: int = 64) -> None:
+    ``backend`` is ``"torch"`` (sentence-transformers, fp32) or ``"onnx-int8"``. Batches
+    (``encode``) use every core; a single query (``encode_query``) runs on ``query_threads``."""
+
+    def __init__(self, name: str = DEFAULT_EMBEDDING_MODEL, device: str = "cpu", batch_size: int = 64,
+                 backend: str = DEFAULT_EMBEDDING_BACKEND, query_threads: int = 1) -> None:
+        if backend not in EMBEDDING_BACKENDS:
+            raise ValueError(f"embedding backend {backend!r} is not one of {', '.join(EMBEDDING_BACKENDS)}")
         self.name = name
         self.path = resolve_model_path(name)
         self.model_id = model_id(name)
         self.device = device
         self.batch_size = batch_size
+        self.backend = backend
+        self.query_threads = query_threads
         self._lock = threading.Lock()
         self._waiting: list[_Query] = []  # single queries that arrived while the model was busy
         self._waiting_lock = threading.Lock()
         self._query_lock = threading.Lock()
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "Embedder":
+        return cls(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size,
+                   settings.embedding_backend, settings.query_threads)
+
     @cached_property
     def model(self):
+        """The sentence-transformers model (torch backend only)."""
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()
         return SentenceTransformer(str(self.path), device=self.device, local_files_only=True)
 
+    @cached_property
+    def onnx(self):
+        """The int8 ONNX encoder (onnx-int8 backend only); exported on first use when not cached."""
+        from rag.onnx_embed import OnnxEncoder
+
+        return OnnxEncoder(self.path, self.batch_size, self.query_threads)
+
     def warm_up(self) -> None:
         """Load the model now (it otherwise loads on first use)."""
-        self.model  # noqa: B018
+        if self.backend == "torch":
+            self.model  # noqa: B018
+        else:
+            self.onnx.warm_up()
 
     @property
     def dimension(self) -> int:
-        return int(self.model.get_embedding_dimension())
+        if self.backend == "torch":
+            return int(self.model.get_embedding_dimension())
+        return self.onnx.dimension
 
     @property
     def window(self) -> int:
@@ -126,7 +157,7 @@ class Embedder:
                 with self._waiting_lock:
                     batch, self._waiting = self._waiting, []
                 try:
-                    vectors = self.encode([q.text for q in batch])
+                    vectors = self._encode([q.text for q in batch], query=True)
                 except Exception as exc:
                     for waiting in batch:
                         waiting.error = exc
@@ -138,11 +169,28 @@ class Embedder:
         return query.vector
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """Unit-length float32 vectors, one row per text."""
+        """Unit-length float32 vectors, one row per text, on every core."""
+        return self._encode(texts, query=False)
+
+    def _encode(self, texts: list[str], *, query: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         with self._lock:
-            vectors = self.model.encode(
+            if self.backend == "torch":
+                vectors = self._encode_torch(texts, query)
+            else:
+                vectors = self.onnx.encode(texts, query=query)
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def _encode_torch(self, texts: list[str], query: bool) -> np.ndarray:
+        import torch
+
+        threads = torch.get_num_threads()
+        if query:  # under the lock, so no batch runs meanwhile with the lowered count
+            torch.set_num_threads(min(threads, self.query_threads))
+        try:
+            return self.model.encode(
                 texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
             )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
+        finally:
+            torch.set_num_threads(threads)

