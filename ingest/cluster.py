@@ -73,6 +73,8 @@ def _import_ray(address: str | None):
     os.environ["RAY_USAGE_STATS_ENABLED"] = "0"  # nothing phones home
     if address is None or _is_loopback(address):
         os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"  # Ray's switch for "node address = loopback"
+    if address is None:  # Ray's token authentication, as its default for a new local cluster, said once, not warned
+        os.environ.setdefault("RAY_AUTH_MODE", "token")
     try:
         import ray
     except ImportError as exc:
