@@ -218,18 +218,26 @@ class Stats:
         return self.total_length / self.n if self.n else 1.0
 
 
-def segment_scores(segment: Segment, query_terms: list[int], stats: Stats) -> np.ndarray:
-    """BM25 of every row of ``segment`` for the query's term ids (repeats count again), float32."""
+def length_norms(segment: Segment, stats: Stats) -> np.ndarray:
+    """``k1 * (1 - b + b * length / avgdl)`` per row, float64: the part of BM25's denominator that
+    depends on the chunk (computed once per index version, not per query)."""
+    return K1 * ((1 - B) + B * segment.lengths.astype(np.float64) / stats.avgdl)
+
+
+def segment_scores(segment: Segment, query_terms: list[int], stats: Stats, norms: np.ndarray) -> np.ndarray:
+    """BM25 of every row of ``segment`` for the query's term ids (repeats count again), float32;
+    ``norms`` from ``length_norms``."""
     scores = np.zeros(len(segment.ids), dtype=np.float32)
-    avgdl = stats.avgdl
     for term in query_terms:
         rows, tf = segment.posting(term)
         if not len(rows):
             continue
-        idf = np.float64(np.float32(stats.idf(term)))
         tf = tf.astype(np.float64)
-        lengths = segment.lengths[rows].astype(np.float64)
-        tfc = tf / (K1 * ((1 - B) + B * lengths / avgdl) + tf)
-        scores[rows] += (idf * tfc).astype(np.float32)
-    scores[segment.deleted] = 0
+        part = norms[rows]
+        part += tf
+        np.divide(tf, part, out=part)
+        part *= np.float32(stats.idf(term))  # bm25s keeps idf in float32
+        scores[rows] += part.astype(np.float32)
+    if segment.deleted.any():
+        scores[segment.deleted] = 0
     return scores

@@ -515,9 +515,11 @@ class Catalog:
     # ---- chunks and vectors ----------------------------------------------------------------
 
     @_guarded
-    def chunk_ids(self) -> np.ndarray:
+    def chunk_ids(self, above: int | None = None) -> np.ndarray:
+        """Ids of every chunk, or of those with an id greater than ``above``."""
+        query = select(ChunkRow.id) if above is None else select(ChunkRow.id).where(ChunkRow.id > above)
         with self.session() as session:
-            return np.fromiter(session.scalars(select(ChunkRow.id)), dtype=np.int64)
+            return np.fromiter(session.scalars(query), dtype=np.int64)
 
     @_guarded
     def count_chunks(self) -> int:

@@ -29,7 +29,7 @@ from rag.catalog import Catalog, StoredChunk, sqlite_path
 from rag.config import Settings
 from rag.embed import Embedder, model_id
 from rag.errors import IndexDamagedError, IndexMismatchError, RagError, storage_error
-from rag.keyword_index import KeywordIndex
+from rag.keyword_index import KeywordIndex, catalog_difference, chunk_texts
 from rag.vector_index import VectorIndex
 
 log = logging.getLogger(__name__)
@@ -304,30 +304,18 @@ class Index:
         stamp = self.catalog.stamp()
         if stamp == self.keyword.stamp:
             return False
-        held, current = self.keyword.ids, np.sort(self.catalog.chunk_ids())
-        added = np.setdiff1d(current, held, assume_unique=True)
-        removed = np.setdiff1d(held, current, assume_unique=True)
-        if len(added) + len(removed) > len(current) // 2:
-            ids, texts = self._chunk_texts(None)
+        added, removed = catalog_difference(self.catalog, self.keyword.ids)
+        if len(added) + len(removed) > (len(self.keyword) + len(added) - len(removed)) // 2:
+            ids, texts = chunk_texts(self.catalog, None)
             self.keyword = KeywordIndex.build(ids, texts, stamp)
             log.debug("keyword index rebuilt over %d chunks", len(texts))
         else:
-            ids, texts = self._chunk_texts(added)
+            ids, texts = chunk_texts(self.catalog, added)
             self.keyword = self.keyword.updated(ids, texts, removed, stamp)
             log.debug("keyword index: %d chunks added, %d removed", len(ids), len(removed))
         if persist:
             self.keyword.save(self.dir)
         return True
-
-    def _chunk_texts(self, ids: np.ndarray | None) -> tuple[np.ndarray, list[str]]:
-        """Ids and texts of the given chunks (all with None), in id order."""
-        if ids is not None and not len(ids):
-            return np.zeros(0, dtype=np.int64), []
-        found, texts = [], []
-        for part_ids, part_texts in self.catalog.iter_texts(None if ids is None else ids.tolist()):
-            found.append(part_ids)
-            texts.extend(part_texts)
-        return (np.concatenate(found) if found else np.zeros(0, dtype=np.int64)), texts
 
     def delete_documents(self, document_ids: list[int]) -> int:
         """Delete documents, their chunks and vectors, then save FAISS and BM25. Returns chunks removed.

@@ -26,7 +26,9 @@ import bm25s
 import numpy as np
 import Stemmer
 
-from rag.bm25_segments import FIELDS, Segment, Stats, merged, segment_from_term_ids, segment_scores, term_ids, merge
+from rag.bm25_segments import (FIELDS, Segment, Stats, length_norms, merge, merged, segment_from_term_ids, segment_scores,
+                               term_ids)
+from rag.catalog import Catalog
 from rag.errors import storage_error
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,7 @@ class KeywordIndex:
         self.stats = stats
         self.stamp = stamp
         self._source = source  # the folder this version's segment files can be linked from
+        self._norms: dict[str, np.ndarray] = {}  # per segment, for these stats
 
     def __len__(self) -> int:
         return self.stats.n
@@ -116,6 +119,7 @@ class KeywordIndex:
         ``StorageError`` on a full disk or a read-only folder; the old index stays in use.
         """
         self.segments = merged(self.segments, self.n_terms)
+        self._norms = {s.name: self._norms[s.name] for s in self.segments if s.name in self._norms}
         name = f"keyword-{time.time_ns()}-{os.getpid()}"  # unique, whatever the stamp
         tmp = directory / (name + ".tmp")
         try:
@@ -181,11 +185,42 @@ class KeywordIndex:
         if not terms or k <= 0 or not stats.n:
             return []
         allowed = None if allowed is None else np.unique(np.asarray(allowed, dtype=np.int64))
-        found = [_best(s, segment_scores(s, terms, stats), k, allowed) for s in segments]
+        found = [_best(s, segment_scores(s, terms, stats, self._norm(s)), k, allowed) for s in segments]
         ids = np.concatenate([i for i, _ in found]) if found else np.zeros(0, dtype=np.int64)
         scores = np.concatenate([s for _, s in found]) if found else np.zeros(0, dtype=np.float32)
         top = np.lexsort((ids, -scores))[:k]
         return [(int(ids[i]), float(scores[i])) for i in top]
+
+    def _norm(self, segment: Segment) -> np.ndarray:
+        norms = self._norms.get(segment.name)
+        if norms is None:
+            norms = self._norms[segment.name] = length_norms(segment, self.stats)
+        return norms
+
+
+def catalog_difference(catalog: Catalog, held: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Chunk ids (added, removed): in the catalog and not in ``held`` (ascending), and the reverse.
+
+    Ids are never reused and grow with each write, so when the catalog holds exactly ``held``'s
+    count plus the ids above its largest, those are all that changed; otherwise (a deletion)
+    every id is compared.
+    """
+    newer = np.sort(catalog.chunk_ids(above=int(held[-1]) if len(held) else None))
+    if catalog.count_chunks() == len(held) + len(newer):
+        return newer, np.zeros(0, dtype=np.int64)
+    current = np.sort(catalog.chunk_ids())
+    return np.setdiff1d(current, held, assume_unique=True), np.setdiff1d(held, current, assume_unique=True)
+
+
+def chunk_texts(catalog: Catalog, ids: np.ndarray | None) -> tuple[np.ndarray, list[str]]:
+    """Ids and texts of the given chunks (all with None), in id order."""
+    if ids is not None and not len(ids):
+        return np.zeros(0, dtype=np.int64), []
+    found, texts = [], []
+    for part_ids, part_texts in catalog.iter_texts(None if ids is None else ids.tolist()):
+        found.append(part_ids)
+        texts.extend(part_texts)
+    return (np.concatenate(found) if found else np.zeros(0, dtype=np.int64)), texts
 
 
 def _best(segment: Segment, scores: np.ndarray, k: int, allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:

@@ -15,7 +15,7 @@ from conftest import need_dataset
 from ingest.pipeline import ingest
 from rag.config import Settings
 from rag.index import Index
-from rag.keyword_index import POINTER, KeywordIndex, tokenize
+from rag.keyword_index import POINTER, KeywordIndex, chunk_texts, tokenize
 from rag.retrieve import Filters
 
 
@@ -153,11 +153,15 @@ def test_refresh_applies_the_catalog_difference_and_filters_by_collection(tmp_pa
     monkeypatch.setattr(KeywordIndex, "build", no_rebuild)
     ingest([other], settings, embedder=shared_embedder, collection="zoo")
     (docs / "giraffe.txt").write_text("The giraffe eats acacia leaves beside the paddock.", encoding="utf-8")
+    (docs / "lion.txt").write_text("The lion naps in the south paddock at noon.", encoding="utf-8")
     ingest([docs], settings, embedder=shared_embedder)
+    (docs / "zebra.txt").unlink()
+    ingest([docs], settings, embedder=shared_embedder, prune=True)
     monkeypatch.undo()
     with Index.open(settings, shared_embedder) as index:
-        ids, texts = index._chunk_texts(None)
-        assert_same(index.keyword, KeywordIndex.build(ids, texts, ""), ["Quintessa paddock", "giraffe", "okapi"])
+        ids, texts = chunk_texts(index.catalog, None)
+        assert len(ids) == 4 and not any("zebra" in t for t in texts)
+        assert_same(index.keyword, KeywordIndex.build(ids, texts, ""), ["Quintessa paddock", "giraffe", "okapi", "zebra"])
         zoo = index.catalog.filtered_chunk_ids(collection="zoo")
         assert [i for i, _ in index.keyword.search("Quintessa paddock", 5, zoo)] == zoo.tolist()
     with rag.open(settings.index_dir, embedder=shared_embedder, workers=1) as engine:
