@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 K1, B = 1.5, 0.75  # bm25s.BM25() defaults
-MERGE_FACTOR = 3  # merge the last two segments while the older one is at most this many times the newer
+MERGE_FACTOR = 3  # a segment at most this many times all newer ones together is merged with them
 PURGE_SHARE = 0.3  # a segment with this share of deleted rows is rewritten without them
 FIELDS = ("ids", "lengths", "indptr", "rows", "tf")  # immutable arrays, one file each
 
@@ -224,20 +224,23 @@ def length_norms(segment: Segment, stats: Stats) -> np.ndarray:
     return K1 * ((1 - B) + B * segment.lengths.astype(np.float64) / stats.avgdl)
 
 
-def segment_scores(segment: Segment, query_terms: list[int], stats: Stats, norms: np.ndarray) -> np.ndarray:
-    """BM25 of every row of ``segment`` for the query's term ids (repeats count again), float32;
-    ``norms`` from ``length_norms``."""
+def term_scores(segment: Segment, term: int, stats: Stats, norms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of ``segment`` holding ``term`` and the term's BM25 share in each (float32); ``norms``
+    from ``length_norms``."""
+    rows, tf = segment.posting(term)
+    tf = tf.astype(np.float64)
+    part = norms[rows]
+    part += tf
+    np.divide(tf, part, out=part)
+    part *= np.float32(stats.idf(term))  # bm25s keeps idf in float32
+    return rows, part.astype(np.float32)
+
+
+def accumulate(segment: Segment, shares: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Each row's score: the shares of the query's terms added in query order, deleted rows 0."""
     scores = np.zeros(len(segment.ids), dtype=np.float32)
-    for term in query_terms:
-        rows, tf = segment.posting(term)
-        if not len(rows):
-            continue
-        tf = tf.astype(np.float64)
-        part = norms[rows]
-        part += tf
-        np.divide(tf, part, out=part)
-        part *= np.float32(stats.idf(term))  # bm25s keeps idf in float32
-        scores[rows] += part.astype(np.float32)
+    for rows, values in shares:
+        scores[rows] += values
     if segment.deleted.any():
         scores[segment.deleted] = 0
     return scores

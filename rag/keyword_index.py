@@ -26,8 +26,8 @@ import bm25s
 import numpy as np
 import Stemmer
 
-from rag.bm25_segments import (FIELDS, Segment, Stats, length_norms, merge, merged, segment_from_term_ids, segment_scores,
-                               term_ids)
+from rag.bm25_segments import (FIELDS, Segment, Stats, accumulate, length_norms, merge, merged, segment_from_term_ids,
+                               term_ids, term_scores)
 from rag.catalog import Catalog
 from rag.errors import storage_error
 
@@ -37,6 +37,8 @@ POINTER = "keyword.json"
 STATE = "state.json"
 TERMS = "terms.json"
 BATCH = 20_000  # chunks tokenised and turned into a segment at a time: bounds the memory of a build
+HOT_POSTINGS = 20_000  # a term's scores in a segment are kept for the next queries when it is this common,
+HOT_BUDGET = 16_000_000  # up to this many postings (64 MB) per index version
 _FOLDER = re.compile(r"keyword-\d+-\d+")
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -59,6 +61,7 @@ class KeywordIndex:
         self.stamp = stamp
         self._source = source  # the folder this version's segment files can be linked from
         self._norms: dict[str, np.ndarray] = {}  # per segment, for these stats
+        self._hot: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = {}  # (segment, term) -> rows, scores
 
     def __len__(self) -> int:
         return self.stats.n
@@ -119,7 +122,9 @@ class KeywordIndex:
         ``StorageError`` on a full disk or a read-only folder; the old index stays in use.
         """
         self.segments = merged(self.segments, self.n_terms)
-        self._norms = {s.name: self._norms[s.name] for s in self.segments if s.name in self._norms}
+        names = {s.name for s in self.segments}
+        self._norms = {name: norms for name, norms in self._norms.items() if name in names}
+        self._hot = {key: found for key, found in self._hot.items() if key[0] in names}
         name = f"keyword-{time.time_ns()}-{os.getpid()}"  # unique, whatever the stamp
         tmp = directory / (name + ".tmp")
         try:
@@ -185,11 +190,20 @@ class KeywordIndex:
         if not terms or k <= 0 or not stats.n:
             return []
         allowed = None if allowed is None else np.unique(np.asarray(allowed, dtype=np.int64))
-        found = [_best(s, segment_scores(s, terms, stats, self._norm(s)), k, allowed) for s in segments]
+        found = [_best(s, accumulate(s, [self._term_scores(s, t) for t in terms]), k, allowed) for s in segments]
         ids = np.concatenate([i for i, _ in found]) if found else np.zeros(0, dtype=np.int64)
         scores = np.concatenate([s for _, s in found]) if found else np.zeros(0, dtype=np.float32)
         top = np.lexsort((ids, -scores))[:k]
         return [(int(ids[i]), float(scores[i])) for i in top]
+
+    def _term_scores(self, segment: Segment, term: int) -> tuple[np.ndarray, np.ndarray]:
+        """A term's BM25 shares in a segment; a common term's are kept, as bm25s keeps all of them."""
+        found = self._hot.get((segment.name, term))
+        if found is None:
+            found = term_scores(segment, term, self.stats, self._norm(segment))
+            if len(found[0]) >= HOT_POSTINGS and sum(len(r) for r, _ in self._hot.values()) + len(found[0]) <= HOT_BUDGET:
+                self._hot[(segment.name, term)] = found
+        return found
 
     def _norm(self, segment: Segment) -> np.ndarray:
         norms = self._norms.get(segment.name)

@@ -167,3 +167,14 @@ def test_refresh_applies_the_catalog_difference_and_filters_by_collection(tmp_pa
     with rag.open(settings.index_dir, embedder=shared_embedder, workers=1) as engine:
         hits = engine.retrieve("Quintessa", mode="keyword", filters=Filters(collection="zoo"))
         assert [Path(p.source).name for p in hits] == ["okapi.txt"]
+
+
+def test_kept_scores_of_common_terms_are_the_same_scores(corpus, monkeypatch):
+    paragraphs, questions = corpus
+    index, texts = incremental(paragraphs)
+    ids = np.array(sorted(texts))
+    full = KeywordIndex.build(ids, [texts[i] for i in ids], "d")
+    monkeypatch.setattr("rag.keyword_index.HOT_POSTINGS", 1)
+    for _ in range(2):  # the second time from what the first kept
+        assert_same(index, full, questions[:50])
+    assert index._hot
