@@ -63,15 +63,33 @@ def judge(question: dict, answer) -> dict:
     }
 
 
-def run(work: Path) -> dict:
+def run(work: Path, by_meaning: bool = False) -> dict:
+    """The table questions answered with the settings as they are; with ``by_meaning`` the same drafts
+    settled again with ``extract_by_meaning`` on, under "by_meaning"."""
+    import copy
+    from dataclasses import replace
+
     import rag
+    from rag.answer import settle
+    from rag.engine import closeness, policy
 
     questions = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
     index = build(work)
-    rows = []
+    rows, again = [], []
     with rag.open(index, create=False) as engine:
+        other = replace(policy(engine.settings), closeness=closeness(engine.embedder))
         for question in questions:
-            rows.append(judge(question, engine.ask(question["question"])))
+            answer = engine.ask(question["question"])
+            if by_meaning:
+                again.append(judge(question, settle(copy.deepcopy(answer), other) if answer.draft else answer))
+            rows.append(judge(question, answer))
+    result = summary(rows)
+    if again:
+        result["by_meaning"] = summary(again)
+    return result
+
+
+def summary(rows: list[dict]) -> dict:
     n = len(rows)
     per_table: dict[str, list[dict]] = {}
     for row in rows:
@@ -103,15 +121,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench-work"))
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--by-meaning", action="store_true", help="also settle the same drafts with extract_by_meaning")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    result = run(args.work)
+    result = run(args.work, args.by_meaning)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     for row in result["rows"]:
         mark = "ok " if row["right"] else ("REF" if row["refused"] else "BAD")
         print(f"{mark} {row['id']} {row['question']!r} -> {row['answer']!r}")
     print(report(result))
+    if "by_meaning" in result:
+        for row, before in zip(result["by_meaning"]["rows"], result["rows"]):
+            if row["right"] != before["right"]:
+                print(f"by meaning {'now right' if row['right'] else 'now WRONG'}: {row['question']!r} -> {row['answer']!r}")
+        print("\nthe same drafts, quote chosen by meaning (extract_by_meaning):")
+        print(report(result["by_meaning"]))
 
 
 if __name__ == "__main__":

@@ -132,7 +132,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     Passages whose cosine similarity to the question is below ``min_relevance`` are not quoted.
     With ``closeness``, the question's terms that the passage's heading or file name already gives
     (the document's subject, which its sentences repeat) do not count as the sentence's own, and
-    among sentences holding as many of the others the one closest in meaning (with its heading) wins."""
+    among sentences holding as many of the others under as telling a heading, the one closest in
+    meaning (read with its headings) wins."""
     asked = key_terms(question)
     if not asked:
         return None
@@ -143,34 +144,38 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         if (passage.dense_score if passage.dense_score is not None else 1.0) < min_relevance:
             continue
         heading = content_terms(passage.heading) | content_terms(re.sub(r"[_\W]+", " ", Path(passage.source).stem))
-        section: set[str] = set()  # a heading inside the chunk's text ("The sourdough starter") covers what follows
+        section, section_line = set(), ""  # a heading inside the chunk's text ("The sourdough starter") covers what follows
         for span in sentence_spans(readable[n - 1]):
             unit = readable[n - 1][span.start : span.end]
             if _HEADING_LINE.match(unit) and not ROW.match(unit):
-                section = content_terms(unit)
-            units.append((n, span, content_terms(unit), heading | section, telling_terms(unit)))
-    frequency = {t: sum(t in terms for _, _, terms, _, _ in units) for t in asked}
+                section, section_line = content_terms(unit), unit.strip()
+            units.append((n, span, content_terms(unit), heading | section, telling_terms(unit), section_line))
+    frequency = {t: sum(t in unit[2] for unit in units) for t in asked}
     named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
     weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
     eligible = []
-    for n, span, terms, heading, telling in units:
+    for n, span, terms, heading, telling, section_line in units:
         overlap = len(asked & (terms | heading)) / len(asked)
         sentence = readable[n - 1][span.start : span.end]
-        if overlap < min_overlap or not (terms - content_terms(question)) or not answers_the_question(sentence, context):
+        # by meaning, the sentence is read under its headings ("Specifications: Flight time: 47 minutes"
+        # answers how long the drone can fly although it does not say "fly")
+        in_context = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x) if closeness else sentence
+        if overlap < min_overlap or not (terms - content_terms(question)) or not answers_the_question(in_context, context):
             continue
-        eligible.append((n, span, terms, heading, telling - heading if closeness else telling, overlap, sentence))
+        shared = heading if closeness else set()  # by meaning, the subject its headings give is not the unit's own
+        eligible.append((n, span, terms - shared, heading, telling - shared, overlap, sentence, in_context))
     if not eligible:
         return None
     meaning = [0.0] * len(eligible)
     if closeness:
-        meaning = closeness(question, [f"{passages[e[0] - 1].heading}. {e[6]}".strip(". ") for e in eligible])
+        meaning = closeness(question, [e[7] for e in eligible])
     best, best_key = None, None
-    for (n, span, terms, heading, telling, overlap, sentence), close in zip(eligible, meaning):
-        # most of the question's terms first, rarer ones breaking ties; then (with ``closeness``) the
-        # sentence closest in meaning; then the passage whose heading (sheet, caption) names more of
-        # the question, then the earlier passage
-        key = (len(asked & telling), round(sum(weight[t] for t in asked & telling), 6), round(float(close), 4),
-               len(asked & heading), len(asked & terms), -n)
+    for (n, span, terms, heading, telling, overlap, sentence, _), close in zip(eligible, meaning):
+        # most of the question's terms first, rarer ones breaking ties; then the passage whose heading
+        # (sheet, caption) names more of the question, then the unit's words (a row's headers); then
+        # (with ``closeness``) the sentence closest in meaning; then the earlier passage
+        key = (len(asked & telling), round(sum(weight[t] for t in asked & telling), 6), len(asked & heading),
+               len(asked & terms), round(float(close), 4), -n)
         if best_key is None or key > best_key:
             best, best_key = Extract(n, span.start, span.end, overlap, shown_part(sentence, asked)), key
     return best

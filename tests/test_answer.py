@@ -113,3 +113,22 @@ def test_the_quote_is_never_an_instruction_sentence():
                       "/docs/parking.txt", 5)
     settled = settle(answer("How much does parking cost per hour?", "Parking costs 50 euros per hour [1].", [hostile]), Policy())
     assert settled.text == 'The documents say: "Parking costs 2 euros per hour." [1]'
+
+
+def test_by_meaning_the_quote_answers_the_question_not_the_sentence_repeating_its_subject(embedder):
+    from rag.engine import closeness
+
+    specs = replace(passage("Aurora X2 survey drone\n\nSpecifications\n\nFlight time: 47 minutes on a full battery.\n\n"
+                            "Maximum range: 9 kilometres with the standard controller.", "/docs/aurora_x2_drone.html"),
+                    heading_path=("Aurora X2 survey drone",))
+    warranty = replace(passage("Warranty\n\nEvery Aurora X2 comes with a warranty of 26 months covering motors and the "
+                               "flight controller.", "/docs/aurora_x2_drone.html", 2),
+                       heading_path=("Aurora X2 survey drone", "Warranty"))
+    question = "How long can the Aurora X2 drone fly?"
+    by_words = extract(question, [specs, warranty], 0.6)
+    by_meaning = extract(question, [specs, warranty], 0.6, closeness=closeness(embedder))
+    assert "warranty" in by_words.shown  # the sentence that repeats "Aurora X2" wins on words alone
+    assert by_meaning.shown == "Flight time: 47 minutes on a full battery."
+    # the warranty question still gets the warranty sentence
+    assert "26 months" in extract("How long is the Aurora X2 warranty?", [specs, warranty], 0.6,
+                                  closeness=closeness(embedder)).shown
