@@ -19,7 +19,7 @@ and the ratio of hybrid p50 to the 25 ms goal (hybrid p50 <= 25 ms at 100k chunk
 
 ``--experiments`` also times hybrid search with a few changes monkeypatched in (nothing in rag/ is
 edited): a single query's exact FAISS scan on all OpenMP threads (as before ``SINGLE_QUERY_THREADS``),
-torch on one thread, BM25 scored by numba, catalog reads of the top k only, other nprobe, and one
+torch on one thread, catalog reads of the top k only, other nprobe, and one
 core kept busy by another process.
 
 On 2 cores a busy neighbour (a test run, an LLM) inflates every figure, torch's above all, so each row
@@ -240,33 +240,28 @@ def measure_parts(retriever: Retriever, index: Index, queries: list[str]) -> tup
     """Each step of a hybrid search alone, on the main thread, given what the search would pass it;
     and mean counts per query (candidates read from the catalog, BM25 terms and postings scored)."""
     n = retriever.settings.candidates
-    bm25 = index.keyword.retriever
+    bm25 = index.keyword
     vectors = {q: retriever.embed_query(q) for q in queries}
-    term_ids = {q: bm25.get_tokens_ids(tokenize([q])[0]) for q in queries}
+    term_ids = {q: [t for t in (bm25.vocab.get(w) for w in tokenize([q])[0]) if t is not None] for q in queries}
     dense = {q: [i for i, _ in index.search_ids(vectors[q], n)] for q in queries}
     keyword = {q: [i for i, _ in index.keyword.search(q, n)] for q in queries}
     fused = {}
     for q in queries:
         ranked = rrf([dense[q], keyword[q]], retriever.settings.rrf_k)
         fused[q] = sorted(ranked, key=lambda i: -ranked[i])
-    scores = {q: bm25.get_scores(term_ids[q]) for q in queries}
-
-    def top_n(q: str) -> None:
-        s = scores[q]
-        top = np.argpartition(-s, n - 1)[:n]
-        top[np.argsort(-s[top], kind="stable")]
 
     def fuse(q: str) -> None:
         ranked = rrf([dense[q], keyword[q]], retriever.settings.rrf_k)
         sorted(ranked, key=lambda i: -ranked[i])
+
+    def postings(q: str) -> int:
+        return sum(len(bm25._term_scores(s, t)[0]) for s in bm25.segments for t in term_ids[q])
 
     parts = {
         "encode query": measure(retriever.embed_query, queries),
         "faiss search": measure(lambda q: index.search_ids(vectors[q], n), queries),
         "bm25 search (KeywordIndex.search)": measure(lambda q: index.keyword.search(q, n), queries),
         "  bm25 tokenize query": measure(lambda q: tokenize([q]), queries),
-        "  bm25 get_scores": measure(lambda q: bm25.get_scores(term_ids[q]), queries),
-        "  bm25 top-n of all scores": measure(top_n, queries),
         "rrf + sort": measure(fuse, queries),
         "catalog get_chunks (all fused)": measure(lambda q: index.catalog.get_chunks(fused[q]), queries),
         "catalog get_vectors (all fused)": measure(lambda q: index.catalog.get_vectors(fused[q]), queries),
@@ -275,9 +270,7 @@ def measure_parts(retriever: Retriever, index: Index, queries: list[str]) -> tup
     counts = {
         "candidates read from the catalog": statistics.mean(len(v) for v in fused.values()),
         "BM25 query terms": statistics.mean(len(v) for v in term_ids.values()),
-        "BM25 postings scored": statistics.mean(
-            int(sum(bm25.scores["indptr"][t + 1] - bm25.scores["indptr"][t] for t in v)) for v in term_ids.values()
-        ),
+        "BM25 postings scored": statistics.mean(postings(q) for q in queries),
     }
     return parts, counts
 

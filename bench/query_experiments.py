@@ -41,22 +41,6 @@ def faiss_threads(n: int):
 
 
 @contextmanager
-def numba_bm25(index: Index):
-    """Score BM25 with the numba kernel that bm25s ships (what ``BM25(backend="numba")`` activates),
-    compiled nogil so it can overlap the query encoding."""
-    from bm25s.scoring import _compute_relevance_from_scores_jit_ready
-    from numba import njit
-
-    bm25 = index.keyword.retriever
-    bm25._compute_relevance_from_scores = njit(nogil=True)(_compute_relevance_from_scores_jit_ready)
-    bm25.get_scores([0])  # compile now
-    try:
-        yield
-    finally:
-        del bm25._compute_relevance_from_scores
-
-
-@contextmanager
 def top_k_reads(index: Index, k: int = 5):
     """Catalog reads limited to the first k ids of the fused order, which is all that is returned
     when there is no reranker and no MMR (keyword-only hits then get dense scores from those k)."""
@@ -124,9 +108,6 @@ def measure_experiments(retriever: Retriever, index: Index, queries: list[str]) 
     with faiss_threads(1):
         out["  faiss search, faiss 1 thread"] = measure(lambda q: index.search_ids(vectors[q], n), queries)
         out["hybrid, faiss 1 thread"] = hybrid()
-    with numba_bm25(index):
-        out["  bm25 search, numba scorer"] = measure(lambda q: index.keyword.search(q, n), queries)
-        out["hybrid, numba BM25 scorer"] = hybrid()
     with top_k_reads(index):
         out["hybrid, catalog reads of the top 5 only"] = hybrid()
     if index.vectors.approximate:
