@@ -39,6 +39,7 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    insert,
     select,
     update,
 )
@@ -171,6 +172,16 @@ class StoredChunk:
 
 def text_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _chunk_values(document_id: int, chunk: Chunk, vector: np.ndarray) -> dict:
+    """The columns of one chunk row."""
+    return dict(
+        document_id=document_id, ordinal=chunk.ordinal, key=text_key(chunk.text), text=chunk.text,
+        char_start=chunk.char_start, char_end=chunk.char_end, page=chunk.page, pages=list(chunk.pages),
+        heading_path=list(chunk.heading_path), element_types=list(chunk.element_types), n_tokens=chunk.n_tokens,
+        window_split=chunk.window_split, vector=vector.tobytes(),
+    )
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -460,27 +471,34 @@ class Catalog:
             document.sha256, document.failed_sha256 = source.sha256, None
             document.status, document.error = "ok", None
             document.n_chunks, document.n_chars = len(chunks), n_chars
-            rows = [
-                ChunkRow(
-                    document_id=document.id,
-                    ordinal=chunk.ordinal,
-                    key=text_key(chunk.text),
-                    text=chunk.text,
-                    char_start=chunk.char_start,
-                    char_end=chunk.char_end,
-                    page=chunk.page,
-                    pages=list(chunk.pages),
-                    heading_path=list(chunk.heading_path),
-                    element_types=list(chunk.element_types),
-                    n_tokens=chunk.n_tokens,
-                    window_split=chunk.window_split,
-                    vector=vector.tobytes(),
-                )
-                for chunk, vector in zip(chunks, vectors, strict=True)
-            ]
+            rows = [ChunkRow(**_chunk_values(document.id, chunk, vector)) for chunk, vector in zip(chunks, vectors, strict=True)]
             session.add_all(rows)
             session.flush()
             return removed, [row.id for row in rows]
+
+    @_guarded
+    def store_documents(self, collection_id: int, documents: Sequence[tuple[SourceFile, Sequence[Chunk], np.ndarray, int]]) -> int:
+        """Add new documents, each ``(source, chunks, vectors, n_chars)``, in one transaction: a bulk load.
+
+        Chunks go in as one multi-row insert rather than one object each. A path the collection
+        already holds is a ``CatalogError`` and nothing is written. Returns the chunks added.
+        """
+        with self.session.begin() as session:
+            rows = [
+                DocumentRow(collection_id=collection_id, path=source.path, sha256=source.sha256, size=source.size,
+                            mtime=source.mtime, file_type=source.file_type, status="ok", n_chunks=len(chunks), n_chars=n_chars)
+                for source, chunks, _, n_chars in documents
+            ]
+            session.add_all(rows)
+            session.flush()
+            values = [
+                _chunk_values(row.id, chunk, vector)
+                for row, (_, chunks, vectors, _) in zip(rows, documents)
+                for chunk, vector in zip(chunks, vectors, strict=True)
+            ]
+            if values:
+                session.execute(insert(ChunkRow), values)
+            return len(values)
 
     @_guarded
     def record_failure(self, collection_id: int, source: SourceFile, error: str) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from ingest.pipeline import ingest
 from rag.catalog import Catalog
 from rag.config import Settings
+from rag.errors import CatalogError
 from rag.index import Index
 from rag.records import Chunk, SourceFile
 
@@ -48,6 +50,26 @@ def test_store_replace_fail_and_delete(catalog_url: str):
 
     assert catalog.delete_documents([state.id]) == new_ids
     assert catalog.count_chunks() == 0 and catalog.documents() == []
+    catalog.close()
+
+
+def test_bulk_store_of_new_documents(catalog_url: str):
+    catalog = Catalog(catalog_url)
+    cid = catalog.collection_id("default")
+    vectors = np.eye(3, 4, dtype=np.float32)
+    added = catalog.store_documents(cid, [(source("/d/a.txt", "s1"), chunks("alpha", "beta"), vectors[:2], 11),
+                                          (source("/d/b.txt", "s2"), chunks("gamma"), vectors[2:], 5)])
+    assert added == 3 and catalog.count_chunks() == 3
+    assert {d.path: d.n_chunks for d in catalog.documents()} == {"/d/a.txt": 2, "/d/b.txt": 1}
+    assert catalog.document_states(cid)["/d/b.txt"].is_current("s2")
+    stored = catalog.chunks_of("/d/a.txt")
+    assert [c.text for c in stored] == ["alpha", "beta"] and stored[0].heading_path == ("H",)
+    got_ids, got_vectors = next(catalog.iter_vectors())
+    assert np.array_equal(got_vectors, vectors) and list(got_ids) == sorted(got_ids)
+    with pytest.raises(CatalogError):  # a path already stored: nothing of the batch is written
+        catalog.store_documents(cid, [(source("/d/c.txt", "s3"), chunks("delta"), vectors[:1], 5),
+                                      (source("/d/a.txt", "s4"), chunks("epsilon"), vectors[:1], 7)])
+    assert catalog.count_chunks() == 3 and len(catalog.documents()) == 2
     catalog.close()
 
 
