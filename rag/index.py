@@ -263,7 +263,8 @@ class Index:
     def reload_vectors(self) -> None:
         """Re-read FAISS after another process saved it: verified against the checksum in the manifest
         (rebuilt from the catalog when damaged) and brought in step with the catalog, in memory."""
-        self._reread_vectors()
+        if _file_version(self.dir / VECTORS) != self._vectors_version:  # a big index's file is not rewritten every time
+            self._reread_vectors()
         self.reconcile()
 
     def _reread_vectors(self) -> None:
@@ -282,6 +283,9 @@ class Index:
         """Make FAISS hold exactly the catalog's chunks, in memory. Returns (vectors removed, vectors added)."""
         in_catalog = self.catalog.chunk_ids()
         in_faiss = self.vectors.ids()
+        if not len(in_faiss) and len(in_catalog) >= self.settings.ann_threshold:
+            self._rebuild()  # one approximate build, not an exact index reshaped again at the next save
+            return 0, len(in_catalog)
         orphans = np.setdiff1d(in_faiss, in_catalog, assume_unique=True)
         missing = np.setdiff1d(in_catalog, in_faiss, assume_unique=True)
         if len(orphans):
@@ -289,8 +293,8 @@ class Index:
         for ids, vectors in self.catalog.iter_vectors(missing.tolist()) if len(missing) else ():
             self.vectors.add(ids, vectors)
         if len(orphans) or len(missing):
-            log.info("FAISS was behind the catalog (an interrupted run): %d stale vectors dropped, %d restored from "
-                     "the catalog; the next ingest saves this", len(orphans), len(missing))
+            log.info("FAISS brought in step with the catalog: %d stale vectors dropped, %d restored from the catalog "
+                     "(a run was interrupted, or a big index's file waits for more changes)", len(orphans), len(missing))
             self.unsaved = True
         return len(orphans), len(missing)
 
@@ -336,13 +340,15 @@ class Index:
         read-only folder; what was on disk before stays readable.
         """
         self._reshape()
-        checksum = self.vectors.save(self.dir / VECTORS)
+        checksum, count = self.manifest.vectors_checksum, self.manifest.vectors_count
+        if self.vectors.worth_saving or not checksum or not _file_version(self.dir / VECTORS):
+            checksum, count = self.vectors.save(self.dir / VECTORS), len(self.vectors)
         self.refresh_keyword(persist=False)
         self.keyword.save(self.dir)
         meta = self.catalog.adopt_meta({"catalog_id": uuid.uuid4().hex, "embedding_model": self.manifest.embedding_model,
                                         "dimension": str(self.manifest.dimension),
                                         "embedding_backend": self.manifest.embedding_backend})
-        self.manifest = dataclasses.replace(self.manifest, vectors_checksum=checksum, vectors_count=len(self.vectors),
+        self.manifest = dataclasses.replace(self.manifest, vectors_checksum=checksum, vectors_count=count,
                                             catalog_id=meta.get("catalog_id", ""))
         self.manifest.write(self.dir / MANIFEST)
         self._vectors_version = _file_version(self.dir / VECTORS)

@@ -20,21 +20,33 @@ from rag.errors import IndexDamagedError, storage_error
 SINGLE_QUERY_THREADS = 1
 
 
+# Below this many vectors every save rewrites the file; above it, only past this share of changes.
+REWRITE_MIN = 100_000
+REWRITE_SHARE = 0.01
+
+# An 8-bit code per dimension ranges over what the training vectors span plus this share of that
+# span on each side, so later vectors a little outside it are not clipped.
+SQ8_MARGIN = 0.2
+
+
 class VectorIndex:
     """Inner-product search over unit vectors, keyed by catalog chunk ids.
 
-    Exact (``IndexIDMap2`` over ``IndexFlatIP``) until it holds ``ann_threshold`` vectors, then an
-    ``IndexIVFFlat`` trained on what is stored; ``nprobe`` lists are searched per query.
+    Exact (``IndexIDMap2`` over ``IndexFlatIP``) until it holds ``ann_threshold`` vectors, then IVF
+    with 8-bit scalar-quantised vectors (``IndexIVFScalarQuantizer``, sqrt(n) lists) trained on what
+    is stored; ``nprobe`` lists are searched per query. The choice was measured at 1M chunks
+    (bench/million.py, docs/query.md "A million chunks"). An index saved as ``IndexIVFFlat`` still loads.
     """
 
-    def __init__(self, dimension: int, index: faiss.Index | None = None, nprobe: int = 16) -> None:
+    def __init__(self, dimension: int, index: faiss.Index | None = None, nprobe: int = 64) -> None:
         self.dimension = dimension
         self.index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
         self.nprobe = nprobe
+        self.changes = 0  # vectors added or removed since it was read or saved
         self._apply_nprobe()
 
     @classmethod
-    def load(cls, path: Path, dimension: int, nprobe: int = 16, *, checksum: str | None = None) -> "VectorIndex":
+    def load(cls, path: Path, dimension: int, nprobe: int = 64, *, checksum: str | None = None) -> "VectorIndex":
         """Read a saved index. ``IndexDamagedError`` when its bytes differ from the ``checksum`` its
         writer recorded, when FAISS cannot read it, or when it holds vectors of another dimension,
         duplicate ids or (without a checksum to trust) vectors that are not unit length."""
@@ -72,12 +84,23 @@ class VectorIndex:
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         if len(ids):
             self.index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
+            self.changes += len(ids)
 
     def remove(self, ids: Iterable[int]) -> int:
         wanted = np.fromiter(ids, dtype=np.int64)
         if not len(wanted):
             return 0
-        return int(self.index.remove_ids(faiss.IDSelectorBatch(wanted)))
+        removed = int(self.index.remove_ids(faiss.IDSelectorBatch(wanted)))
+        self.changes += removed
+        return removed
+
+    @property
+    def worth_saving(self) -> bool:
+        """Whether ``save`` should rewrite the file. A big index is rewritten only once its changes pass
+        ``REWRITE_SHARE`` of it: until then the saved file plus the catalog's newer vectors (added back
+        by the index's reconcile on every open) are what it holds, and one added document costs no
+        rewrite of hundreds of megabytes."""
+        return bool(self.changes) and (len(self) < REWRITE_MIN or self.changes > len(self) * REWRITE_SHARE)
 
     def ids(self) -> np.ndarray:
         """Every id stored, in no particular order."""
@@ -100,10 +123,10 @@ class VectorIndex:
         if isinstance(inner, faiss.IndexIVF):
             lists, parts = inner.invlists, []
             for i in range(inner.nlist):
-                size = lists.list_size(i)
+                size = min(lists.list_size(i), 8)
                 if size:
-                    codes = faiss.rev_swig_ptr(lists.get_codes(i), size * inner.code_size)
-                    parts.append(codes.view(np.float32).reshape(size, self.dimension)[:8])
+                    codes = faiss.rev_swig_ptr(lists.get_codes(i), size * inner.code_size).copy()
+                    parts.append(_decode(inner, i, codes, size))
                 if sum(len(p) for p in parts) >= limit:
                     break
             return np.vstack(parts)[:limit]
@@ -159,22 +182,37 @@ class VectorIndex:
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise storage_error(exc, f"write {path}") from exc
+        self.changes = 0
         return digest(data)
 
     @classmethod
-    def build(cls, dimension: int, ids: np.ndarray, vectors: np.ndarray, *, approximate: bool, nprobe: int = 16) -> "VectorIndex":
+    def build(cls, dimension: int, ids: np.ndarray, vectors: np.ndarray, *, approximate: bool, nprobe: int = 64) -> "VectorIndex":
         """A fresh index over the given vectors; IVF lists are trained on them when approximate."""
         if not approximate:
             built = cls(dimension, nprobe=nprobe)
         else:
-            nlist = max(1, min(int(4 * math.sqrt(len(ids))), len(ids) // 39))  # faiss wants >= 39 points a list
-            quantizer = faiss.IndexFlatIP(dimension)
-            ivf = faiss.IndexIVFFlat(quantizer, dimension, nlist, faiss.METRIC_INNER_PRODUCT)
+            nlist = ivf_lists(len(ids))
+            ivf = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dimension), dimension, nlist, faiss.ScalarQuantizer.QT_8bit,
+                                                faiss.METRIC_INNER_PRODUCT)  # codes of the residual to the list's centroid
+            ivf.sq.rangestat_arg = SQ8_MARGIN
             sample = vectors[np.random.default_rng(0).permutation(len(vectors))[: nlist * 64]]
             ivf.train(np.ascontiguousarray(sample, dtype=np.float32))
             built = cls(dimension, ivf, nprobe)
         built.add(ids, vectors)
         return built
+
+
+def _decode(ivf: faiss.IndexIVF, list_no: int, codes: np.ndarray, count: int) -> np.ndarray:
+    """The vectors that ``count`` codes of an inverted list stand for (IVFFlat: the floats themselves)."""
+    if not isinstance(ivf, faiss.IndexIVFScalarQuantizer):
+        return codes.view(np.float32).reshape(count, ivf.d)
+    vectors = ivf.sq.decode(codes.reshape(count, ivf.code_size))
+    return vectors + ivf.quantizer.reconstruct(list_no) if ivf.by_residual else vectors
+
+
+def ivf_lists(n: int) -> int:
+    """IVF lists for n vectors: sqrt(n), at least 39 vectors per list to train on (FAISS's minimum)."""
+    return max(1, min(int(math.sqrt(n)), n // 39))
 
 
 def digest(data) -> str:

@@ -80,3 +80,30 @@ def test_single_query_runs_on_one_openmp_thread_with_the_same_results(monkeypatc
     seen.clear()
     index.search(queries[:1], 10)
     assert seen == [threads]
+
+
+def test_a_big_index_file_is_rewritten_only_past_a_share_of_changes(settings, embedder, docs_dir: Path, monkeypatch):
+    from rag import vector_index
+
+    monkeypatch.setattr(vector_index, "REWRITE_MIN", 1)  # every index counts as big
+    monkeypatch.setattr(vector_index, "REWRITE_SHARE", 0.5)
+    notes = docs_dir / "weather_station_notes.txt"
+    moved = notes.rename(docs_dir.parent / notes.name)
+    ingest([docs_dir], settings, embedder=embedder)
+    path = settings.index_dir / "vectors.faiss"
+    first = (path.stat().st_ino, path.stat().st_mtime_ns)
+    moved.rename(notes)
+    ingest([docs_dir], settings, embedder=embedder)  # a few chunks more: the file stays, the catalog has them
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) == first
+    with Index.open(settings, embedder) as index:
+        assert np.array_equal(np.sort(index.catalog.chunk_ids()), np.sort(index.vectors.ids()))
+        stored = index.catalog.chunks_of(str(notes.resolve()))
+        hits = index.search_vector(index.catalog.get_vectors([stored[0].id])[stored[0].id], k=1)
+        assert hits[0].chunk.id == stored[0].id
+    for path_ in docs_dir.iterdir():
+        if path_ != notes:
+            path_.unlink()
+    ingest([docs_dir], settings, embedder=embedder, prune=True)  # most chunks gone: rewritten
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) != first
+    with Index.open(settings, embedder) as index:
+        assert np.array_equal(np.sort(index.catalog.chunk_ids()), np.sort(index.vectors.ids()))
