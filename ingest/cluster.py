@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ingest.parse import ParseOptions, init_worker
-from ingest.pipeline import FLUSH_CHUNKS, IDLE_FLUSH_S, IngestRun, ingest
+from ingest.pipeline import FLUSH_CHUNKS, IDLE_FLUSH_S, IngestRun, background_priority, ingest
 from ingest.workers import GRACE_S, _cap_address_space
 from rag.config import Settings
 from rag.embed import Embedder
@@ -73,13 +73,21 @@ def _import_ray(address: str | None):
     os.environ["RAY_USAGE_STATS_ENABLED"] = "0"  # nothing phones home
     if address is None or _is_loopback(address):
         os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"  # Ray's switch for "node address = loopback"
-    if address is None:  # Ray's token authentication, as its default for a new local cluster, said once, not warned
+    if address is None or _token_available():
+        # Ray's token authentication: its default for a new local cluster (set here, so Ray does
+        # not warn about it), and what `ray start` does itself when it finds a token.
         os.environ.setdefault("RAY_AUTH_MODE", "token")
     try:
         import ray
     except ImportError as exc:
         raise ClusterError(f"--ray needs Ray, which is not installed: {INSTALL_HINT}") from exc
     return ray
+
+
+def _token_available() -> bool:
+    """A Ray authentication token is at hand: in the environment, or in the file Ray reads."""
+    path = os.environ.get("RAY_AUTH_TOKEN_PATH") or os.path.expanduser("~/.ray/auth_token")
+    return bool(os.environ.get("RAY_AUTH_TOKEN")) or os.path.isfile(path)
 
 
 def _reachable(address: str) -> None:
@@ -117,8 +125,9 @@ def ingest_on_ray(paths, settings: Settings, address: str | None = None, **kwarg
     """``ingest.pipeline.ingest`` with parsing and embedding on a Ray cluster (see the module
     docstring); same arguments, same report, same catalog. ``address``: None starts a local
     cluster for this run, "auto" joins the one running on this machine (or at RAY_ADDRESS),
-    "HOST:PORT" the one there."""
-    with connected(address):
+    "HOST:PORT" the one there. A cluster started here runs at the ingest's CPU niceness, as the
+    local path's parser processes do."""
+    with background_priority(settings.ingest_nice if address is None else 0), connected(address):
         return ingest(paths, settings, run_class=RayIngestRun, **kwargs)
 
 
@@ -160,12 +169,14 @@ class EmbedWorker:
     """A Ray actor holding one embedding model; ``encode`` is ``Embedder.encode``."""
 
     def __init__(self, settings: Settings, threads: int) -> None:
-        import torch
+        # Ray gives an actor one thread per CPU it reserves (OMP_NUM_THREADS); this one reserves none
+        # and encodes on all of its node's CPUs, as the local path's main process does.
+        os.environ["OMP_NUM_THREADS"] = str(threads)
+        if settings.embedding_backend == "torch":
+            import torch
 
-        torch.set_num_threads(threads)  # Ray sets one thread per reserved CPU; this actor reserves none
-        make = getattr(Embedder, "from_settings", None)
-        self.embedder = make(settings) if make else Embedder(settings.embedding_model, settings.embedding_device,
-                                                             settings.embedding_batch_size)
+            torch.set_num_threads(threads)
+        self.embedder = Embedder.from_settings(settings)  # the driver's model and backend
         self.embedder.warm_up()
 
     def encode(self, texts: list[str]):

@@ -9,6 +9,7 @@ driver is killed with SIGKILL (a rerun repairs it, as tests/test_crash.py shows 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import random
 import secrets
@@ -31,6 +32,7 @@ from ingest.parse import parse_in_worker
 from ingest.pipeline import ingest
 from rag.catalog import Catalog
 from rag.config import Settings
+from rag.embed import Embedder
 from rag.errors import RagError
 from rag.records import SourceFile
 
@@ -48,7 +50,10 @@ from ray.scripts.scripts import main
 sys.argv[0] = "ray"
 main()
 """
-RAY_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0", "RAY_AUTH_MODE": "token"}
+RAY_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0", "RAY_AUTH_MODE": "token",
+           # Vectors within 1e-5 hold for the torch backend. onnx-int8 quantises activations per batch, so
+           # there a chunk's vector depends on the batch it was encoded in (by up to 0.02, on either path).
+           "RAG_EMBEDDING_BACKEND": "torch"}
 
 
 def need_ray() -> None:
@@ -131,23 +136,24 @@ WORDS = ("river harbour lantern granite orchard compass meadow violin glacier co
          "quarry saddle timber walnut beacon canyon ember fjord").split()
 
 
-def write_corpus(folder: Path, n: int, seed: int = 17) -> Path:
-    """``sample_docs`` and ``n`` generated text, Markdown, CSV and HTML files under ``folder``."""
+def write_corpus(folder: Path, n: int, seed: int = 17, sentences: tuple[int, int] = (3, 30)) -> Path:
+    """``sample_docs`` and ``n`` generated text, Markdown, CSV and HTML files of so many sentences under ``folder``."""
     shutil.copytree(SAMPLE_DOCS, folder / "samples")
     rng = random.Random(seed)
     for i in range(n):
-        sentences = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14))).capitalize() + "." for _ in range(rng.randint(3, 30))]
+        lines = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14))).capitalize() + "."
+                 for _ in range(rng.randint(*sentences))]
         kind = ("txt", "md", "csv", "html")[i % 4]
         path = folder / "generated" / f"file{i:03d}.{kind}"
         path.parent.mkdir(parents=True, exist_ok=True)
         if kind == "md":
-            text = f"# Report {i}\n\n" + "\n\n".join(" ".join(sentences[j:j + 3]) for j in range(0, len(sentences), 3))
+            text = f"# Report {i}\n\n" + "\n\n".join(" ".join(lines[j:j + 3]) for j in range(0, len(lines), 3))
         elif kind == "csv":
-            text = "item,place,amount\n" + "\n".join(f"{rng.choice(WORDS)},{rng.choice(WORDS)},{rng.randint(1, 999)}" for _ in sentences)
+            text = "item,place,amount\n" + "\n".join(f"{rng.choice(WORDS)},{rng.choice(WORDS)},{rng.randint(1, 999)}" for _ in lines)
         elif kind == "html":
-            text = f"<html><body><h1>Page {i}</h1>" + "".join(f"<p>{s}</p>" for s in sentences) + "</body></html>"
+            text = f"<html><body><h1>Page {i}</h1>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>"
         else:
-            text = " ".join(sentences)
+            text = " ".join(lines)
         path.write_text(text, encoding="utf-8")
     return folder
 
@@ -215,14 +221,22 @@ def test_an_address_that_is_no_address_is_a_usage_error(tmp_path: Path):
 # ---- on the cluster -------------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def torch_embedder(ray_cluster: str) -> Embedder:
+    """The torch backend's embedder (RAY_ENV sets it for every run of this module), loaded once."""
+    embedder = Embedder.from_settings(Settings())
+    embedder.warm_up()
+    return embedder
+
+
 @pytest.mark.slow
-def test_the_ray_path_stores_what_the_local_path_stores(ray_cluster: str, tmp_path: Path, shared_embedder, pg_database: str):
+def test_the_ray_path_stores_what_the_local_path_stores(ray_cluster: str, tmp_path: Path, torch_embedder, pg_database: str):
     from ingest.cluster import ingest_on_ray
 
     docs = write_corpus(tmp_path / "docs", 240)
     local = Settings(index_dir=tmp_path / "local", workers=1)
     on_ray = Settings(index_dir=tmp_path / "ray", catalog_url=pg_database)  # the shared catalog of a cluster
-    want = ingest([docs], local, embedder=shared_embedder)
+    want = ingest([docs], local, embedder=torch_embedder)
     seen = []
     got = ingest_on_ray([docs], on_ray, ray_cluster, on_progress=seen.append)
     assert (got.added, got.failed, got.chunks, got.embedded) == (want.added, want.failed, want.chunks, want.embedded)
@@ -272,7 +286,7 @@ def _busy_ray_worker(title: str) -> psutil.Process | None:
 
 
 @pytest.mark.slow
-def test_a_killed_ray_worker_has_its_task_retried(ray_cluster: str, tmp_path: Path, embedder):
+def test_a_killed_ray_worker_has_its_task_retried(ray_cluster: str, tmp_path: Path, torch_embedder):
     from test_crash import snapshot
 
     docs = write_corpus(tmp_path / "docs", 80, seed=3)
@@ -291,9 +305,9 @@ def test_a_killed_ray_worker_has_its_task_retried(ray_cluster: str, tmp_path: Pa
     out, errors = run.communicate(timeout=600)
     assert killed == ["ray::parse_on_ray", "ray::EmbedWorker.encode"], "the run ended before both kills"
     assert run.returncode == 0, errors[-2000:]
-    summary = __import__("json").loads(out.strip().splitlines()[-1])
+    summary = json.loads(out.strip().splitlines()[-1])
     assert (summary["added"], summary["failed"]) == (89, 0)
-    snapshot(index, embedder)  # catalog and FAISS agree, one vector per chunk
+    snapshot(index, torch_embedder)  # catalog and FAISS agree, one vector per chunk
 
 
 def stored_documents(index: Path) -> int:
@@ -309,25 +323,26 @@ def stored_documents(index: Path) -> int:
 
 
 @pytest.mark.slow
-def test_a_killed_driver_leaves_an_index_a_rerun_makes_whole(ray_cluster: str, tmp_path: Path, embedder):
+def test_a_killed_driver_leaves_an_index_a_rerun_makes_whole(ray_cluster: str, tmp_path: Path, torch_embedder):
     from test_crash import assert_same, snapshot
 
-    docs = write_corpus(tmp_path / "docs", 60, seed=5)
+    # long files: over 512 chunks, so the run writes a first batch of documents well before its last
+    docs = write_corpus(tmp_path / "docs", 70, seed=5, sentences=(100, 160))
     clean = tmp_path / "clean"
-    ingest([docs], Settings(index_dir=clean, workers=1), embedder=embedder)
+    ingest([docs], Settings(index_dir=clean, workers=1), embedder=torch_embedder)
     index = tmp_path / "index"
     run = subprocess.Popen(rag_ingest(docs, index, "--ray", ray_cluster), cwd=ROOT, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL, start_new_session=True)
     stored, deadline = 0, time.monotonic() + 300
-    while stored < 5 and run.poll() is None and time.monotonic() < deadline:  # some documents written, not all
+    while stored < 1 and run.poll() is None and time.monotonic() < deadline:  # some documents written, not all
         time.sleep(0.1)
         stored = stored_documents(index)
     assert run.poll() is None, "the run ended before the kill"
     os.killpg(run.pid, signal.SIGKILL)
     run.wait()
-    assert 5 <= stored < 69
+    assert 1 <= stored < 79
 
     rerun = subprocess.run(rag_ingest(docs, index, "--ray", ray_cluster), cwd=ROOT, capture_output=True, text=True,
                            timeout=600)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
-    assert_same(snapshot(index, embedder), snapshot(clean, embedder))
+    assert_same(snapshot(index, torch_embedder), snapshot(clean, torch_embedder))
