@@ -15,7 +15,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2"
-DEFAULT_EMBEDDING_BACKEND = "torch"
+DEFAULT_EMBEDDING_BACKEND = "onnx-int8"  # as good as torch on SQuAD2 and PubMedQA (docs/benchmarks.md), faster, no torch
 
 
 def default_parse_memory_mb() -> int:
