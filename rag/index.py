@@ -425,6 +425,22 @@ class Index:
                 f"{query.shape[-1]}; if the manifest is what was damaged, delete it and run `rag ingest PATH --index {self.dir}`"
             )
 
+
+def _check_manifest(manifest: Manifest, wanted: str, directory: Path) -> None:
+    if manifest.schema_version != INDEX_SCHEMA_VERSION:
+        raise IndexMismatchError(
+            f"index at {directory} has schema version {manifest.schema_version}, this version reads "
+            f"{INDEX_SCHEMA_VERSION}; rebuild it: rm -r {directory} && rag ingest PATH --index {directory}"
+        )
+    if manifest.embedding_model != wanted:
+        raise IndexMismatchError(
+            f"index at {directory} was built with embedding model {manifest.embedding_model!r} "
+            f"({manifest.dimension} dimensions), but the settings ask for {wanted!r}. Either set "
+            f"RAG_EMBEDDING_MODEL={manifest.embedding_model!r}, or rebuild the index: "
+            f"rm -r {directory} && rag ingest PATH --index {directory}"
+        )
+
+
 def reembed(settings: Settings, on_progress: Callable[[int, int], None] | None = None) -> int:
     """Re-embed the index in ``settings.index_dir`` with ``settings.embedding_backend`` (whatever
     backend it was built with). Returns the chunks encoded; 0 when it already uses that backend."""
@@ -444,22 +460,6 @@ def _check_backend(manifest: Manifest, backend: str, directory: Path) -> None:
             f"ask for {backend!r}: set RAG_EMBEDDING_BACKEND={manifest.embedding_backend}, or re-embed it: "
             f"rag reembed --index {directory} --backend {backend}"
         )
-
-
-def _check_manifest(manifest: Manifest, wanted: str, directory: Path) -> None:
-    if manifest.schema_version != INDEX_SCHEMA_VERSION:
-        raise IndexMismatchError(
-            f"index at {directory} has schema version {manifest.schema_version}, this version reads "
-            f"{INDEX_SCHEMA_VERSION}; rebuild it: rm -r {directory} && rag ingest PATH --index {directory}"
-        )
-    if manifest.embedding_model != wanted:
-        raise IndexMismatchError(
-            f"index at {directory} was built with embedding model {manifest.embedding_model!r} "
-            f"({manifest.dimension} dimensions), but the settings ask for {wanted!r}. Either set "
-            f"RAG_EMBEDDING_MODEL={manifest.embedding_model!r}, or rebuild the index: "
-            f"rm -r {directory} && rag ingest PATH --index {directory}"
-        )
-
 
 
 def _check_catalog_file(settings: Settings) -> None:
