@@ -451,10 +451,11 @@ def main() -> None:
     parser.add_argument("--latency-queries", type=int, default=300, help="questions timed end to end")
     parser.add_argument("--stages", default="faiss,build,measure", help="comma-separated: check, faiss, build, measure, add")
     args = parser.parse_args()
+    from rag.config import Settings
     from rag.embed import Embedder
 
     stages = set(args.stages.split(","))
-    embedder = Embedder(batch_size=128)
+    embedder = Embedder.from_settings(Settings(embedding_batch_size=128))  # the backend the settings name (RAG_EMBEDDING_BACKEND)
     sentences, sentence_vecs = sentence_vectors(args.workdir, embedder)
     composition = compose(args.chunks, distinct_sentences()[1])
     asked, queries = query_vectors(args.workdir, embedder, args.queries)
