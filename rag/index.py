@@ -118,7 +118,7 @@ class Index:
         directory = settings.index_dir
         manifest_path = directory / MANIFEST
         wanted = embedder.model_id if embedder else model_id(settings.embedding_model)
-        backend = embedder.backend if embedder else settings.embedding_backend
+        backend = embedder.backend if embedder else embedding_backend_for(settings)
         if not manifest_path.exists() and not create:
             raise RagError(f"no index at {directory}: create one with `rag ingest PATH --index {directory}`")
         manifest, damage = None, None
@@ -450,7 +450,19 @@ def reembed(settings: Settings, on_progress: Callable[[int, int], None] | None =
     if built_with == settings.embedding_backend:
         return 0
     with Index.open(settings.model_copy(update={"embedding_backend": built_with}), create=True) as index:
-        return index.reembed(Embedder.from_settings(settings), on_progress)
+        return index.reembed(Embedder.from_settings(settings, backend=settings.embedding_backend), on_progress)
+
+
+def embedding_backend_for(settings: Settings) -> str:
+    """The embedding backend to use on ``settings.index_dir``: the one the settings set explicitly
+    (an index built with another is then refused), else the one the index was built with (an index
+    made before the default changed keeps working as it is), else the default for a new index."""
+    if "embedding_backend" not in settings.model_fields_set:
+        try:
+            return Manifest.read(settings.index_dir / MANIFEST).embedding_backend
+        except (OSError, RagError):
+            pass
+    return settings.embedding_backend
 
 
 def _check_backend(manifest: Manifest, backend: str, directory: Path) -> None:

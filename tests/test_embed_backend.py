@@ -115,6 +115,18 @@ def test_a_manifest_without_a_backend_is_torch(int8_index: Path, tmp_path: Path)
         Index.open(Settings(index_dir=folder, embedding_backend="onnx-int8"))
 
 
+def test_without_the_setting_an_index_keeps_the_backend_it_was_built_with(int8_index: Path, tmp_path: Path):
+    """An index made before the default changed (torch) opens and answers with default settings."""
+    folder = tmp_path / "index"
+    shutil.copytree(int8_index, folder)
+    reembed(Settings(index_dir=folder, embedding_backend="torch"))
+    assert "embedding_backend" not in Settings(index_dir=folder).model_fields_set
+    with rag.open(folder, create=False) as engine:
+        assert engine.embedder.backend == "torch" and engine.index.manifest.embedding_backend == "torch"
+        assert "35 minutes" in engine.retrieve(QUESTION, k=3, mode="dense")[0].text
+    assert Embedder.from_settings(Settings(index_dir=tmp_path / "new")).backend == Settings().embedding_backend
+
+
 def test_the_cli_reembeds(int8_index: Path, tmp_path: Path):
     from click.testing import CliRunner
 
