@@ -133,12 +133,14 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that a neighbour running is stopped too
 
-    embedder = Embedder()
+    settings = Settings(index_dir=args.work / "squad-index")
+    embedder = Embedder.from_settings(settings)  # the default backend, or the one the index was built with
     embedder.warm_up()
     settings, questions = squad_index(args.work, embedder)
     index = Index.open(settings, embedder)
     retriever = Retriever(embedder, settings)
-    every_core = Embedder(query_threads=os.cpu_count() or 1)  # single queries as before issue 16
+    # single queries as before issue 16: encoded on every core
+    every_core = Embedder.from_settings(settings.model_copy(update={"query_threads": os.cpu_count() or 1}))
     every_core.warm_up()
     before = Retriever(every_core, settings)
     default_nice = Settings().ingest_nice
@@ -171,7 +173,7 @@ def main() -> None:
 
     quiet_p95 = min(rows["quiet"]["p95"], rows["quiet, again"]["p95"])
     print(f"\nhybrid search, {args.queries} SQuAD2 questions per row, one at a time, k=5 "
-          f"({len(index.vectors):,} chunks; {os.cpu_count()} CPUs)")
+          f"({len(index.vectors):,} chunks; embedding backend {embedder.backend}; {os.cpu_count()} CPUs)")
     print(f"| {'neighbour':<62} | {'p50 ms':>7} | {'p95 ms':>7} | {'p95 / quiet p95':>15} | {'others':>6} |")
     print(f"|{'-' * 64}|{'-' * 9}|{'-' * 9}|{'-' * 17}|{'-' * 8}|")
     for name, row in rows.items():
