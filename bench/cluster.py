@@ -5,10 +5,7 @@
 On the SQuAD 2.0 articles of ../shared/datasets/squad2_cs224n_dev (one Markdown file each, as
 bench/ingest.py) it times, back to back and alternating for ``--rounds`` rounds, three `rag ingest`
 commands, each into a fresh index, all at the same CPU priority (wall time of the whole command:
-Python start, model load, parse, embed, catalog, FAISS, BM25; and its CPU time: the command, its
-children and, against the running cluster, the cluster's processes, which a busy shared machine
-distorts less than wall time; a cluster that `--ray` starts is counted only as far as the command
-reaps its processes):
+Python start, model load, parse, embed, catalog, FAISS, BM25):
 
   * local: the default path (parser processes + the embedding model in the main process);
   * ray, cluster running: ``--ray 127.0.0.1:PORT`` against a one-node Ray cluster started here
@@ -27,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import secrets
 import shutil
 import socket
@@ -90,26 +86,9 @@ def stop_ray(temp: Path, address: str) -> None:
     shutil.rmtree(temp, ignore_errors=True)
 
 
-def _cluster_cpu(temp: Path) -> float:
-    """CPU seconds used so far by the running cluster's processes (and the workers they reaped)."""
-    import psutil
-
-    total = 0.0
-    for process in psutil.process_iter(["cmdline"]):
-        if str(temp) in " ".join(process.info["cmdline"] or []) and process.pid != os.getpid():
-            try:
-                t = process.cpu_times()
-                total += t.user + t.system + t.children_user + t.children_system
-            except psutil.Error:
-                pass
-    return total
-
-
-def timed_ingest(docs: Path, index: Path, *extra: str, cluster: Path | None = None) -> tuple[float, float, dict]:
-    """Wall seconds, CPU seconds (the command, its children, and ``cluster``'s processes) and report
-    of one `rag ingest`. CPU time is the figure that a busy shared machine distorts least."""
+def timed_ingest(docs: Path, index: Path, *extra: str) -> tuple[float, dict]:
+    """Wall seconds and report of one `rag ingest` into a fresh index."""
     shutil.rmtree(index, ignore_errors=True)
-    cpu_before = _children_cpu() + (_cluster_cpu(cluster) if cluster else 0.0)
     started = time.perf_counter()
     # RAG_INGEST_NICE=0: every variant at the same CPU priority. The local path otherwise runs at nice
     # 10, and so does a Ray cluster that `--ray` starts, but not one started beforehand; on a shared
@@ -117,15 +96,9 @@ def timed_ingest(docs: Path, index: Path, *extra: str, cluster: Path | None = No
     result = subprocess.run([sys.executable, "-m", "rag.cli", "ingest", str(docs), "--index", str(index), "--json", *extra],
                             capture_output=True, text=True, cwd=ROOT, env={**os.environ, **RAY_ENV, "RAG_INGEST_NICE": "0"})
     seconds = time.perf_counter() - started
-    cpu = _children_cpu() + (_cluster_cpu(cluster) if cluster else 0.0) - cpu_before
     if result.returncode != 0:
         raise SystemExit(f"rag ingest {' '.join(extra)} failed:\n{result.stderr[-3000:]}")
-    return seconds, cpu, json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # reaped children, and what they reaped
-    return usage.ru_utime + usage.ru_stime
+    return seconds, json.loads(result.stdout.strip().splitlines()[-1])
 
 
 # ---- unit costs ------------------------------------------------------------------------------------
@@ -230,23 +203,18 @@ def main() -> None:
     address = start_ray_head(temp)
     names = ("local", "ray (cluster running)", "ray (local start)")
     times: dict[str, list[float]] = {name: [] for name in names}
-    cpus: dict[str, list[float]] = {name: [] for name in names}
     try:
         for round_ in range(args.rounds):
             for name, extra in zip(names, ((), ("--ray", address), ("--ray",))):
-                seconds, cpu, report = timed_ingest(docs, work / "index", *extra, cluster=temp if address in extra else None)
+                seconds, report = timed_ingest(docs, work / "index", *extra)
                 times[name].append(seconds)
-                cpus[name].append(cpu)
-                print(f"round {round_ + 1} {name:<22} {seconds:7.1f} s wall {cpu:7.1f} s CPU  (report: {report['seconds']:.1f} s, "
+                print(f"round {round_ + 1} {name:<22} {seconds:7.1f} s  (report: {report['seconds']:.1f} s, "
                       f"{report['chunks']} chunks, {report['added']} added, {report['failed']} failed)", flush=True)
     finally:
         stop_ray(temp, address)
-    for figures, what in ((times, "wall"), (cpus, "CPU")) if args.rounds else ():
-        local = statistics.median(figures["local"])
-        for name in names[1:]:
-            ours = statistics.median(figures[name])
-            print(f"{name:<22} median {ours:7.1f} s {what} vs local {local:7.1f} s: overhead {100 * (ours / local - 1):+.1f} % "
-                  "(goal <= 15 %)")
+    for name in names[1:] if args.rounds else ():
+        local, ours = statistics.median(times["local"]), statistics.median(times[name])
+        print(f"{name:<22} median {ours:7.1f} s vs local {local:7.1f} s: overhead {100 * (ours / local - 1):+.1f} % (goal <= 15 %)")
     if args.skip_units:
         shutil.rmtree(work, ignore_errors=True)
         return
