@@ -168,15 +168,16 @@ class StartClock:
 class EmbedWorker:
     """A Ray actor holding one embedding model; ``encode`` is ``Embedder.encode``."""
 
-    def __init__(self, settings: Settings, threads: int) -> None:
+    def __init__(self, settings: Settings, backend: str, threads: int) -> None:
         # Ray gives an actor one thread per CPU it reserves (OMP_NUM_THREADS); this one reserves none
         # and encodes on all of its node's CPUs, as the local path's main process does.
         os.environ["OMP_NUM_THREADS"] = str(threads)
-        if settings.embedding_backend == "torch":
+        if backend == "torch":
             import torch
 
             torch.set_num_threads(threads)
-        self.embedder = Embedder.from_settings(settings)  # the driver's model and backend
+        # The driver's backend, given: left to the settings, it could follow an index this node does not have.
+        self.embedder = Embedder.from_settings(settings, backend=backend)
         self.embedder.warm_up()
 
     def encode(self, texts: list[str]):
@@ -249,7 +250,8 @@ class RayIngestRun(IngestRun):
         # parser processes instead of holding one back; its threads are the node's CPUs.
         actor = ray.remote(num_cpus=0, max_restarts=2, max_task_retries=2)(EmbedWorker)
         strategy = NodeAffinitySchedulingStrategy(node["NodeID"], soft=False)
-        return actor.options(scheduling_strategy=strategy).remote(self.index.settings, int(node["Resources"]["CPU"]))
+        return actor.options(scheduling_strategy=strategy).remote(self.index.settings, self.embedder.backend,
+                                                                  int(node["Resources"]["CPU"]))
 
     def _parsed(self, ray, ref, source: SourceFile) -> ParsedDocument:
         """A parse task's result; a worker lost on every try (or killed for memory) is this file's failure."""
