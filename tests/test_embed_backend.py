@@ -66,6 +66,16 @@ def test_int8_ingest_finds_the_answer(int8_index: Path):
     assert json.loads((int8_index / MANIFEST).read_text())["embedding_backend"] == "onnx-int8"
 
 
+def test_an_int8_vector_depends_on_its_text_alone(int8: Embedder):
+    """Not on the texts it is encoded with: a re-ingest, a crash repair or a Ray actor stores the same vector."""
+    texts = ["The chlorine contact time is 35 minutes at design flow.", "Riverside closes at 16:00 on Saturday.",
+             "A much longer text about the Aurora X2 drone, its 47 minutes of flight time and its 9 km range. " * 3]
+    together = int8.encode(texts)
+    for i, text in enumerate(texts):
+        assert np.array_equal(int8.encode([text])[0], together[i])
+        assert np.array_equal(int8.encode_query(text), together[i])
+
+
 def test_a_single_query_runs_on_query_threads(int8: Embedder):
     int8.encode_query(QUESTION)
     int8.encode(TEXTS)
