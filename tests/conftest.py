@@ -134,7 +134,7 @@ def postgres_url() -> str:
     if os.geteuid() == 0:  # initdb refuses root: run the server as the postgres user
         shutil.chown(base, "postgres")
         as_user = ["runuser", "-u", "postgres", "--"]
-    port = 54329
+    port = _free_port()  # a fixed port clashed with a server a killed run left behind
     subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "rag", "--no-sync"], check=True, capture_output=True)
     log = base / "server.log"
     subprocess.run(
@@ -147,6 +147,14 @@ def postgres_url() -> str:
     finally:
         subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
         shutil.rmtree(base, ignore_errors=True)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def create_pg_database(server_url: str) -> str:
