@@ -134,7 +134,7 @@ def postgres_url() -> str:
     if os.geteuid() == 0:  # initdb refuses root: run the server as the postgres user
         shutil.chown(base, "postgres")
         as_user = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()  # a fixed port clashed with a server a killed run left behind
+    port = free_port()  # a fixed port clashed with a server a killed run left behind
     subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "rag", "--no-sync"], check=True, capture_output=True)
     log = base / "server.log"
     subprocess.run(
@@ -149,7 +149,8 @@ def postgres_url() -> str:
         shutil.rmtree(base, ignore_errors=True)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now, for a server a test starts."""
     import socket
 
     with socket.socket() as sock:

@@ -15,7 +15,6 @@ import random
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ import psutil
 import pytest
 from click.testing import CliRunner
 
-from conftest import IN_CI, ROOT, SAMPLE_DOCS
+from conftest import IN_CI, ROOT, SAMPLE_DOCS, free_port
 from ingest.parse import parse_in_worker
 from ingest.pipeline import ingest
 from rag.catalog import Catalog
@@ -61,12 +60,6 @@ def need_ray() -> None:
         if IN_CI:
             pytest.fail("ray is not installed; scripts/test.sh installs the [cluster] extra in CI")
         pytest.skip("ray is not installed (pip install 'rag-local[cluster]')")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _cluster_processes(temp: Path, address: str) -> list[psutil.Process]:

@@ -112,10 +112,17 @@ def test_reembed_switches_the_index_to_the_other_backend(int8_index: Path, tmp_p
         Index.open(Settings(index_dir=folder, embedding_backend="onnx-int8"))
 
 
-def test_a_manifest_without_a_backend_is_torch(int8_index: Path, tmp_path: Path):
+@pytest.fixture
+def torch_index(int8_index: Path, tmp_path: Path) -> Path:
+    """A copy of the int8 index re-embedded with torch, as an index built before the default changed."""
     folder = tmp_path / "index"
     shutil.copytree(int8_index, folder)
     reembed(Settings(index_dir=folder, embedding_backend="torch"))
+    return folder
+
+
+def test_a_manifest_without_a_backend_is_torch(torch_index: Path):
+    folder = torch_index
     manifest = json.loads((folder / MANIFEST).read_text())
     del manifest["embedding_backend"]  # as written before backends existed
     (folder / MANIFEST).write_text(json.dumps(manifest))
@@ -125,11 +132,9 @@ def test_a_manifest_without_a_backend_is_torch(int8_index: Path, tmp_path: Path)
         Index.open(Settings(index_dir=folder, embedding_backend="onnx-int8"))
 
 
-def test_without_the_setting_an_index_keeps_the_backend_it_was_built_with(int8_index: Path, tmp_path: Path):
+def test_without_the_setting_an_index_keeps_the_backend_it_was_built_with(torch_index: Path, tmp_path: Path):
     """An index made before the default changed (torch) opens and answers with default settings."""
-    folder = tmp_path / "index"
-    shutil.copytree(int8_index, folder)
-    reembed(Settings(index_dir=folder, embedding_backend="torch"))
+    folder = torch_index
     assert "embedding_backend" not in Settings(index_dir=folder).model_fields_set
     with rag.open(folder, create=False) as engine:
         assert engine.embedder.backend == "torch" and engine.index.manifest.embedding_backend == "torch"

@@ -3,7 +3,6 @@ this test starts on loopback with the bundled GGUF."""
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -14,13 +13,8 @@ import pytest
 
 import rag
 from rag.llm import default_gguf
+from conftest import free_port
 from test_ask import FACTS, assert_grounded
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
