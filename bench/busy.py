@@ -53,12 +53,11 @@ for i in itertools.count():
 """
 
 
-def squad_index(work: Path, embedder: Embedder) -> tuple[Settings, list[str]]:
-    """The SQuAD2 36-article index (built on first use) and its questions in a fixed random order."""
+def squad_index(work: Path, settings: Settings, embedder: Embedder) -> list[str]:
+    """Build the SQuAD2 36-article index in ``settings.index_dir`` (once); its questions in a fixed random order."""
     from ingest.pipeline import ingest
 
     articles = load_articles()
-    settings = Settings(index_dir=work / "squad-index")
     if not (settings.index_dir / "manifest.json").exists():
         docs = work / "squad-docs"
         write_articles(articles, docs)
@@ -66,7 +65,7 @@ def squad_index(work: Path, embedder: Embedder) -> tuple[Settings, list[str]]:
         ingest([docs], settings, embedder=embedder)
     questions = [q for a in articles for q, _ in a.questions]
     random.Random(0).shuffle(questions)
-    return settings, questions
+    return questions
 
 
 def start_ingest(work: Path, nice: int | None) -> subprocess.Popen:
@@ -136,7 +135,7 @@ def main() -> None:
     settings = Settings(index_dir=args.work / "squad-index")
     embedder = Embedder.from_settings(settings)  # the default backend, or the one the index was built with
     embedder.warm_up()
-    settings, questions = squad_index(args.work, embedder)
+    questions = squad_index(args.work, settings, embedder)
     index = Index.open(settings, embedder)
     retriever = Retriever(embedder, settings)
     # single queries as before issue 16: encoded on every core

@@ -130,7 +130,7 @@ class Embedder:
         """The int8 ONNX encoder (onnx-int8 backend only); exported on first use when not cached."""
         from rag.onnx_embed import OnnxEncoder
 
-        return OnnxEncoder(self.path, self.batch_size, self.query_threads)
+        return OnnxEncoder(self.path, self.query_threads)
 
     def warm_up(self) -> None:
         """Load the model now (it otherwise loads on first use)."""

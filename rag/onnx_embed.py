@@ -132,9 +132,8 @@ class OnnxEncoder:
     """int8 MiniLM on onnxruntime: one session on every core for batches, one on ``query_threads``
     for single queries (two thread pools that would fight over a small machine's cores otherwise)."""
 
-    def __init__(self, model_path: Path, batch_size: int, query_threads: int) -> None:
+    def __init__(self, model_path: Path, query_threads: int) -> None:
         self.model_path = model_path
-        self.batch_size = batch_size
         self.query_threads = query_threads
         self.max_length = max_seq_length(model_path)
         check_pooling(model_path)
