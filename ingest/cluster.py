@@ -209,6 +209,10 @@ class _Work:
 class RayIngestRun(IngestRun):
     """``IngestRun`` with its parse-and-embed step on Ray; plan, writes and pruning are inherited."""
 
+    @classmethod
+    def start_parsers(cls, *args, **kwargs) -> None:
+        return None  # the cluster's tasks parse; no local worker
+
     def _parse_all(self, sources: list[SourceFile], options: ParseOptions) -> None:
         import ray
 

@@ -196,9 +196,13 @@ def parse_in_worker(source: SourceFile) -> ParsedDocument:
 
 def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocument:
     from ingest.chunk import make_chunks
-    from ingest.tables import expand_tables, pdf_tables
+    from ingest.tables import expand_tables, find_pdf_tables, pdf_tables
+    from ingest.workers import run_beside
     from rag.embed import token_offsets
 
+    # a short PDF's tables are looked for in a second process while the text is read: both passes
+    # read every page, and a single file's parse is what adding one document waits for
+    tables = run_beside(find_pdf_tables, source.path) if source.file_type == "pdf" and _short_pdf(source.path) else None
     elements = partition_with_fallbacks(source, options.strategy, options.ocr_languages)
     ocr_pages: set[int] = set()
     if source.file_type == "pdf":
@@ -206,7 +210,7 @@ def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocumen
             from ingest.ocr import with_ocr_pages
 
             elements, ocr_pages = with_ocr_pages(source.path, elements, options.ocr_languages, report_progress)
-        elements = pdf_tables(source.path, elements)
+        elements = pdf_tables(source.path, elements, tables() if tables else None)
     elif source.file_type == "pptx" and options.ocr_languages:
         elements, ocr_pages = _with_slide_pictures(source.path, elements, options.ocr_languages)
     tokenizer = _state["tokenizer"]
@@ -252,6 +256,18 @@ def _marked_ocr(chunk):
     import dataclasses
 
     return dataclasses.replace(chunk, element_types=tuple(chunk.element_types) + (OCR,))
+
+
+SHORT_PDF_PAGES = 50  # a longer PDF's second pass would hold its own copy of a big parse's memory
+
+
+def _short_pdf(path: str) -> bool:
+    try:
+        from pypdf import PdfReader
+
+        return len(PdfReader(path).pages) <= SHORT_PDF_PAGES
+    except Exception:  # noqa: BLE001 - unreadable here: partition reports what is wrong
+        return False
 
 
 def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: str = "eng") -> list:

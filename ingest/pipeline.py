@@ -72,6 +72,17 @@ class IngestRun:
         self.done = 0
         self.total = 0
         self.changed = False
+        self.pool: ParserPool | None = None  # started early by ``start_parsers``
+
+    @classmethod
+    def start_parsers(cls, options: ParseOptions, parser: Callable[[SourceFile], ParsedDocument], workers: int,
+                      max_memory_mb: int) -> ParserPool | None:
+        """One parser worker started before the index opens (``ingest`` hands it to the run): its
+        imports overlap the opening, a second or two on a big index. A run that parses elsewhere
+        (ingest/cluster.py) returns None."""
+        pool = ParserPool(workers, options, parser, Limits(options.timeout_s, max_memory_mb))
+        pool.start(1)
+        return pool
 
     # ---- deciding what to do -----------------------------------------------------------------
 
@@ -125,7 +136,8 @@ class IngestRun:
 
     def _parse_all(self, sources: list[SourceFile], options: ParseOptions) -> None:
         limits = Limits(options.timeout_s, self.index.settings.parse_max_memory_mb)
-        pool = ParserPool(min(self.workers, len(sources)), options, self.parser, limits, on_page=self._page)
+        pool = self.pool or ParserPool(min(self.workers, len(sources)), options, self.parser, limits)
+        pool.size, pool.on_page = min(self.workers, len(sources)), self._page
         for source in sources:
             pool.put(source)
         try:
@@ -287,14 +299,19 @@ def ingest(
 
 
 def _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser, run_class) -> IngestReport:
-    index = Index.open(settings, embedder, create=True)
+    workers = workers_for(workers or settings.workers)
+    options = parse_options(settings, embedder)
+    pool = run_class.start_parsers(options, parser, workers, settings.parse_max_memory_mb)
+    index = None
     try:
+        index = Index.open(settings, embedder, create=True)
         with index.write_lock():  # which also repairs what a writer that died left behind
-            run = run_class(index, embedder, collection or settings.collection, workers_for(workers or settings.workers), on_progress, parser)
+            run = run_class(index, embedder, collection or settings.collection, workers, on_progress, parser)
+            run.pool = pool
             try:
                 todo, seen = run.plan(roots)
                 if todo:
-                    run.run(todo, parse_options(settings, embedder))
+                    run.run(todo, options)
                 run.prune(roots, seen, remove=prune)
             except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as the CLI maps it: the workers are stopped by now
                 if run.changed:
@@ -303,7 +320,10 @@ def _ingest(roots, settings, collection, prune, workers, embedder, on_progress, 
             if run.changed:
                 index.save()
     finally:
-        index.close()
+        if pool is not None:
+            pool.close()  # a run with nothing to parse never used it
+        if index is not None:
+            index.close()
     return run.report
 
 

@@ -155,27 +155,36 @@ def _is_number(text: str) -> bool:
 # ---- PDF tables (fast strategy: pdfminer text has no tables of its own) -------------------------
 
 
-def pdf_tables(path: str, elements: list) -> list:
-    """The PDF's elements with each table ``pdfplumber`` finds put in place of the text lines that
-    lie inside it (as one ``Table`` element with HTML, rewritten by ``expand_tables`` afterwards)."""
+def find_pdf_tables(path: str) -> dict[int, list]:
+    """The tables ``pdfplumber`` finds, by page number: (bbox, rows of cells, page height) each.
+    Empty when it finds none, is not installed (PDF tables then stay as text) or fails."""
     try:
         import pdfplumber
-    except ImportError:  # an optional improvement: without it PDF tables stay as text
-        return elements
-    from unstructured.documents.elements import Table
-
+    except ImportError:
+        return {}
+    found = {}
     try:
         with pdfplumber.open(path) as pdf:
-            found = {}
             for number, page in enumerate(pdf.pages, start=1):
                 tables = page.find_tables()
                 if tables:
                     found[number] = [(t.bbox, t.extract(), float(page.height)) for t in tables]
     except Exception as exc:  # noqa: BLE001 - a table finder failing must not fail the file
         log.debug("pdfplumber could not read tables of %s: %s", path, exc)
-        return elements
+        return {}
+    return found
+
+
+def pdf_tables(path: str, elements: list, found: dict[int, list] | None = None) -> list:
+    """The PDF's elements with each table ``pdfplumber`` finds (``found``: from ``find_pdf_tables``,
+    looked for now when None) put in place of the text lines that lie inside it (as one ``Table``
+    element with HTML, rewritten by ``expand_tables`` afterwards)."""
+    if found is None:
+        found = find_pdf_tables(path)
     if not found:
         return elements
+    from unstructured.documents.elements import Table
+
     out: list = []
     placed: set[tuple[int, int]] = set()
     for element in elements:

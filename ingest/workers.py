@@ -17,6 +17,7 @@ import ctypes
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 import time
 from collections import deque
@@ -48,6 +49,44 @@ def _die_with_parent() -> None:
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # not Linux: the parent's cleanup is all there is
         pass
+
+
+def run_beside(function: Callable[..., object], *args) -> Callable[[], object]:
+    """Start ``function(*args)`` in a forked child and go on; the returned callable waits for its
+    result (None when the child failed or died). The child dies with its parent and is killed if the
+    caller stops waiting (a parse timeout). Without ``fork`` it runs in line, when its result is asked for."""
+    if not hasattr(os, "fork"):
+        return lambda: function(*args)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: compute, send, leave without running the parent's clean-up code
+        code = 1
+        try:
+            os.close(read)
+            _die_with_parent()
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the parent's parse timer is the parent's
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(function(*args), out)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+
+    def result() -> object:
+        try:
+            with os.fdopen(read, "rb") as source:
+                data = source.read()
+            return pickle.loads(data) if data else None
+        except Exception:  # noqa: BLE001 - a half-written result: as if the child had failed
+            return None
+        finally:
+            try:
+                os.kill(pid, signal.SIGKILL)  # gone by now unless the wait was interrupted
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
+
+    return result
 
 
 def _cap_address_space(max_memory_mb: int) -> None:
@@ -114,6 +153,12 @@ class ParserPool:
 
     def put(self, source: SourceFile) -> None:
         self.queue.append(source)
+
+    def start(self, count: int = 1) -> None:
+        """Start ``count`` workers before any file is put: a worker takes 1-2 s to import its parsers,
+        which then overlaps whatever the caller does next (opening a big index)."""
+        while len(self.workers) < min(count, self.size):
+            self._start()
 
     @property
     def pending(self) -> int:

@@ -103,6 +103,7 @@ class Index:
         self.keyword: KeywordIndex = KeywordIndex.build(np.zeros(0, dtype=np.int64), [], "")
         self.unsaved = False  # repairs made in memory, written by the next writer (see write_lock)
         self._vectors_version: tuple = ()  # of the vectors.faiss this copy was read from
+        self._in_step: tuple = ()  # (catalog stamp, FAISS object, its size) when ``reconcile`` last made them equal
 
     # ---- opening ---------------------------------------------------------------------------
 
@@ -281,6 +282,9 @@ class Index:
 
     def reconcile(self) -> tuple[int, int]:
         """Make FAISS hold exactly the catalog's chunks, in memory. Returns (vectors removed, vectors added)."""
+        stamp = self.catalog.stamp()  # before the ids: a write in between makes the next call compare again
+        if self._in_step == (stamp, id(self.vectors), len(self.vectors)):
+            return 0, 0  # neither changed since they were made equal (opening, then taking the write lock)
         in_catalog = self.catalog.chunk_ids()
         in_faiss = self.vectors.ids()
         if not len(in_faiss) and len(in_catalog) >= self.settings.ann_threshold:
@@ -296,6 +300,7 @@ class Index:
             log.info("FAISS brought in step with the catalog: %d stale vectors dropped, %d restored from the catalog "
                      "(a run was interrupted, or a big index's file waits for more changes)", len(orphans), len(missing))
             self.unsaved = True
+        self._in_step = (stamp, id(self.vectors), len(self.vectors))
         return len(orphans), len(missing)
 
     def refresh_keyword(self, *, persist: bool = True) -> bool:

@@ -22,3 +22,35 @@ def test_a_file_that_kills_its_worker_fails_alone(settings, embedder, docs_dir: 
     report = ingest([docs_dir], settings, embedder=embedder, parser=parse_or_die, workers=2)
     assert report.added == 9
     assert [(Path(e.path).name, e.error) for e in report.errors] == [("crash-me.txt", "the parser crashed on this file")]
+
+
+def _tables_of(path: str) -> dict:
+    from ingest.tables import find_pdf_tables
+
+    return find_pdf_tables(path)
+
+
+def _die() -> None:
+    os._exit(3)
+
+
+def test_a_pdf_read_beside_its_tables_gives_the_same_tables_and_a_dead_helper_none():
+    from ingest.tables import find_pdf_tables
+    from ingest.workers import run_beside
+    from tests.test_tables import TABLES
+
+    pdf = TABLES / "fleet_mileage_q3_2024.pdf"
+    expected = find_pdf_tables(str(pdf))
+    assert expected  # the file has a table to find
+    assert run_beside(_tables_of, str(pdf))() == expected
+    assert run_beside(_die)() is None  # the helper died: no tables, the file still parses
+
+
+def test_the_parser_started_early_does_not_outlive_a_run_with_nothing_to_parse(settings, embedder, docs_dir: Path):
+    import psutil
+
+    ingest([docs_dir], settings, embedder=embedder)
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    report = ingest([docs_dir], settings, embedder=embedder)  # every file unchanged
+    assert report.added == 0 and report.unchanged == report.files_seen
+    assert {p.pid for p in psutil.Process().children(recursive=True)} - before == set()
