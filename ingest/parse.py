@@ -197,22 +197,26 @@ def parse_in_worker(source: SourceFile) -> ParsedDocument:
 def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocument:
     from ingest.chunk import make_chunks
     from ingest.tables import expand_tables, find_pdf_tables, pdf_tables
-    from ingest.workers import run_beside
+    from ingest.workers import Beside
     from rag.embed import token_offsets
 
     # a short PDF's tables are looked for in a second process while the text is read: both passes
     # read every page, and a single file's parse is what adding one document waits for
-    tables = run_beside(find_pdf_tables, source.path) if source.file_type == "pdf" and _short_pdf(source.path) else None
-    elements = partition_with_fallbacks(source, options.strategy, options.ocr_languages)
-    ocr_pages: set[int] = set()
-    if source.file_type == "pdf":
-        if options.ocr_languages:
-            from ingest.ocr import with_ocr_pages
+    tables = Beside(find_pdf_tables, source.path) if source.file_type == "pdf" and _short_pdf(source.path) else None
+    try:
+        elements = partition_with_fallbacks(source, options.strategy, options.ocr_languages)
+        ocr_pages: set[int] = set()
+        if source.file_type == "pdf":
+            if options.ocr_languages:
+                from ingest.ocr import with_ocr_pages
 
-            elements, ocr_pages = with_ocr_pages(source.path, elements, options.ocr_languages, report_progress)
-        elements = pdf_tables(source.path, elements, tables() if tables else None)
-    elif source.file_type == "pptx" and options.ocr_languages:
-        elements, ocr_pages = _with_slide_pictures(source.path, elements, options.ocr_languages)
+                elements, ocr_pages = with_ocr_pages(source.path, elements, options.ocr_languages, report_progress)
+            elements = pdf_tables(source.path, elements, tables.result() if tables else None)
+        elif source.file_type == "pptx" and options.ocr_languages:
+            elements, ocr_pages = _with_slide_pictures(source.path, elements, options.ocr_languages)
+    finally:
+        if tables:
+            tables.stop()  # the text could not be read, or the parse timed out: the helper goes too
     tokenizer = _state["tokenizer"]
     elements = expand_tables(elements, options.max_chars, lambda text: len(token_offsets(tokenizer, text)) <= options.window)
     doc_text, chunks = make_chunks(

@@ -51,42 +51,62 @@ def _die_with_parent() -> None:
         pass
 
 
-def run_beside(function: Callable[..., object], *args) -> Callable[[], object]:
-    """Start ``function(*args)`` in a forked child and go on; the returned callable waits for its
-    result (None when the child failed or died). The child dies with its parent and is killed if the
-    caller stops waiting (a parse timeout). Without ``fork`` it runs in line, when its result is asked for."""
-    if not hasattr(os, "fork"):
-        return lambda: function(*args)
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: compute, send, leave without running the parent's clean-up code
-        code = 1
-        try:
-            os.close(read)
-            _die_with_parent()
-            signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the parent's parse timer is the parent's
-            with os.fdopen(write, "wb") as out:
-                pickle.dump(function(*args), out)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write)
+class Beside:
+    """``function(*args)`` run in a forked child while the caller goes on. ``result()`` waits for its
+    value (None when the child failed or died); ``stop()`` kills it if it still runs. The child dies
+    with its parent and sits in the parent's process group, so a killed worker takes it along.
+    Without ``fork`` the function runs in line, when its result is asked for."""
 
-    def result() -> object:
-        try:
-            with os.fdopen(read, "rb") as source:
-                data = source.read()
-            return pickle.loads(data) if data else None
-        except Exception:  # noqa: BLE001 - a half-written result: as if the child had failed
-            return None
-        finally:
+    def __init__(self, function: Callable[..., object], *args) -> None:
+        self._call = lambda: function(*args)
+        self._done, self._value, self.pid = False, None, 0
+        if not hasattr(os, "fork"):
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send, leave without running the parent's clean-up code
+            code = 1
             try:
-                os.kill(pid, signal.SIGKILL)  # gone by now unless the wait was interrupted
+                os.close(read)
+                _die_with_parent()
+                with os.fdopen(write, "wb") as out:
+                    pickle.dump(function(*args), out)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        self.pid, self._read = pid, read
+
+    def result(self) -> object:
+        if not self._done:
+            if not self.pid:
+                self._done, self._value = True, self._call()
+                return self._value
+            try:
+                with os.fdopen(self._read, "rb") as source:
+                    data = source.read()
+                self._value = pickle.loads(data) if data else None
+            except Exception:  # noqa: BLE001 - a half-written result: as if the child had failed
+                self._value = None
+            finally:
+                self.stop()
+        return self._value
+
+    def stop(self) -> None:
+        """Kill the child unless it is done (a parse that failed or timed out), and reap it."""
+        if self._done:
+            return
+        self._done = True
+        if self.pid:
+            try:
+                os.close(self._read)
+            except OSError:  # closed by ``result``
+                pass
+            try:
+                os.kill(self.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-            os.waitpid(pid, 0)
-
-    return result
+            os.waitpid(self.pid, 0)
 
 
 def _cap_address_space(max_memory_mb: int) -> None:
@@ -289,12 +309,14 @@ class ParserPool:
 
 
 def _resident_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB (0 when it is gone)."""
+    """Resident memory of a process and what its descendants hold alone, in MB (0 when it is gone)."""
     try:
         root = psutil.Process(pid)
         total = root.memory_info().rss
         for child in root.children(recursive=True):
-            try:
+            try:  # what it holds alone: a forked child (``Beside``) shares the worker's pages
+                total += child.memory_full_info().uss
+            except psutil.AccessDenied:
                 total += child.memory_info().rss
             except psutil.Error:
                 pass

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
+
+import pytest
 
 from ingest.parse import parse_in_worker
 from ingest.pipeline import ingest
@@ -36,14 +39,18 @@ def _die() -> None:
 
 def test_a_pdf_read_beside_its_tables_gives_the_same_tables_and_a_dead_helper_none():
     from ingest.tables import find_pdf_tables
-    from ingest.workers import run_beside
+    from ingest.workers import Beside
     from tests.test_tables import TABLES
 
     pdf = TABLES / "fleet_mileage_q3_2024.pdf"
     expected = find_pdf_tables(str(pdf))
     assert expected  # the file has a table to find
-    assert run_beside(_tables_of, str(pdf))() == expected
-    assert run_beside(_die)() is None  # the helper died: no tables, the file still parses
+    assert Beside(_tables_of, str(pdf)).result() == expected
+    assert Beside(_die).result() is None  # the helper died: no tables, the file still parses
+    slow = Beside(time.sleep, 60)
+    slow.stop()  # a parse that failed or timed out: the helper is killed and reaped at once
+    with pytest.raises(ProcessLookupError):
+        os.kill(slow.pid, 0)
 
 
 def test_the_parser_started_early_does_not_outlive_a_run_with_nothing_to_parse(settings, embedder, docs_dir: Path):
