@@ -7,20 +7,15 @@ with it (see ``rag.index``), whatever moment a run was killed at.
 
 from __future__ import annotations
 
-import errno
 import fnmatch
-import functools
 import hashlib
-import inspect
 import os
-import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path, PurePath
-from urllib.parse import quote
+from pathlib import PurePath
 
 import numpy as np
 from sqlalchemy import (
@@ -46,11 +41,12 @@ from sqlalchemy import (
 from sqlalchemy import inspect as inspect_db
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
-from rag.errors import CatalogError, IndexDamagedError, RagError, StorageError, storage_error
+from rag.database import describe_database_error, guarded, is_read_only, read_only_error, read_only_url, sqlite_path, sqlite_pragmas
+from rag.errors import CatalogError, IndexDamagedError, RagError
 from rag.records import Chunk, SourceFile
 
 SCHEMA_VERSION = 1
@@ -184,111 +180,6 @@ def _chunk_values(document_id: int, chunk: Chunk, vector: np.ndarray) -> dict:
     )
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=30000")
-    _use_wal(cursor)
-    cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: atomic and consistent after a crash
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-def _use_wal(cursor) -> None:
-    # WAL is stored in the file, so only a new catalog switches. The switch does not wait for a
-    # lock held by another process opening the same new catalog ("database is locked"): retry.
-    for attempt in range(100):
-        try:
-            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                cursor.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or attempt == 99:
-                raise
-            time.sleep(0.01 + 0.002 * attempt)
-
-
-def sqlite_path(url: str) -> str | None:
-    """The file of a SQLite catalog URL, or None for another database (or an in-memory one)."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return parsed.database
-
-
-def _read_only_url(path: str) -> URL:
-    """A URL that reads a SQLite file in a folder nothing may be written to.
-
-    SQLite cannot open a WAL database read-only unless its -wal and -shm files exist; after a clean
-    close they do not, and then the main file holds everything, so it is opened as immutable.
-    """
-    wal = Path(path + "-wal")
-    query = {"mode": "ro", "uri": "true"}
-    if not (wal.exists() and wal.stat().st_size):
-        query["immutable"] = "1"
-    return URL.create("sqlite", database="file:" + quote(path), query=query)
-
-
-def _is_read_only(path: str) -> bool:
-    folder = os.path.dirname(path) or "."
-    return os.path.exists(path) and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK))
-
-
-def _read_only_error(path: str) -> StorageError:
-    """Why a SQLite catalog that can be read cannot be written: a full disk, a read-only mount or permissions."""
-    try:
-        fs = os.statvfs(os.path.dirname(path) or ".")
-        code = errno.ENOSPC if fs.f_bavail == 0 else errno.EROFS if fs.f_flag & os.ST_RDONLY else errno.EACCES
-    except OSError:
-        code = errno.EACCES
-    return storage_error(OSError(code, os.strerror(code)), f"write the catalog {path}")
-
-
-def describe_database_error(exc: SQLAlchemyError, where: str) -> RagError:
-    """One line naming the cause of a database error: a full disk, a read-only file, a damaged file,
-    a server that is down, or else the database's own message."""
-    orig = getattr(exc, "orig", None) or exc
-    text = " ".join(str(orig).split())[:300]
-    lowered = text.lower()
-    code = getattr(orig, "sqlite_errorname", "")  # SQLite's own name of the error, e.g. SQLITE_FULL
-    if code.startswith("SQLITE_IOERR"):
-        return StorageError(
-            f"the catalog at {where} cannot be read or written ({code}); check that the disk has free space and "
-            f"works, then run again"
-        )
-    if "disk is full" in lowered or "no space left" in lowered or "could not extend file" in lowered:
-        return StorageError(f"disk full: the catalog at {where} cannot be written ({text}); free some space and run again")
-    if "readonly database" in lowered or "read-only" in lowered or "permission denied" in lowered:
-        return StorageError(f"the catalog at {where} cannot be written ({text}); make it writable and run again")
-    if "malformed" in lowered or "not a database" in lowered or code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return IndexDamagedError(
-            f"the catalog at {where} is damaged ({text}); restore it from a backup, or delete the index folder and "
-            f"ingest the documents again"
-        )
-    if exc.connection_invalidated or "connect" in lowered or "server" in lowered or "terminating" in lowered:
-        return StorageError(f"the catalog database at {where} is unreachable ({text}); start it and run again")
-    return CatalogError(f"the catalog at {where} failed: {text}")
-
-
-def _guarded(method: Callable) -> Callable:
-    """Turn the database errors of a catalog method (or generator) into one-line ``RagError``s."""
-    if inspect.isgeneratorfunction(method):
-        @functools.wraps(method)
-        def generator(self: "Catalog", *args, **kwargs):
-            try:
-                yield from method(self, *args, **kwargs)
-            except SQLAlchemyError as exc:
-                raise describe_database_error(exc, self.safe_url) from exc
-        return generator
-
-    @functools.wraps(method)
-    def wrapper(self: "Catalog", *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except SQLAlchemyError as exc:
-            raise describe_database_error(exc, self.safe_url) from exc
-    return wrapper
-
-
 class Catalog:
     """Typed access to the catalog tables; every write is one transaction.
 
@@ -302,17 +193,17 @@ class Catalog:
         self.url = url
         self.safe_url = "(invalid URL)"
         path = sqlite_path(url)
-        self.read_only = path is not None and _is_read_only(path)
-        self.read_only_error = _read_only_error(path) if self.read_only else None  # raised to a writer
+        self.read_only = path is not None and is_read_only(path)
+        self.read_only_error = read_only_error(path) if self.read_only else None  # raised to a writer
         if path is not None and not create and not os.path.exists(path):  # connecting would create it
             raise IndexDamagedError(f"the catalog {path} is missing")
         try:
             self.safe_url = make_url(url).render_as_string(hide_password=True)
             if self.read_only:
-                self.engine = create_engine(_read_only_url(path), future=True)
+                self.engine = create_engine(read_only_url(path), future=True)
             elif path is not None:
                 self.engine = create_engine(url, future=True)
-                event.listen(self.engine, "connect", _sqlite_pragmas)
+                event.listen(self.engine, "connect", sqlite_pragmas)
             else:
                 self.engine = create_engine(url, future=True, pool_pre_ping=True)  # survives a server restart
         except (SQLAlchemyError, ValueError, ImportError) as exc:
@@ -342,8 +233,8 @@ class Catalog:
                 and code.startswith(("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_READONLY", "SQLITE_CANTOPEN")))
 
     def _open_read_only(self, path: str) -> None:
-        self.read_only, self.read_only_error = True, _read_only_error(path)
-        self.engine = create_engine(_read_only_url(path), future=True)
+        self.read_only, self.read_only_error = True, read_only_error(path)
+        self.engine = create_engine(read_only_url(path), future=True)
         self.session = sessionmaker(self.engine, expire_on_commit=False)
         try:
             self._check_tables()
@@ -391,13 +282,13 @@ class Catalog:
             for key, value in values.items():
                 session.execute(insert(MetaRow).values(key=key, value=value).on_conflict_do_nothing(index_elements=["key"]))
 
-    @_guarded
+    @guarded
     def meta(self) -> dict[str, str]:
         """The catalog's own facts: schema version, catalog id, the embedding model and dimension."""
         with self.session() as session:
             return {row.key: row.value for row in session.scalars(select(MetaRow))}
 
-    @_guarded
+    @guarded
     def adopt_meta(self, values: dict[str, str]) -> dict[str, str]:
         """Store the given facts where none is stored yet (a writer's first save); returns all facts."""
         self._insert_meta(values)
@@ -408,7 +299,7 @@ class Catalog:
 
     # ---- collections and documents ---------------------------------------------------------
 
-    @_guarded
+    @guarded
     def collection_id(self, name: str) -> int:
         """The id of a collection, created on first use."""
         with self.session.begin() as session:
@@ -420,12 +311,12 @@ class Catalog:
             session.flush()
             return row.id
 
-    @_guarded
+    @guarded
     def collections(self) -> list[str]:
         with self.session() as session:
             return list(session.scalars(select(CollectionRow.name).order_by(CollectionRow.name)))
 
-    @_guarded
+    @guarded
     def document_states(self, collection_id: int) -> dict[str, DocumentState]:
         with self.session() as session:
             rows = session.execute(
@@ -435,7 +326,7 @@ class Catalog:
             )
             return {r.path: DocumentState(r.id, r.path, r.sha256, r.failed_sha256, r.status) for r in rows}
 
-    @_guarded
+    @guarded
     def documents(self, collection: str | None = None) -> list[DocumentInfo]:
         query = select(DocumentRow, CollectionRow.name).join(CollectionRow).order_by(CollectionRow.name, DocumentRow.path)
         if collection is not None:
@@ -448,7 +339,7 @@ class Catalog:
                 for d, name in session.execute(query)
             ]
 
-    @_guarded
+    @guarded
     def old_vectors(self, collection_id: int, path: str) -> dict[str, bytes]:
         """Vectors of a document's stored chunks by text key, so unchanged passages are not re-embedded."""
         with self.session() as session:
@@ -459,7 +350,7 @@ class Catalog:
             )
             return {r.key: r.vector for r in rows}
 
-    @_guarded
+    @guarded
     def store_document(
         self, collection_id: int, source: SourceFile, chunks: Sequence[Chunk], vectors: np.ndarray, n_chars: int
     ) -> tuple[list[int], list[int]]:
@@ -476,7 +367,7 @@ class Catalog:
             session.flush()
             return removed, [row.id for row in rows]
 
-    @_guarded
+    @guarded
     def store_documents(self, collection_id: int, documents: Sequence[tuple[SourceFile, Sequence[Chunk], np.ndarray, int]]) -> int:
         """Add new documents, each ``(source, chunks, vectors, n_chars)``, in one transaction: a bulk load.
 
@@ -500,7 +391,7 @@ class Catalog:
                 session.execute(insert(ChunkRow), values)
             return len(values)
 
-    @_guarded
+    @guarded
     def record_failure(self, collection_id: int, source: SourceFile, error: str) -> None:
         """Mark a file as failed. Chunks of an earlier good version stay searchable (nothing is lost)."""
         with self.session.begin() as session:
@@ -518,7 +409,7 @@ class Catalog:
         session.flush()
         return document
 
-    @_guarded
+    @guarded
     def delete_documents(self, document_ids: Iterable[int]) -> list[int]:
         """Delete documents and their chunks in one transaction; returns the removed chunk ids."""
         ids = list(document_ids)
@@ -532,7 +423,7 @@ class Catalog:
 
     # ---- chunks and vectors ----------------------------------------------------------------
 
-    @_guarded
+    @guarded
     def chunk_ids(self, above: int | None = None) -> np.ndarray:
         """Ids of every chunk, or of those with an id greater than ``above``."""
         query = select(ChunkRow.id) if above is None else select(ChunkRow.id).where(ChunkRow.id > int(above))
@@ -541,19 +432,19 @@ class Catalog:
             result = connection.exec_driver_sql(sql)
             return np.fromiter((row[0] for row in result.cursor), dtype=np.int64)
 
-    @_guarded
+    @guarded
     def count_chunks(self) -> int:
         with self.session() as session:
             return int(session.scalar(select(func.count()).select_from(ChunkRow)) or 0)
 
-    @_guarded
+    @guarded
     def vector_dimension(self) -> int | None:
         """The dimension of the stored vectors (read from one row), None when there are none."""
         with self.session() as session:
             size = session.scalar(select(func.length(ChunkRow.vector)).limit(1))
             return None if size is None else int(size) // 4
 
-    @_guarded
+    @guarded
     def iter_vectors(self, ids: Iterable[int] | None = None, batch: int = 4096) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """(ids, vectors) in batches, for all chunks or the given ids."""
         wanted = None if ids is None else list(ids)
@@ -570,14 +461,14 @@ class Catalog:
                         np.vstack([np.frombuffer(r.vector, dtype=np.float32) for r in rows]),
                     )
 
-    @_guarded
+    @guarded
     def stamp(self) -> str:
         """``count:max_id`` of the chunks: changes whenever chunks are added or removed (ids are never reused)."""
         with self.session() as session:
             count, top = session.execute(select(func.count(ChunkRow.id), func.max(ChunkRow.id))).one()
             return f"{int(count or 0)}:{int(top or 0)}"
 
-    @_guarded
+    @guarded
     def iter_texts(self, ids: Iterable[int] | None = None, batch: int = 4096) -> Iterator[tuple[np.ndarray, list[str]]]:
         """(ids, texts) of every chunk, or of the given ids, in id order, in batches."""
         wanted = None if ids is None else sorted(ids)
@@ -590,7 +481,7 @@ class Catalog:
                 for rows in session.execute(query.execution_options(yield_per=batch)).partitions(batch):
                     yield np.array([r.id for r in rows], dtype=np.int64), [r.text for r in rows]
 
-    @_guarded
+    @guarded
     def filtered_chunk_ids(
         self, collection: str | None = None, path_glob: str | None = None, file_types: Sequence[str] | None = None
     ) -> np.ndarray:
@@ -611,7 +502,7 @@ class Catalog:
                 session.scalars(select(ChunkRow.id).where(ChunkRow.document_id.in_(documents))), dtype=np.int64
             )
 
-    @_guarded
+    @guarded
     def get_chunks(self, ids: Sequence[int]) -> dict[int, StoredChunk]:
         with self.session() as session:
             rows = session.execute(
@@ -628,13 +519,13 @@ class Catalog:
                 for c, path, file_type, collection in rows
             }
 
-    @_guarded
+    @guarded
     def get_vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
         with self.session() as session:
             rows = session.execute(select(ChunkRow.id, ChunkRow.vector).where(ChunkRow.id.in_(list(ids))))
             return {r.id: np.frombuffer(r.vector, dtype=np.float32) for r in rows}
 
-    @_guarded
+    @guarded
     def replace_vectors(self, batches: Iterable[tuple[np.ndarray, np.ndarray]], meta: dict[str, str]) -> int:
         """Overwrite the vectors of the given ``(ids, vectors)`` batches and set ``meta`` facts, in one
         transaction (a re-embed: the catalog never holds vectors of two backends). Returns vectors written."""
@@ -647,7 +538,7 @@ class Catalog:
                 session.merge(MetaRow(key=key, value=value))
         return written
 
-    @_guarded
+    @guarded
     def chunks_of(self, path: str) -> list[StoredChunk]:
         with self.session() as session:
             ids = list(session.scalars(select(ChunkRow.id).join(DocumentRow).where(DocumentRow.path == path).order_by(ChunkRow.ordinal)))

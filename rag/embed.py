@@ -111,7 +111,7 @@ class Embedder:
     def from_settings(cls, settings: Settings, backend: str | None = None) -> "Embedder":
         """The embedder the settings describe; its backend is ``backend``, else the one the settings set,
         else the one the index in ``settings.index_dir`` was built with (``index.embedding_backend_for``)."""
-        from rag.index import embedding_backend_for
+        from rag.manifest import embedding_backend_for
 
         return cls(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size,
                    backend or embedding_backend_for(settings), settings.query_threads)
