@@ -26,6 +26,7 @@ import psutil
 import pytest
 from click.testing import CliRunner
 
+from bench.cluster import stop_ray
 from conftest import IN_CI, ROOT, SAMPLE_DOCS, free_port
 from ingest.parse import parse_in_worker
 from ingest.pipeline import ingest
@@ -62,34 +63,6 @@ def need_ray() -> None:
         pytest.skip("ray is not installed (pip install 'rag-local[cluster]')")
 
 
-def _cluster_processes(temp: Path, address: str) -> list[psutil.Process]:
-    """Every process of the test cluster: those naming its folder or address, and their children."""
-    roots = []
-    for process in psutil.process_iter(["cmdline"]):
-        line = " ".join(process.info["cmdline"] or [])
-        if (str(temp) in line or f"127.0.0.1:{address.rsplit(':', 1)[1]}" in line) and process.pid != os.getpid():
-            roots.append(process)
-    found = {p.pid: p for p in roots}
-    for root in roots:
-        try:
-            found.update({c.pid: c for c in root.children(recursive=True)})
-        except psutil.Error:
-            pass
-    return list(found.values())
-
-
-def stop_cluster(temp: Path, address: str) -> None:
-    """Kill this cluster's processes only (`ray stop` would stop every Ray on the machine)."""
-    processes = _cluster_processes(temp, address)
-    for process in processes:
-        try:
-            process.kill()
-        except psutil.Error:
-            pass
-    psutil.wait_procs(processes, timeout=10)
-    shutil.rmtree(temp, ignore_errors=True)
-
-
 @pytest.fixture(scope="module")
 def ray_cluster():
     """HOST:PORT of a two-node Ray cluster on loopback (head + one joining node, 1 CPU each)."""
@@ -115,7 +88,7 @@ def ray_cluster():
         start([sys.executable, "-c", JOIN_ON_LOOPBACK, "start", f"--address={address}", *common])
         yield address
     finally:
-        stop_cluster(temp, address)
+        stop_ray(temp, address)  # this cluster's processes only: `ray stop` would stop every Ray
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)

@@ -17,6 +17,7 @@ from rag.config import Settings
 from rag.index import Index
 
 ROOT = Path(__file__).resolve().parents[2]
+FILES = 600
 RAG = [sys.executable, "-m", "rag.cli"]  # run from the checkout (cwd), as conftest.run_rag does
 
 
@@ -35,7 +36,8 @@ def _many_files(folder: Path, count: int) -> Path:
 @pytest.mark.slow
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signal_stops_ingest_cleanly_and_a_rerun_completes(tmp_path: Path, signum: int, code: int):
-    docs = _many_files(tmp_path / "docs", 200)
+    # about 30 s of work: the signal comes at 10 s, mid-run (200 files, 11 s, had it land as the run ended)
+    docs = _many_files(tmp_path / "docs", FILES)
     index_dir = tmp_path / "index"
     command = [*RAG, "ingest", str(docs), "--index", str(index_dir), "--workers", "2"]
     env = {**os.environ, "RAG_PARSE_TIMEOUT_S": "120"}
@@ -64,6 +66,6 @@ def test_a_signal_stops_ingest_cleanly_and_a_rerun_completes(tmp_path: Path, sig
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     with Index.open(Settings(index_dir=index_dir)) as index:
         documents = index.catalog.documents()
-        assert len(documents) == 200 and all(d.status == "ok" for d in documents), {d.status for d in documents}
+        assert len(documents) == FILES and all(d.status == "ok" for d in documents), {d.status for d in documents}
         assert sorted(index.vectors.ids().tolist()) == sorted(index.catalog.chunk_ids().tolist())
-        assert len(index.catalog.chunk_ids()) >= 200
+        assert len(index.catalog.chunk_ids()) >= FILES
