@@ -27,12 +27,6 @@ def test_a_file_that_kills_its_worker_fails_alone(settings, embedder, docs_dir: 
     assert [(Path(e.path).name, e.error) for e in report.errors] == [("crash-me.txt", "the parser crashed on this file")]
 
 
-def _tables_of(path: str) -> dict:
-    from ingest.tables import find_pdf_tables
-
-    return find_pdf_tables(path)
-
-
 def _die() -> None:
     os._exit(3)
 
@@ -45,7 +39,7 @@ def test_a_pdf_read_beside_its_tables_gives_the_same_tables_and_a_dead_helper_no
     pdf = TABLES / "fleet_mileage_q3_2024.pdf"
     expected = find_pdf_tables(str(pdf))
     assert expected  # the file has a table to find
-    assert Beside(_tables_of, str(pdf)).result() == expected
+    assert Beside(find_pdf_tables, str(pdf)).result() == expected
     assert Beside(_die).result() is None  # the helper died: no tables, the file still parses
     slow = Beside(time.sleep, 60)
     slow.stop()  # a parse that failed or timed out: the helper is killed and reaped at once
