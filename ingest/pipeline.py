@@ -203,8 +203,7 @@ class IngestRun:
             status = "failed"
         else:
             removed, added = self.catalog.store_document(self.collection_id, source, parsed.chunks, vectors, parsed.n_chars)
-            self.index.vectors.remove(removed)
-            self.index.vectors.add(np.array(added, dtype=np.int64), vectors)
+            self.index.change_vectors(removed, np.array(added, dtype=np.int64), vectors)
             self.changed = True
             status = "updated" if source.path in self.states else "added"
             setattr(self.report, status, getattr(self.report, status) + 1)
@@ -231,7 +230,7 @@ class IngestRun:
             self.report.missing = len(gone)
             return
         removed = self.catalog.delete_documents(state.id for state in gone)
-        self.index.vectors.remove(removed)
+        self.index.change_vectors(removed)
         self.report.removed = len(gone)
         self.changed = self.changed or bool(gone)
 
@@ -304,7 +303,7 @@ def _ingest(roots, settings, collection, prune, workers, embedder, on_progress, 
     pool = run_class.start_parsers(options, parser, workers, settings.parse_max_memory_mb)
     index = None
     try:
-        index = Index.open(settings, embedder, create=True)
+        index = Index.open(settings, embedder, create=True, defer_vectors=True)
         with index.write_lock():  # which also repairs what a writer that died left behind
             run = run_class(index, embedder, collection or settings.collection, workers, on_progress, parser)
             run.pool = pool

@@ -433,9 +433,13 @@ class Catalog:
             return np.fromiter((row[0] for row in result.cursor), dtype=np.int64)
 
     @guarded
-    def count_chunks(self) -> int:
+    def count_chunks(self, above: int | None = None) -> int:
+        """How many chunks there are, or how many have an id greater than ``above``."""
+        query = select(func.count()).select_from(ChunkRow)
+        if above is not None:
+            query = query.where(ChunkRow.id > int(above))
         with self.session() as session:
-            return int(session.scalar(select(func.count()).select_from(ChunkRow)) or 0)
+            return int(session.scalar(query) or 0)
 
     @guarded
     def vector_dimension(self) -> int | None:

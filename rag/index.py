@@ -30,7 +30,7 @@ from rag.errors import IndexDamagedError, IndexMismatchError, RagError, storage_
 from rag.keyword_index import KeywordIndex, catalog_difference, chunk_texts
 from rag.manifest import (MANIFEST, Manifest, check_backend, check_catalog_file, check_manifest, embedding_backend_for,
                           manifest_from_catalog, new_manifest, rebuild_hint, reread_checksum)
-from rag.vector_index import VectorIndex
+from rag.vector_index import REWRITE_MIN, REWRITE_SHARE, VectorIndex
 
 log = logging.getLogger(__name__)
 
@@ -53,18 +53,36 @@ class Index:
         self.settings = settings
         self.manifest = manifest
         self.catalog = catalog
-        self.vectors = vectors
+        self._vectors: VectorIndex | None = vectors  # None: a writer has not needed FAISS yet (``defer_vectors``)
         self.dir = settings.index_dir
         self.keyword: KeywordIndex = KeywordIndex.build(np.zeros(0, dtype=np.int64), [], "")
         self.unsaved = False  # repairs made in memory, written by the next writer (see write_lock)
         self._vectors_version: tuple = ()  # of the vectors.faiss this copy was read from
         self._in_step: tuple = ()  # (catalog stamp, FAISS object, its size) when ``reconcile`` last made them equal
 
+    @property
+    def vectors(self) -> VectorIndex:
+        """The FAISS index, in step with the catalog; a writer that deferred it reads it now."""
+        if self._vectors is None:
+            self._vectors = VectorIndex(self.manifest.dimension, nprobe=self.settings.ivf_nprobe)
+            self._load_vectors()
+            self.reconcile()
+        return self._vectors
+
+    @vectors.setter
+    def vectors(self, value: VectorIndex) -> None:
+        self._vectors = value
+
     # ---- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, settings: Settings, embedder: Embedder | None = None, *, create: bool = False) -> "Index":
+    def open(cls, settings: Settings, embedder: Embedder | None = None, *, create: bool = False,
+             defer_vectors: bool = False) -> "Index":
         """Open (or with ``create``, make) the index in ``settings.index_dir``, reconciled in memory.
+
+        ``defer_vectors`` (a writer): a big FAISS file is read only when needed, which a small change
+        never is: its vectors go to the catalog, readers add them back from there (``reconcile``),
+        and the file is rewritten once the catalog differs from it by ``REWRITE_SHARE`` (see ``save``).
 
         Never writes to an existing index. Raises ``IndexMismatchError`` when the index was built
         with another embedding model, ``IndexDamagedError`` when its manifest or catalog is damaged
@@ -97,9 +115,12 @@ class Index:
             index = cls(settings, manifest, catalog, VectorIndex(manifest.dimension, nprobe=settings.ivf_nprobe))
             index.unsaved = damage is not None
             index._check_catalog()
-            index._load_vectors()
-            index._check_not_emptied()
-            index.reconcile()
+            if defer_vectors and damage is None and index._can_defer():
+                index._vectors = None
+            else:
+                index._load_vectors()
+                index._check_not_emptied()
+                index.reconcile()
             index.keyword = KeywordIndex.load(directory) or index.keyword
             index.unsaved |= index.refresh_keyword(persist=False)
         except BaseException:
@@ -132,6 +153,27 @@ class Index:
                 f"{stored}; if the manifest is what was damaged, delete it and run `rag ingest PATH --index {self.dir}` "
                 f"(it is rewritten from the catalog)"
             )
+
+    def _can_defer(self) -> bool:
+        """A big FAISS file whose writer recorded what it holds (checksum, count, largest id, catalog)."""
+        m = self.manifest
+        return (m.vectors_count >= REWRITE_MIN and m.vectors_max_id >= 0 and bool(m.vectors_checksum) and bool(m.catalog_id)
+                and bool(_file_version(self.dir / VECTORS)))
+
+    def _drift(self) -> int:
+        """By how many chunks the catalog differs from the saved FAISS file: the ones added since (ids
+        above the file's largest; ids are never reused) and the ones of the file deleted since."""
+        newer = self.catalog.count_chunks(above=self.manifest.vectors_max_id)
+        return newer + self.manifest.vectors_count - (self.catalog.count_chunks() - newer)
+
+    def change_vectors(self, removed: list[int], ids: np.ndarray | None = None, vectors: np.ndarray | None = None) -> None:
+        """Mirror a catalog write in FAISS; a writer that has not read FAISS skips it (the catalog holds
+        the vectors; whoever reads FAISS next adds them back)."""
+        if self._vectors is None:
+            return
+        self._vectors.remove(removed)
+        if ids is not None and len(ids):
+            self._vectors.add(ids, vectors)
 
     def _check_not_emptied(self) -> None:
         # An index saved before catalog ids were recorded has only this to go by: no chunks at all
@@ -213,7 +255,7 @@ class Index:
 
     def _catch_up(self) -> None:
         """Re-read FAISS if another process saved it since this copy was read (call under the lock)."""
-        if _file_version(self.dir / VECTORS) != self._vectors_version:
+        if self._vectors is not None and _file_version(self.dir / VECTORS) != self._vectors_version:
             self._reread_vectors()
 
     def reload_vectors(self) -> None:
@@ -237,6 +279,8 @@ class Index:
 
     def reconcile(self) -> tuple[int, int]:
         """Make FAISS hold exactly the catalog's chunks, in memory. Returns (vectors removed, vectors added)."""
+        if self._vectors is None:  # not read (a writer's deferral): it is reconciled when it is
+            return 0, 0
         stamp = self.catalog.stamp()  # before the ids: a write in between makes the next call compare again
         if self._in_step == (stamp, id(self.vectors), len(self.vectors)):
             return 0, 0  # neither changed since they were made equal (opening, then taking the write lock)
@@ -288,7 +332,7 @@ class Index:
         """
         with self.write_lock():
             removed = self.catalog.delete_documents(document_ids)
-            self.vectors.remove(removed)
+            self.change_vectors(removed)
             self.save()
         return len(removed)
 
@@ -299,17 +343,21 @@ class Index:
         Called by the writer, which holds the write lock. ``StorageError`` on a full disk or a
         read-only folder; what was on disk before stays readable.
         """
-        self._reshape()
-        checksum, count = self.manifest.vectors_checksum, self.manifest.vectors_count
-        if self.vectors.worth_saving or not checksum or not _file_version(self.dir / VECTORS):
-            checksum, count = self.vectors.save(self.dir / VECTORS), len(self.vectors)
+        checksum, count, max_id = self.manifest.vectors_checksum, self.manifest.vectors_count, self.manifest.vectors_max_id
+        if self._vectors is None and self._drift() > self.manifest.vectors_count * REWRITE_SHARE:
+            self.vectors  # noqa: B018 - read FAISS (and the catalog's changes into it): now worth writing
+        if self._vectors is not None:
+            self._reshape()
+            if self.vectors.worth_saving or not checksum or not _file_version(self.dir / VECTORS):
+                checksum, count = self.vectors.save(self.dir / VECTORS), len(self.vectors)
+            max_id = self.vectors.saved_max_id  # of the file as written, or as read when it was kept
         self.refresh_keyword(persist=False)
         self.keyword.save(self.dir)
         meta = self.catalog.adopt_meta({"catalog_id": uuid.uuid4().hex, "embedding_model": self.manifest.embedding_model,
                                         "dimension": str(self.manifest.dimension),
                                         "embedding_backend": self.manifest.embedding_backend})
         self.manifest = dataclasses.replace(self.manifest, vectors_checksum=checksum, vectors_count=count,
-                                            catalog_id=meta.get("catalog_id", ""))
+                                            vectors_max_id=max_id, catalog_id=meta.get("catalog_id", ""))
         self.manifest.write(self.dir / MANIFEST)
         self._vectors_version = _file_version(self.dir / VECTORS)
         self.unsaved = False

@@ -39,6 +39,7 @@ class Manifest:
     created_at: str = ""
     vectors_checksum: str = ""  # of vectors.faiss as its last writer saved it ("" = not recorded)
     vectors_count: int = -1
+    vectors_max_id: int = -1  # the largest chunk id in vectors.faiss as saved (-1: not recorded)
     catalog_id: str = ""  # the catalog the vectors come from: a replaced catalog is told from an emptied one
     embedding_backend: str = "torch"  # manifests written before the backend was recorded were all torch
 

@@ -43,6 +43,7 @@ class VectorIndex:
         self.index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
         self.nprobe = nprobe
         self.changes = 0  # vectors added or removed since it was read or saved
+        self.saved_max_id = -1  # the largest id in the file it was read from or saved to (-1: none, or unknown)
         self._apply_nprobe()
 
     @classmethod
@@ -66,6 +67,7 @@ class VectorIndex:
         ids = loaded.ids()
         if len(np.unique(ids)) != len(ids):
             raise IndexDamagedError(f"{path} holds the same id more than once")
+        loaded.saved_max_id = int(ids.max()) if len(ids) else -1
         if not checksum and not _unit_length(loaded.sample()):
             raise IndexDamagedError(f"{path} holds vectors that are not unit length (scrambled data)")
         return loaded
@@ -183,6 +185,8 @@ class VectorIndex:
             tmp.unlink(missing_ok=True)
             raise storage_error(exc, f"write {path}") from exc
         self.changes = 0
+        ids = self.ids()
+        self.saved_max_id = int(ids.max()) if len(ids) else -1
         return digest(data)
 
     @classmethod

@@ -107,3 +107,40 @@ def test_a_big_index_file_is_rewritten_only_past_a_share_of_changes(settings, em
     assert (path.stat().st_ino, path.stat().st_mtime_ns) != first
     with Index.open(settings, embedder) as index:
         assert np.array_equal(np.sort(index.catalog.chunk_ids()), np.sort(index.vectors.ids()))
+
+
+def test_a_writer_adds_to_a_big_index_without_reading_its_faiss_file(settings, embedder, docs_dir: Path, monkeypatch):
+    """Past ``REWRITE_MIN`` vectors an ingest reads FAISS only once the catalog differs from the file
+    by ``REWRITE_SHARE``: below that the new vectors stay in the catalog and readers add them back."""
+    import rag
+    import rag.index
+    from rag.manifest import MANIFEST, Manifest
+
+    monkeypatch.setattr(rag.index, "REWRITE_MIN", 10)
+    monkeypatch.setattr(rag.index, "REWRITE_SHARE", 0.5)
+    monkeypatch.setattr("rag.vector_index.REWRITE_MIN", 10)
+    monkeypatch.setattr("rag.vector_index.REWRITE_SHARE", 0.5)
+    ingest([docs_dir], settings, embedder=embedder)
+    saved = Manifest.read(settings.index_dir / MANIFEST)
+    faiss_file = settings.index_dir / "vectors.faiss"
+    version = faiss_file.stat().st_mtime_ns
+    assert saved.vectors_count >= 10 and saved.vectors_max_id > 0
+
+    reads = []
+    real_load = VectorIndex.load
+    monkeypatch.setattr(VectorIndex, "load", classmethod(lambda cls, *a, **k: reads.append(a) or real_load(*a, **k)))
+    (docs_dir / "kiln.txt").write_text("The glaze kiln at the Harbour studio fires at 1,240 degrees for eleven hours.")
+    report = ingest([docs_dir], settings, embedder=embedder)
+    assert report.added == 1 and reads == []  # the writer never read FAISS
+    assert faiss_file.stat().st_mtime_ns == version and Manifest.read(settings.index_dir / MANIFEST).vectors_max_id == saved.vectors_max_id
+    with rag.open(settings.index_dir, embedder=embedder) as engine:  # a reader adds the catalog's newer vectors
+        assert "1,240 degrees" in engine.retrieve("How hot does the glaze kiln fire?", k=1, mode="dense")[0].text
+        assert sorted(engine.index.vectors.ids().tolist()) == sorted(engine.index.catalog.chunk_ids().tolist())
+
+    for path in list(docs_dir.iterdir())[: len(list(docs_dir.iterdir())) * 2 // 3]:
+        path.unlink()  # most of the index deleted: past the share, the writer reads FAISS and rewrites it
+    ingest([docs_dir], settings, embedder=embedder, prune=True)
+    assert reads and faiss_file.stat().st_mtime_ns != version
+    with Index.open(settings, embedder) as index:
+        assert sorted(index.vectors.ids().tolist()) == sorted(index.catalog.chunk_ids().tolist())
+        assert Manifest.read(settings.index_dir / MANIFEST).vectors_max_id == int(index.vectors.ids().max())
