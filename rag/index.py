@@ -116,7 +116,7 @@ class Index:
             index.unsaved = damage is not None
             index._check_catalog()
             if defer_vectors and damage is None and index._can_defer():
-                index._vectors = None
+                index._vectors, index._vectors_version = None, _file_version(directory / VECTORS)
             else:
                 index._load_vectors()
                 index._check_not_emptied()
@@ -254,9 +254,17 @@ class Index:
             lock.release()
 
     def _catch_up(self) -> None:
-        """Re-read FAISS if another process saved it since this copy was read (call under the lock)."""
-        if self._vectors is not None and _file_version(self.dir / VECTORS) != self._vectors_version:
+        """Re-read FAISS if another process saved it since this copy was read (call under the lock);
+        a writer that has not read it takes the saved manifest's record of the new file instead."""
+        if _file_version(self.dir / VECTORS) == self._vectors_version:
+            return
+        if self._vectors is not None:
             self._reread_vectors()
+            return
+        damaged = self._adopt_saved_record()
+        self._vectors_version = _file_version(self.dir / VECTORS)
+        if damaged or not self._can_defer():
+            self.vectors  # noqa: B018 - read it after all
 
     def reload_vectors(self) -> None:
         """Re-read FAISS after another process saved it: verified against the checksum in the manifest
@@ -266,14 +274,21 @@ class Index:
         self.reconcile()
 
     def _reread_vectors(self) -> None:
+        self._adopt_saved_record()
+        self._load_vectors()
+
+    def _adopt_saved_record(self) -> bool:
+        """Take the saved manifest's record of the FAISS file (checksum, size, largest id, catalog), as
+        its last writer left it. True when the manifest is damaged (what was read at open is kept; a
+        damaged FAISS file is still caught by its checksum)."""
         try:
             saved = Manifest.read(self.dir / MANIFEST)
-        except IndexDamagedError:  # keep what was read at open; a damaged FAISS file is still caught
-            saved = self.manifest
+        except IndexDamagedError:
+            return True
         check_backend(saved, self.manifest.embedding_backend, self.dir)  # another process re-embedded it
-        self.manifest = dataclasses.replace(self.manifest, vectors_checksum=saved.vectors_checksum,
-                                            vectors_count=saved.vectors_count, catalog_id=saved.catalog_id)
-        self._load_vectors()
+        self.manifest = dataclasses.replace(self.manifest, vectors_checksum=saved.vectors_checksum, vectors_count=saved.vectors_count,
+                                            vectors_max_id=saved.vectors_max_id, catalog_id=saved.catalog_id)
+        return False
 
     # ---- consistency -----------------------------------------------------------------------
 

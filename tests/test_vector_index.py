@@ -137,10 +137,15 @@ def test_a_writer_adds_to_a_big_index_without_reading_its_faiss_file(settings, e
         assert "1,240 degrees" in engine.retrieve("How hot does the glaze kiln fire?", k=1, mode="dense")[0].text
         assert sorted(engine.index.vectors.ids().tolist()) == sorted(engine.index.catalog.chunk_ids().tolist())
 
+    late = Index.open(settings, embedder, defer_vectors=True)  # a writer that opened before the next one saved
     for path in list(docs_dir.iterdir())[: len(list(docs_dir.iterdir())) * 2 // 3]:
         path.unlink()  # most of the index deleted: past the share, the writer reads FAISS and rewrites it
     ingest([docs_dir], settings, embedder=embedder, prune=True)
     assert reads and faiss_file.stat().st_mtime_ns != version
+    with late.write_lock():  # it takes the new file's record from the saved manifest, not its own old one
+        late.save()
+    late.close()
     with Index.open(settings, embedder) as index:
+        assert not index.unsaved  # the manifest describes the file on disk: nothing to repair
         assert sorted(index.vectors.ids().tolist()) == sorted(index.catalog.chunk_ids().tolist())
         assert Manifest.read(settings.index_dir / MANIFEST).vectors_max_id == int(index.vectors.ids().max())
