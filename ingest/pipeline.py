@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,7 +22,7 @@ import numpy as np
 from ingest.discover import display_path, fingerprint, walk
 from ingest.offline_nlp import announce_choice
 from ingest.parse import ParseOptions, check_file, check_strategy, parse_in_worker
-from ingest.workers import Limits, ParserPool
+from ingest.workers import Limits, ParserPool, parse_options, workers_for
 from rag.catalog import text_key
 from rag.config import Settings
 from rag.embed import Embedder
@@ -235,33 +234,6 @@ class IngestRun:
         self.changed = self.changed or bool(gone)
 
 
-def workers_for(requested: int) -> int:
-    """Parser processes for a request: more than the cores only thrash (and cost memory each)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if requested > cores:
-        log.warning("%d parser workers asked for, but %d cores are available: using %d", requested, cores, cores)
-        return cores
-    return requested
-
-
-def parse_options(settings: Settings, embedder: Embedder) -> ParseOptions:
-    return ParseOptions(
-        strategy=settings.parse_strategy,
-        max_bytes=settings.max_file_bytes,
-        max_unzipped_bytes=int(settings.max_unzipped_mb * 2**20),
-        max_zip_ratio=settings.max_zip_ratio,
-        timeout_s=settings.parse_timeout_s,
-        max_chars=settings.chunk_max_chars,
-        soft_chars=settings.chunk_soft_chars,
-        overlap=settings.chunk_overlap_chars,
-        combine_under=settings.chunk_combine_under_chars,
-        model_path=str(embedder.path),
-        window=embedder.window,
-        ocr_languages=settings.ocr_languages if settings.ocr and shutil.which("tesseract") else "",
-        max_memory_mb=settings.parse_max_memory_mb,
-    )
-
-
 def ingest(
     paths: Iterable[str | os.PathLike],
     settings: Settings,
@@ -273,6 +245,7 @@ def ingest(
     on_progress: ProgressCallback | None = None,
     parser: Callable[[SourceFile], ParsedDocument] = parse_in_worker,
     run_class: Callable[..., IngestRun] = IngestRun,
+    parsers: ParserPool | None = None,
 ) -> IngestReport:
     """Bring the index in step with the files under ``paths``; see the module docstring.
 
@@ -281,6 +254,8 @@ def ingest(
     cannot be read is recorded with its reason and the run goes on. ``parser`` runs in the worker
     processes (a module-level function, after ``init_worker``); a file that crashes it twice fails.
     ``run_class`` parses and embeds (``IngestRun``: local processes; ingest/cluster.py: Ray).
+    ``parsers``: a pool the caller started already (``ingest.workers.start_parsers``, so that the
+    workers' imports overlap the caller's own); it is closed at the end.
     """
     started = time.perf_counter()
     roots = [str(Path(p).absolute()) for p in paths]
@@ -292,15 +267,15 @@ def ingest(
     embedder = embedder or Embedder.from_settings(settings)
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     with background_priority(settings.ingest_nice):
-        report = _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser, run_class)
+        report = _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser, run_class, parsers)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser, run_class) -> IngestReport:
+def _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser, run_class, parsers) -> IngestReport:
     workers = workers_for(workers or settings.workers)
     options = parse_options(settings, embedder)
-    pool = run_class.start_parsers(options, parser, workers, settings.parse_max_memory_mb)
+    pool = parsers or run_class.start_parsers(options, parser, workers, settings.parse_max_memory_mb)
     index = None
     try:
         index = Index.open(settings, embedder, create=True, defer_vectors=True)

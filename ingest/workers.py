@@ -18,17 +18,23 @@ import logging
 import multiprocessing
 import os
 import pickle
+import shutil
 import signal
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING
 
 import psutil
 
-from ingest.parse import ParseOptions, init_worker
+from ingest.parse import ParseOptions, init_worker, parse_in_worker
 from rag.records import ParsedDocument, SourceFile
+
+if TYPE_CHECKING:
+    from rag.config import Settings
+    from rag.embed import Embedder
 
 log = logging.getLogger(__name__)
 
@@ -323,3 +329,40 @@ def _resident_mb(pid: int) -> float:
     except psutil.Error:
         return 0.0
     return total / 2**20
+
+
+def workers_for(requested: int) -> int:
+    """Parser processes for a request: more than the cores only thrash (and cost memory each)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if requested > cores:
+        log.warning("%d parser workers asked for, but %d cores are available: using %d", requested, cores, cores)
+        return cores
+    return requested
+
+
+def parse_options(settings: Settings, embedder: Embedder) -> ParseOptions:
+    return ParseOptions(
+        strategy=settings.parse_strategy,
+        max_bytes=settings.max_file_bytes,
+        max_unzipped_bytes=int(settings.max_unzipped_mb * 2**20),
+        max_zip_ratio=settings.max_zip_ratio,
+        timeout_s=settings.parse_timeout_s,
+        max_chars=settings.chunk_max_chars,
+        soft_chars=settings.chunk_soft_chars,
+        overlap=settings.chunk_overlap_chars,
+        combine_under=settings.chunk_combine_under_chars,
+        model_path=str(embedder.path),
+        window=embedder.window,
+        ocr_languages=settings.ocr_languages if settings.ocr and shutil.which("tesseract") else "",
+        max_memory_mb=settings.parse_max_memory_mb,
+    )
+
+
+def start_parsers(settings: Settings, embedder: Embedder, workers: int | None = None) -> ParserPool:
+    """A pool with one worker already starting, for ``ingest(parsers=...)``: a caller that still has
+    imports to do (the ``rag ingest`` command) overlaps them with the worker's."""
+    options = parse_options(settings, embedder)
+    pool = ParserPool(workers_for(workers or settings.workers), options, parse_in_worker,
+                      Limits(options.timeout_s, settings.parse_max_memory_mb))
+    pool.start(1)
+    return pool

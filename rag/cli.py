@@ -133,9 +133,16 @@ index_option = click.option(
 def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, prune: bool, workers: int | None, as_json: bool,
            ray_address: str | None) -> None:
     """Ingest files and folders into the index; unchanged files are skipped."""
+    settings = _settings(index, collection=collection, workers=workers)
+    options: dict = {}
+    if ray_address is None:  # a parser starts first: its imports overlap this process's own (~0.5 s)
+        from ingest.workers import start_parsers
+        from rag.embed import Embedder
+
+        embedder = Embedder.from_settings(settings)
+        options = {"embedder": embedder, "parsers": start_parsers(settings, embedder, workers)}
     from ingest.pipeline import ingest as run_ingest
 
-    settings = _settings(index, collection=collection, workers=workers)
     if ray_address is not None:
         from functools import partial
 
@@ -151,7 +158,12 @@ def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, 
             progress.update(task, completed=event.files_done, total=event.files_total, chunks=event.chunks,
                             rate=rate, description=_progress_label(event))
 
-        report = run_ingest([str(p) for p in paths], settings, collection=collection, prune=prune, workers=workers, on_progress=on_progress)
+        try:
+            report = run_ingest([str(p) for p in paths], settings, collection=collection, prune=prune, workers=workers,
+                                on_progress=on_progress, **options)
+        finally:
+            if "parsers" in options:
+                options["parsers"].close()  # ingest closes it too; not reached when it refused the paths
     _print_summary(report, Console(stderr=as_json))
     if as_json:
         click.echo(_json(report.to_dict()))
