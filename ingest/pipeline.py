@@ -22,7 +22,7 @@ import numpy as np
 from ingest.discover import display_path, fingerprint, walk
 from ingest.offline_nlp import announce_choice
 from ingest.parse import ParseOptions, check_file, check_strategy, parse_in_worker
-from ingest.workers import Limits, ParserPool, parse_options, workers_for
+from ingest.workers import Limits, ParserPool, parse_options, start_parsers, workers_for
 from rag.catalog import text_key
 from rag.config import Settings
 from rag.embed import Embedder
@@ -74,14 +74,10 @@ class IngestRun:
         self.pool: ParserPool | None = None  # started early by ``start_parsers``
 
     @classmethod
-    def start_parsers(cls, options: ParseOptions, parser: Callable[[SourceFile], ParsedDocument], workers: int,
-                      max_memory_mb: int) -> ParserPool | None:
-        """One parser worker started before the index opens (``ingest`` hands it to the run): its
-        imports overlap the opening, a second or two on a big index. A run that parses elsewhere
-        (ingest/cluster.py) returns None."""
-        pool = ParserPool(workers, options, parser, Limits(options.timeout_s, max_memory_mb))
-        pool.start(1)
-        return pool
+    def start_parsers(cls, options: ParseOptions, parser: Callable[[SourceFile], ParsedDocument]) -> ParserPool | None:
+        """One parser worker started before the index opens (``ingest`` hands it to the run; see
+        ``ingest.workers.start_parsers``). A run that parses elsewhere (ingest/cluster.py) returns None."""
+        return start_parsers(options, parser)
 
     # ---- deciding what to do -----------------------------------------------------------------
 
@@ -275,7 +271,7 @@ def ingest(
 def _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser, run_class, parsers) -> IngestReport:
     workers = workers_for(workers or settings.workers)
     options = parse_options(settings, embedder)
-    pool = parsers or run_class.start_parsers(options, parser, workers, settings.parse_max_memory_mb)
+    pool = parsers or run_class.start_parsers(options, parser)
     index = None
     try:
         index = Index.open(settings, embedder, create=True, defer_vectors=True)

@@ -358,11 +358,10 @@ def parse_options(settings: Settings, embedder: Embedder) -> ParseOptions:
     )
 
 
-def start_parsers(settings: Settings, embedder: Embedder, workers: int | None = None) -> ParserPool:
-    """A pool with one worker already starting, for ``ingest(parsers=...)``: a caller that still has
-    imports to do (the ``rag ingest`` command) overlaps them with the worker's."""
-    options = parse_options(settings, embedder)
-    pool = ParserPool(workers_for(workers or settings.workers), options, parse_in_worker,
-                      Limits(options.timeout_s, settings.parse_max_memory_mb))
+def start_parsers(options: ParseOptions, parser: Parser = parse_in_worker) -> ParserPool:
+    """A pool with one worker already starting, before any file is known: its 1-2 s of imports then
+    overlap the caller's own work (opening the index, the command's imports). The run that takes it
+    sets how many workers it may grow to (``ParserPool.size``) once it knows its files."""
+    pool = ParserPool(1, options, parser, Limits(options.timeout_s, options.max_memory_mb))
     pool.start(1)
     return pool

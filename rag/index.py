@@ -64,10 +64,14 @@ class Index:
     def vectors(self) -> VectorIndex:
         """The FAISS index, in step with the catalog; a writer that deferred it reads it now."""
         if self._vectors is None:
-            self._vectors = VectorIndex(self.manifest.dimension, nprobe=self.settings.ivf_nprobe)
-            self._load_vectors()
-            self.reconcile()
+            self._read_deferred()
         return self._vectors
+
+    def _read_deferred(self) -> None:
+        """Read the FAISS file a writer deferred (``defer_vectors``) and bring it in step with the catalog."""
+        self._vectors = VectorIndex(self.manifest.dimension, nprobe=self.settings.ivf_nprobe)
+        self._load_vectors()
+        self.reconcile()
 
     @vectors.setter
     def vectors(self, value: VectorIndex) -> None:
@@ -264,7 +268,7 @@ class Index:
         damaged = self._adopt_saved_record()
         self._vectors_version = _file_version(self.dir / VECTORS)
         if damaged or not self._can_defer():
-            self.vectors  # noqa: B018 - read it after all
+            self._read_deferred()
 
     def reload_vectors(self) -> None:
         """Re-read FAISS after another process saved it: verified against the checksum in the manifest
@@ -360,7 +364,7 @@ class Index:
         """
         checksum, count, max_id = self.manifest.vectors_checksum, self.manifest.vectors_count, self.manifest.vectors_max_id
         if self._vectors is None and self._drift() > self.manifest.vectors_count * REWRITE_SHARE:
-            self.vectors  # noqa: B018 - read FAISS (and the catalog's changes into it): now worth writing
+            self._read_deferred()  # with the catalog's changes in it, now worth writing
         if self._vectors is not None:
             self._reshape()
             if self.vectors.worth_saving or not checksum or not _file_version(self.dir / VECTORS):
