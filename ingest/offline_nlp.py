@@ -13,6 +13,9 @@ from __future__ import annotations
 import importlib.util
 import logging
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 log = logging.getLogger(__name__)
@@ -92,6 +95,22 @@ def announce_choice() -> str:
     return "fallback"
 
 
+@contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """Importing spaCy imports thinc, which imports torch when it can (~1 s on 2 cores), for
+    models a blank pipeline never runs. A parser worker has no use for torch: while spaCy is
+    imported, ``import torch`` fails, so thinc takes its numpy path. Anything imported later
+    still gets torch. When torch is already loaded, hiding it saves nothing, so nothing is hidden."""
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes ``import torch`` raise ImportError
+    try:
+        yield
+    finally:
+        del sys.modules["torch"]
+
+
 @lru_cache(maxsize=1)
 def choose_nlp() -> str:
     """Make unstructured use the real spaCy model if installed, else the offline fallback.
@@ -100,7 +119,8 @@ def choose_nlp() -> str:
     """
     if real_model_installed():
         return MODEL_NAME
-    import unstructured.nlp.tokenize as tokenize
+    with _torch_hidden():
+        import unstructured.nlp.tokenize as tokenize
 
     tokenize._get_nlp = fallback_pipeline
     tokenize._load_spacy_model = fallback_pipeline  # never reach the downloader

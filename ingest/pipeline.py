@@ -22,6 +22,7 @@ import numpy as np
 from ingest.discover import display_path, fingerprint, walk
 from ingest.offline_nlp import announce_choice
 from ingest.parse import ParseOptions, check_file, check_strategy, parse_in_worker
+from ingest.warm import expected_types
 from ingest.workers import Limits, ParserPool, parse_options, start_parsers, workers_for
 from rag.catalog import text_key
 from rag.config import Settings
@@ -74,10 +75,11 @@ class IngestRun:
         self.pool: ParserPool | None = None  # started early by ``start_parsers``
 
     @classmethod
-    def start_parsers(cls, options: ParseOptions, parser: Callable[[SourceFile], ParsedDocument]) -> ParserPool | None:
+    def start_parsers(cls, options: ParseOptions, parser: Callable[[SourceFile], ParsedDocument],
+                      warm: frozenset[str] = frozenset()) -> ParserPool | None:
         """One parser worker started before the index opens (``ingest`` hands it to the run; see
         ``ingest.workers.start_parsers``). A run that parses elsewhere (ingest/cluster.py) returns None."""
-        return start_parsers(options, parser)
+        return start_parsers(options, parser, warm)
 
     # ---- deciding what to do -----------------------------------------------------------------
 
@@ -271,7 +273,7 @@ def ingest(
 def _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser, run_class, parsers) -> IngestReport:
     workers = workers_for(workers or settings.workers)
     options = parse_options(settings, embedder)
-    pool = parsers or run_class.start_parsers(options, parser)
+    pool = parsers or run_class.start_parsers(options, parser, expected_types(roots))
     index = None
     try:
         index = Index.open(settings, embedder, create=True, defer_vectors=True)
