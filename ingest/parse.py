@@ -45,8 +45,8 @@ class ParseOptions:
     combine_under: int
     model_path: str
     window: int
+    max_memory_mb: int  # a worker's memory limit: the parent's watchdog and the worker's address-space cap
     ocr_languages: str = ""  # tesseract languages ("eng", "eng+deu"); "" = OCR off
-    max_memory_mb: int = 0  # the worker's memory limit, for the message when it is hit
 
 
 def missing_tool(file_type: str) -> str | None:

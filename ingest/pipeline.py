@@ -23,7 +23,7 @@ from ingest.discover import display_path, fingerprint, walk
 from ingest.offline_nlp import announce_choice
 from ingest.parse import ParseOptions, check_file, check_strategy, parse_in_worker
 from ingest.warm import expected_types
-from ingest.workers import Limits, ParserPool, parse_options, start_parsers, workers_for
+from ingest.workers import ParserPool, parse_options, start_parsers, workers_for
 from rag.catalog import text_key
 from rag.config import Settings
 from rag.embed import Embedder
@@ -132,8 +132,7 @@ class IngestRun:
         self._flush()
 
     def _parse_all(self, sources: list[SourceFile], options: ParseOptions) -> None:
-        limits = Limits(options.timeout_s, self.index.settings.parse_max_memory_mb)
-        pool = self.pool or ParserPool(min(self.workers, len(sources)), options, self.parser, limits)
+        pool = self.pool or ParserPool(min(self.workers, len(sources)), options, self.parser)
         pool.size, pool.on_page = min(self.workers, len(sources)), self._page
         for source in sources:
             pool.put(source)

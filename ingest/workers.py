@@ -44,12 +44,6 @@ GRACE_S = 5.0  # the worker's own timer fires first and reports cleanly; the kil
 Parser = Callable[[SourceFile], ParsedDocument]
 
 
-@dataclass(frozen=True)
-class Limits:
-    timeout_s: float
-    max_memory_mb: int
-
-
 def _die_with_parent() -> None:
     try:
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
@@ -129,8 +123,7 @@ def _cap_address_space(max_memory_mb: int) -> None:
         pass
 
 
-def _worker_main(conn: Connection, options: ParseOptions, parser: Parser, max_memory_mb: int | None = None,
-                 warm: frozenset[str] = frozenset()) -> None:
+def _worker_main(conn: Connection, options: ParseOptions, parser: Parser, warm: frozenset[str] = frozenset()) -> None:
     """One worker: its own process group (the parent kills the group, converters included). Until
     its first file arrives it loads the parsers for the ``warm`` file types (ingest/warm.py)."""
     os.setpgid(0, 0)
@@ -138,8 +131,8 @@ def _worker_main(conn: Connection, options: ParseOptions, parser: Parser, max_me
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C and SIGTERM are the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     init_worker(options, progress=lambda done, total: conn.send((PROGRESS, done, total)))
-    if max_memory_mb:
-        _cap_address_space(max_memory_mb)
+    if options.max_memory_mb:
+        _cap_address_space(options.max_memory_mb)
     conn.send(READY)
     warm_up(warm, stop=lambda: _waiting(conn))
     while True:
@@ -180,7 +173,6 @@ class ParserPool:
     size: int
     options: ParseOptions
     parser: Parser
-    limits: Limits
     on_page: Callable[[SourceFile, int, int], None] | None = None  # (file, pages done, pages) of a long file
     max_tasks_per_worker: int = 200
     warm: frozenset[str] = frozenset()  # file types whose parsers the next worker loads while idle (ingest/warm.py)
@@ -252,7 +244,7 @@ class ParserPool:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
         warm, self.warm = self.warm, frozenset()  # the early worker only: later ones start when files wait
-        process = context.Process(target=_worker_main, args=(child, self.options, self.parser, self.limits.max_memory_mb, warm),
+        process = context.Process(target=_worker_main, args=(child, self.options, self.parser, warm),
                                   daemon=True)
         process.start()
         child.close()
@@ -295,10 +287,10 @@ class ParserPool:
 
     def _watch(self, worker: _Worker) -> None:
         """Kill a worker past its time or memory; its file fails with the reason."""
-        if time.monotonic() - worker.started > self.limits.timeout_s + GRACE_S:
-            self._fail(worker, f"timed out after {self.limits.timeout_s:.0f} s (RAG_PARSE_TIMEOUT_S)")
-        elif _resident_mb(worker.process.pid) > self.limits.max_memory_mb:
-            self._fail(worker, f"used more than {self.limits.max_memory_mb} MB of memory while parsing "
+        if time.monotonic() - worker.started > self.options.timeout_s + GRACE_S:
+            self._fail(worker, f"timed out after {self.options.timeout_s:.0f} s (RAG_PARSE_TIMEOUT_S)")
+        elif _resident_mb(worker.process.pid) > self.options.max_memory_mb:
+            self._fail(worker, f"used more than {self.options.max_memory_mb} MB of memory while parsing "
                                "(RAG_PARSE_MAX_MEMORY_MB): a file that expands hugely?")
 
     def _fail(self, worker: _Worker, reason: str) -> None:
@@ -376,6 +368,6 @@ def start_parsers(options: ParseOptions, parser: Parser = parse_in_worker, warm:
     overlap the caller's own work (opening the index, the command's imports), and so does loading
     the parsers for the ``warm`` file types (``ingest.warm.expected_types`` of the paths). The run
     that takes it sets how many workers it may grow to (``ParserPool.size``) once it knows its files."""
-    pool = ParserPool(1, options, parser, Limits(options.timeout_s, options.max_memory_mb), warm=warm)
+    pool = ParserPool(1, options, parser, warm=warm)
     pool.start(1)
     return pool
