@@ -8,9 +8,7 @@ Exit codes: 0 success; 1 some files failed (everything else was stored); 2 usage
 from __future__ import annotations
 
 import errno
-import json
 import logging
-import re
 import signal
 import sys
 import time
@@ -24,46 +22,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from rag.config import Settings
 from rag.errors import ConfigError, RagError, storage_error
+from rag.terminal import CleanLog, clean, err, filters_for, index_option, open_engine, safe_json, settings_for
 
 EXIT_OK, EXIT_FILES_FAILED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report them
-
-err = Console(stderr=True)
-
-# What a terminal would obey rather than show: C0 and C1 controls (ESC starts clear-screen and
-# hyperlink sequences, CSI is one byte in C1) and the bidi overrides that reorder a line.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_LINE_BREAKS = re.compile("[\t\n]+")
 _STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
-
-
-def clean(text: object, *, one_line: bool = False) -> str:
-    """Text from documents, file names, collection names or errors, safe to print to a terminal."""
-    text = _CONTROLS.sub("", str(text))
-    return _LINE_BREAKS.sub(" ", text) if one_line else text
-
-
-def _json(value) -> str:
-    """JSON with C1 controls and bidi overrides escaped too (json escapes only C0): same data, inert."""
-    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
-
-
-class _CleanLog(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg, record.args = clean(record.getMessage()), None
-        return True
-
-
-def _settings(index: Path | None, **overrides) -> Settings:
-    values = {k: v for k, v in overrides.items() if v is not None}
-    if index is not None:
-        values["index_dir"] = index
-    try:
-        return Settings(**values)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
 
 
 class Terminated(KeyboardInterrupt):
@@ -108,18 +72,12 @@ def main(verbose: bool) -> None:
         handlers=[RichHandler(console=err, show_path=False, show_time=False)],
     )
     for handler in logging.getLogger().handlers:
-        handler.addFilter(_CleanLog())
+        handler.addFilter(CleanLog())
     for noisy in ("sentence_transformers", "httpx", "filelock", "faiss"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 RAY_LOCAL = "local"  # `--ray` without an address: start a Ray cluster on this machine for the run
-
-index_option = click.option(
-    "--index", "index", type=click.Path(path_type=Path, file_okay=False), default=None,
-    help="Index folder (default: RAG_INDEX_DIR or .rag-index).",
-)
-
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -133,7 +91,7 @@ index_option = click.option(
 def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, prune: bool, workers: int | None, as_json: bool,
            ray_address: str | None) -> None:
     """Ingest files and folders into the index; unchanged files are skipped."""
-    settings = _settings(index, collection=collection, workers=workers)
+    settings = settings_for(index, collection=collection, workers=workers)
     options: dict = {}
     if ray_address is None:  # a parser starts first: its imports overlap this process's own (~0.5 s)
         from ingest.warm import expected_types
@@ -168,7 +126,7 @@ def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, 
                 options["parsers"].close()  # ingest closes it too; not reached when it refused the paths
     _print_summary(report, Console(stderr=as_json))
     if as_json:
-        click.echo(_json(report.to_dict()))
+        click.echo(safe_json(report.to_dict()))
     sys.exit(EXIT_FILES_FAILED if report.failed else EXIT_OK)
 
 
@@ -180,7 +138,7 @@ def reembed(index: Path | None, backend: str | None) -> None:
     """Encode every stored chunk again with another embedding backend and rebuild the vectors."""
     from rag.index import reembed as run_reembed
 
-    settings = _settings(index, embedding_backend=backend)
+    settings = settings_for(index, embedding_backend=backend)
     with _progress() as progress:
         task = progress.add_task(f"re-embedding with {settings.embedding_backend}", total=None, chunks=0, rate=0.0)
         done = run_reembed(settings, lambda n, total: progress.update(task, completed=n, total=total, chunks=n))
@@ -229,7 +187,7 @@ def docs(index: Path | None, collection: str | None, as_json: bool) -> None:
     from rag.catalog import Catalog
     from rag.index import MANIFEST
 
-    settings = _settings(index)
+    settings = settings_for(index)
     if not (settings.index_dir / MANIFEST).exists():
         raise RagError(f"no index at {settings.index_dir}: create one with `rag ingest PATH --index {settings.index_dir}`")
     catalog = Catalog(settings.resolved_catalog_url, create=False)
@@ -238,7 +196,7 @@ def docs(index: Path | None, collection: str | None, as_json: bool) -> None:
     finally:
         catalog.close()
     if as_json:
-        click.echo(_json([
+        click.echo(safe_json([
             {"collection": d.collection, "path": d.path, "type": d.file_type, "status": d.status,
              "chunks": d.n_chunks, "error": d.error, "ocr": d.ocr, "updated_at": d.updated_at.isoformat()}
             for d in rows
@@ -249,18 +207,6 @@ def docs(index: Path | None, collection: str | None, as_json: bool) -> None:
         kind = f"{d.file_type} (OCR)" if d.ocr else d.file_type
         table.add_row(*(Text(clean(v, one_line=True)) for v in (d.collection, d.path, kind, d.status, str(d.n_chunks), d.error or "")))
     Console().print(table)
-
-
-def _filters(collection: str | None, path_glob: str | None, file_types: tuple[str, ...]):
-    from rag.retrieve import Filters
-
-    return Filters(collection=collection, path_glob=path_glob, file_types=tuple(file_types))
-
-
-def _engine(settings: Settings):
-    from rag.engine import Engine
-
-    return Engine(settings, create=False)
 
 
 def _location(page: int | None, heading: str) -> str:
@@ -299,13 +245,13 @@ def search(query: str, index: Path | None, k: int | None, mode: str | None, mmr_
     """Show the passages that best match QUERY, with their sources and scores (no model involved)."""
     if not query.strip():
         raise click.UsageError("the query is empty")
-    settings = _settings(index)
-    with _engine(settings) as engine:
+    settings = settings_for(index)
+    with open_engine(settings) as engine:
         started = time.perf_counter()
-        passages = engine.retrieve(query, k=k, mode=mode, filters=_filters(collection, path_glob, file_types), mmr_lambda=mmr_lambda)
+        passages = engine.retrieve(query, k=k, mode=mode, filters=filters_for(collection, path_glob, file_types), mmr_lambda=mmr_lambda)
         elapsed = (time.perf_counter() - started) * 1000
     if as_json:
-        click.echo(_json({"query": query, "passages": [p.to_dict() for p in passages], "retrieve_ms": round(elapsed, 2)}))
+        click.echo(safe_json({"query": query, "passages": [p.to_dict() for p in passages], "retrieve_ms": round(elapsed, 2)}))
         return
     out = Console()
     if not passages:
@@ -327,11 +273,11 @@ def ask(question: str, index: Path | None, k: int | None, mode: str | None, mmr_
 
     if not question.strip():
         raise click.UsageError("the question is empty")
-    settings = _settings(index)
+    settings = settings_for(index)
     out = Console(stderr=as_json)
     answer = None
-    with _engine(settings) as engine:
-        for event in engine.stream(question, k=k, mode=mode, filters=_filters(collection, path_glob, file_types), mmr_lambda=mmr_lambda):
+    with open_engine(settings) as engine:
+        for event in engine.stream(question, k=k, mode=mode, filters=filters_for(collection, path_glob, file_types), mmr_lambda=mmr_lambda):
             if isinstance(event, Answer):
                 answer = event
             elif not as_json:
@@ -342,7 +288,7 @@ def ask(question: str, index: Path | None, k: int | None, mode: str | None, mmr_
         out.print()
         _print_answer(answer, out)
     else:
-        click.echo(_json(answer.to_dict()))
+        click.echo(safe_json(answer.to_dict()))
 
 
 def _print_answer(answer, out: Console) -> None:
@@ -381,7 +327,7 @@ def ui(index: Path | None, port: int, host: str) -> None:
 
     import webui
 
-    settings = _settings(index)
+    settings = settings_for(index)
     app = Path(webui.__file__).parent / "app.py"
     command = [
         sys.executable, "-m", "streamlit", "run", str(app),
@@ -398,96 +344,16 @@ def ui(index: Path | None, port: int, host: str) -> None:
 
 
 
-@main.command(name="eval")
-@click.argument("qa_file", type=click.Path(path_type=Path, dir_okay=False))
-@index_option
-@click.option("--k", "ks", default="1,3,5,10", show_default=True, help="k values for hit@k, comma-separated.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only N questions, spread evenly over the file.")
-@click.option("--answers", is_flag=True, help="Also generate answers: exact match, F1, citations, refusals, latency.")
-@click.option("--mode", type=click.Choice(["hybrid", "dense", "keyword"]), default=None, help="Retrieval mode (default: setting).")
-@click.option("--collection", default=None, help="Search only this collection.")
-@click.option("--report", "report_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Write metrics.json, results.jsonl, report.md and PNG plots here.")
-@click.option("--resume", is_flag=True, help="Go on with the run in --report DIR, skipping the questions it measured.")
-@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object on the last line.")
-def evaluate(qa_file: Path, index: Path | None, ks: str, limit: int | None, answers: bool, mode: str | None,
-             collection: str | None, report_dir: Path | None, resume: bool, as_json: bool) -> None:
-    """Measure retrieval (and with --answers, answers) on a SQuAD v2 JSON or JSONL question file.
-
-    Ctrl-C stops early; what was measured is still reported (exit code 130). With --report each
-    question's result is saved as it is measured, and --resume goes on from there."""
-    from rag.eval import evaluate_saved, load_qa, spread
-    from rag.eval.report import write_report
-    from rag.eval.run import hit_at
-
-    try:
-        k_values = sorted({int(k) for k in ks.split(",") if k.strip()})
-    except ValueError as exc:
-        raise click.UsageError(f"--k takes comma-separated whole numbers, not {ks!r}") from exc
-    if not k_values or min(k_values) < 1 or max(k_values) > 100:
-        raise click.UsageError("--k values must be between 1 and 100")
-    if resume and report_dir is None:
-        raise click.UsageError("--resume needs --report DIR (the run to go on with)")
-    items = load_qa(qa_file)
-    if limit:
-        items = spread(items, limit)
-    settings = _settings(index)
-    options = {"mode": mode} if mode else {}
-    if collection:
-        options["filters"] = _filters(collection, None, ())
-    hits: list[float] = []
-    with _engine(settings) as engine, _eval_progress() as progress:
-        task = progress.add_task("questions", total=len(items), hit="-")
-
-        def on_start(done) -> None:
-            hits.extend(hit_at(r.flags(max(k_values)), max(k_values)) for r in done if r.answerable)
-            progress.update(task, completed=len(done), hit=f"{sum(hits) / len(hits):.3f}" if hits else "-")
-
-        def on_result(result) -> None:
-            if result.answerable:
-                hits.append(hit_at(result.flags(max(k_values)), max(k_values)))
-            progress.update(task, advance=1, hit=f"{sum(hits) / len(hits):.3f}" if hits else "-")
-
-        run = evaluate_saved(engine, items, qa_file=str(qa_file.resolve()), folder=report_dir, resume=resume, ks=k_values,
-                             answers=answers, retrieve_options=options, on_result=on_result, on_start=on_start)
-    if report_dir is not None:
-        metrics = write_report(run, report_dir, f"rag eval: {qa_file.name}")
-    else:
-        metrics = run.metrics()
-    _print_metrics(metrics, Console(stderr=as_json))
-    if report_dir is not None:
-        Console(stderr=as_json).print(f"report written to {escape(str(report_dir))}/report.md", highlight=False)
-    if as_json:
-        click.echo(_json(metrics))
-    sys.exit(130 if run.interrupted else EXIT_OK)
-
-
-def _eval_progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("hit@max k {task.fields[hit]}"),
-        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=True,
-    )
-
-
-def _print_metrics(metrics: dict, out: Console) -> None:
-    title = f"{metrics['questions']} of {metrics['questions_total']} questions"
-    if metrics["interrupted"]:
-        title += " (interrupted)"
-    table = Table(title=title, show_header=False)
-    for group in ("retrieval", "answers"):
-        for key, value in metrics.get(group, {}).items():
-            table.add_row(group, key, "n/a" if value is None else str(value))
-    out.print(table)
-
-
-def _register_server_commands() -> None:
+def _register_other_commands() -> None:
     from rag.api.commands import keys, serve
+    from rag.eval.command import evaluate
 
+    main.add_command(evaluate, "eval")
     main.add_command(serve, "serve")
     main.add_command(keys, "keys")
 
 
-_register_server_commands()
+_register_other_commands()
 
 if __name__ == "__main__":
     main()

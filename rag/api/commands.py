@@ -11,11 +11,7 @@ import click
 
 from rag.config import Settings
 from rag.errors import RagError
-
-index_option = click.option(
-    "--index", "index", type=click.Path(path_type=Path, file_okay=False), default=None,
-    help="Index folder (default: RAG_INDEX_DIR or .rag-index).",
-)
+from rag.terminal import index_option
 
 
 def _key_store(index: Path | None):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_rag
-from rag.cli import clean
+from rag.terminal import clean
 
 CLEAR_SCREEN = "\x1b[2J\x1b[H"
 HYPERLINK = "\x1b]8;;http://evil.example/\x07click here\x1b]8;;\x07"
