@@ -24,12 +24,12 @@ from ingest.offline_nlp import announce_choice
 from ingest.parse import ParseOptions, check_file, check_strategy, parse_in_worker
 from ingest.warm import expected_types
 from ingest.workers import ParserPool, parse_options, start_parsers, workers_for
-from rag.catalog import text_key
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.errors import ConfigError
 from rag.index import Index
 from rag.records import FileError, IngestReport, ParsedDocument, SourceFile
+from rag.schema import text_key
 
 log = logging.getLogger(__name__)
 

@@ -8,176 +8,27 @@ with it (see ``rag.index``), whatever moment a run was killed at.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import os
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import PurePath
 
 import numpy as np
-from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Boolean,
-    Float,
-    ForeignKey,
-    Integer,
-    LargeBinary,
-    String,
-    Text,
-    UniqueConstraint,
-    cast,
-    create_engine,
-    delete,
-    event,
-    func,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import String, cast, create_engine, delete, event, func, insert, select, update
 from sqlalchemy import inspect as inspect_db
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from rag.database import describe_database_error, guarded, is_read_only, read_only_error, read_only_url, sqlite_path, sqlite_pragmas
 from rag.errors import CatalogError, IndexDamagedError, RagError
-from rag.records import Chunk, SourceFile
+from rag.records import Chunk, DocumentInfo, DocumentState, SourceFile, StoredChunk
+from rag.schema import Base, ChunkRow, CollectionRow, DocumentRow, MetaRow, chunk_values
 
 SCHEMA_VERSION = 1
-# SQLite wants INTEGER PRIMARY KEY for rowid aliasing; PostgreSQL gets a 64-bit identity.
-ChunkId = BigInteger().with_variant(Integer(), "sqlite")
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-class MetaRow(Base):
-    __tablename__ = "rag_meta"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-class CollectionRow(Base):
-    __tablename__ = "collections"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class DocumentRow(Base):
-    __tablename__ = "documents"
-    __table_args__ = (UniqueConstraint("collection_id", "path"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    collection_id: Mapped[int] = mapped_column(ForeignKey("collections.id", ondelete="CASCADE"), index=True)
-    path: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str | None] = mapped_column(String(64))  # of the version whose chunks are stored
-    failed_sha256: Mapped[str | None] = mapped_column(String(64))  # of the version that last failed
-    size: Mapped[int] = mapped_column(BigInteger)
-    mtime: Mapped[float] = mapped_column(Float)
-    file_type: Mapped[str] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16))  # "ok" or "failed"
-    error: Mapped[str | None] = mapped_column(Text)
-    n_chunks: Mapped[int] = mapped_column(Integer, default=0)
-    n_chars: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-
-
-class ChunkRow(Base):
-    __tablename__ = "chunks"
-    # Ids are never reused (SQLite AUTOINCREMENT; sequences elsewhere): a FAISS id always means
-    # one chunk, so a stale vector can be told from a current one after a crash.
-    __table_args__ = {"sqlite_autoincrement": True}
-    id: Mapped[int] = mapped_column(ChunkId, primary_key=True, autoincrement=True)  # = the FAISS vector id
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    ordinal: Mapped[int] = mapped_column(Integer)
-    key: Mapped[str] = mapped_column(String(40))  # sha1 of the text: equal texts share a vector
-    text: Mapped[str] = mapped_column(Text)
-    char_start: Mapped[int] = mapped_column(Integer)
-    char_end: Mapped[int] = mapped_column(Integer)
-    page: Mapped[int | None] = mapped_column(Integer)
-    pages: Mapped[list] = mapped_column(JSON)
-    heading_path: Mapped[list] = mapped_column(JSON)
-    element_types: Mapped[list] = mapped_column(JSON)
-    n_tokens: Mapped[int] = mapped_column(Integer)
-    window_split: Mapped[bool] = mapped_column(Boolean)
-    vector: Mapped[bytes] = mapped_column(LargeBinary)
-
-
-@dataclass(frozen=True)
-class DocumentState:
-    """What the catalog knows of a file, enough to decide whether to parse it again."""
-
-    id: int
-    path: str
-    sha256: str | None
-    failed_sha256: str | None
-    status: str
-
-    def is_current(self, sha256: str) -> bool:
-        return (self.status == "ok" and self.sha256 == sha256) or (self.status == "failed" and self.failed_sha256 == sha256)
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """A row of ``rag docs``."""
-
-    id: int
-    collection: str
-    path: str
-    file_type: str
-    status: str
-    n_chunks: int
-    error: str | None
-    updated_at: datetime
-    ocr: bool = False  # some of its text was read from pixels (images, PDF pages without a text layer)
-
-
-@dataclass(frozen=True)
-class StoredChunk:
-    """A chunk read back from the catalog, with its document's path."""
-
-    id: int
-    document_id: int
-    path: str
-    ordinal: int
-    text: str
-    char_start: int
-    char_end: int
-    pages: tuple[int, ...]
-    heading_path: tuple[str, ...]
-    element_types: tuple[str, ...]
-    file_type: str = ""
-    collection: str = ""
-
-    @property
-    def page(self) -> int | None:
-        return self.pages[0] if self.pages else None
-
-
-def text_key(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def _chunk_values(document_id: int, chunk: Chunk, vector: np.ndarray) -> dict:
-    """The columns of one chunk row."""
-    return dict(
-        document_id=document_id, ordinal=chunk.ordinal, key=text_key(chunk.text), text=chunk.text,
-        char_start=chunk.char_start, char_end=chunk.char_end, page=chunk.page, pages=list(chunk.pages),
-        heading_path=list(chunk.heading_path), element_types=list(chunk.element_types), n_tokens=chunk.n_tokens,
-        window_split=chunk.window_split, vector=vector.tobytes(),
-    )
 
 
 class Catalog:
@@ -362,7 +213,7 @@ class Catalog:
             document.sha256, document.failed_sha256 = source.sha256, None
             document.status, document.error = "ok", None
             document.n_chunks, document.n_chars = len(chunks), n_chars
-            rows = [ChunkRow(**_chunk_values(document.id, chunk, vector)) for chunk, vector in zip(chunks, vectors, strict=True)]
+            rows = [ChunkRow(**chunk_values(document.id, chunk, vector)) for chunk, vector in zip(chunks, vectors, strict=True)]
             session.add_all(rows)
             session.flush()
             return removed, [row.id for row in rows]
@@ -383,7 +234,7 @@ class Catalog:
             session.add_all(rows)
             session.flush()
             values = [
-                _chunk_values(row.id, chunk, vector)
+                chunk_values(row.id, chunk, vector)
                 for row, (_, chunks, vectors, _) in zip(rows, documents)
                 for chunk, vector in zip(chunks, vectors, strict=True)
             ]

@@ -23,13 +23,14 @@ from pathlib import Path
 import numpy as np
 from filelock import FileLock, Timeout
 
-from rag.catalog import Catalog, StoredChunk
+from rag.catalog import Catalog
 from rag.config import Settings
 from rag.embed import Embedder, model_id
 from rag.errors import IndexDamagedError, IndexMismatchError, RagError, storage_error
 from rag.keyword_index import KeywordIndex, catalog_difference, chunk_texts
 from rag.manifest import (MANIFEST, Manifest, check_backend, check_catalog_file, check_manifest, embedding_backend_for,
                           manifest_from_catalog, new_manifest, rebuild_hint, reread_checksum)
+from rag.records import StoredChunk
 from rag.vector_index import REWRITE_MIN, REWRITE_SHARE, VectorIndex
 
 log = logging.getLogger(__name__)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -206,3 +207,54 @@ class Answer:
             "model": self.model,
             "timings": self.timings.to_dict(),
         }
+
+
+@dataclass(frozen=True)
+class DocumentState:
+    """What the catalog knows of a file, enough to decide whether to parse it again."""
+
+    id: int
+    path: str
+    sha256: str | None
+    failed_sha256: str | None
+    status: str
+
+    def is_current(self, sha256: str) -> bool:
+        return (self.status == "ok" and self.sha256 == sha256) or (self.status == "failed" and self.failed_sha256 == sha256)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A row of ``rag docs``."""
+
+    id: int
+    collection: str
+    path: str
+    file_type: str
+    status: str
+    n_chunks: int
+    error: str | None
+    updated_at: datetime
+    ocr: bool = False  # some of its text was read from pixels (images, PDF pages without a text layer)
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    """A chunk read back from the catalog, with its document's path."""
+
+    id: int
+    document_id: int
+    path: str
+    ordinal: int
+    text: str
+    char_start: int
+    char_end: int
+    pages: tuple[int, ...]
+    heading_path: tuple[str, ...]
+    element_types: tuple[str, ...]
+    file_type: str = ""
+    collection: str = ""
+
+    @property
+    def page(self) -> int | None:
+        return self.pages[0] if self.pages else None

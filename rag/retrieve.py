@@ -16,12 +16,11 @@ from typing import Literal
 
 import numpy as np
 
-from rag.catalog import StoredChunk
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.errors import ConfigError, ModelNotFoundError
 from rag.index import Index
-from rag.records import Passage
+from rag.records import Passage, StoredChunk
 
 log = logging.getLogger(__name__)
 
