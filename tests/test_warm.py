@@ -36,6 +36,16 @@ def test_the_offline_spacy_stand_in_loads_without_torch_and_torch_still_imports_
     assert out.split("\n")[:3] == ["False", "['NN', 'NN', 'VB']", "0.0"]
 
 
+def test_the_command_module_stays_light_since_every_parser_worker_imports_it_again():
+    """A worker spawned by `rag ingest` re-imports rag.cli as its __main__: the engine must not come along."""
+    out = _fresh("""
+        import sys
+        import rag.cli
+        print(sorted(m for m in ("rag.engine", "rag.index", "bm25s", "numba", "faiss", "torch") if m in sys.modules))
+    """)
+    assert out.split("\n")[0] == "[]"
+
+
 def test_warming_for_pdf_loads_its_parser_and_compiled_reading_order_and_stops_when_told():
     out = _fresh("""
         import sys

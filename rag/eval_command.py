@@ -1,4 +1,8 @@
-"""`rag eval`: a thin command over ``rag.eval`` (registered by rag.cli)."""
+"""`rag eval`: a thin command over ``rag.eval`` (registered by rag.cli).
+
+Outside the ``rag.eval`` package on purpose: importing that package loads the engine (bm25s,
+numba), and ``rag.cli`` is imported again by every parser worker it spawns (as ``__mp_main__``),
+so the command imports the library only when it runs."""
 
 from __future__ import annotations
 
