@@ -22,7 +22,6 @@ import numpy as np
 from ingest.discover import display_path, fingerprint, walk
 from ingest.offline_nlp import announce_choice
 from ingest.parse import ParseOptions, check_file, check_strategy, parse_in_worker
-from ingest.warm import expected_types
 from ingest.workers import ParserPool, parse_options, start_parsers, workers_for
 from rag.config import Settings
 from rag.embed import Embedder
@@ -75,11 +74,10 @@ class IngestRun:
         self.pool: ParserPool | None = None  # started early by ``start_parsers``
 
     @classmethod
-    def start_parsers(cls, options: ParseOptions, parser: Callable[[SourceFile], ParsedDocument],
-                      warm: frozenset[str] = frozenset()) -> ParserPool | None:
+    def start_parsers(cls, options: ParseOptions, parser: Callable[[SourceFile], ParsedDocument]) -> ParserPool | None:
         """One parser worker started before the index opens (``ingest`` hands it to the run; see
         ``ingest.workers.start_parsers``). A run that parses elsewhere (ingest/cluster.py) returns None."""
-        return start_parsers(options, parser, warm)
+        return start_parsers(options, parser)
 
     # ---- deciding what to do -----------------------------------------------------------------
 
@@ -272,7 +270,7 @@ def ingest(
 def _ingest(roots, settings, collection, prune, workers, embedder, on_progress, parser, run_class, parsers) -> IngestReport:
     workers = workers_for(workers or settings.workers)
     options = parse_options(settings, embedder)
-    pool = parsers or run_class.start_parsers(options, parser, expected_types(roots))
+    pool = parsers or run_class.start_parsers(options, parser)
     index = None
     try:
         index = Index.open(settings, embedder, create=True, defer_vectors=True)

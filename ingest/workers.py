@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING
 import psutil
 
 from ingest.parse import ParseOptions, init_worker, parse_in_worker
-from ingest.warm import warm_up
 from rag.records import ParsedDocument, SourceFile
 
 if TYPE_CHECKING:
@@ -123,9 +122,8 @@ def _cap_address_space(max_memory_mb: int) -> None:
         pass
 
 
-def _worker_main(conn: Connection, options: ParseOptions, parser: Parser, warm: frozenset[str] = frozenset()) -> None:
-    """One worker: its own process group (the parent kills the group, converters included). Until
-    its first file arrives it loads the parsers for the ``warm`` file types (ingest/warm.py)."""
+def _worker_main(conn: Connection, options: ParseOptions, parser: Parser) -> None:
+    """One worker: its own process group (the parent kills the group, converters included)."""
     os.setpgid(0, 0)
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C and SIGTERM are the parent's to handle
@@ -134,7 +132,6 @@ def _worker_main(conn: Connection, options: ParseOptions, parser: Parser, warm: 
     if options.max_memory_mb:
         _cap_address_space(options.max_memory_mb)
     conn.send(READY)
-    warm_up(warm, stop=lambda: _waiting(conn))
     while True:
         try:
             source = conn.recv()
@@ -143,13 +140,6 @@ def _worker_main(conn: Connection, options: ParseOptions, parser: Parser, warm: 
         if source is None:
             return
         conn.send(parser(source))
-
-
-def _waiting(conn: Connection) -> bool:
-    try:
-        return conn.poll(0)
-    except (EOFError, OSError):  # the parent is gone: stop warming, the loop ends
-        return True
 
 
 READY = "ready"
@@ -175,7 +165,6 @@ class ParserPool:
     parser: Parser
     on_page: Callable[[SourceFile, int, int], None] | None = None  # (file, pages done, pages) of a long file
     max_tasks_per_worker: int = 200
-    warm: frozenset[str] = frozenset()  # file types whose parsers the next worker loads while idle (ingest/warm.py)
     queue: deque = field(default_factory=deque)
     workers: list = field(default_factory=list)
     crashes: dict = field(default_factory=dict)
@@ -243,8 +232,7 @@ class ParserPool:
     def _start(self) -> None:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
-        warm, self.warm = self.warm, frozenset()  # the early worker only: later ones start when files wait
-        process = context.Process(target=_worker_main, args=(child, self.options, self.parser, warm),
+        process = context.Process(target=_worker_main, args=(child, self.options, self.parser),
                                   daemon=True)
         process.start()
         child.close()
@@ -378,11 +366,10 @@ def parse_options(settings: Settings, embedder: Embedder) -> ParseOptions:
     )
 
 
-def start_parsers(options: ParseOptions, parser: Parser = parse_in_worker, warm: frozenset[str] = frozenset()) -> ParserPool:
+def start_parsers(options: ParseOptions, parser: Parser = parse_in_worker) -> ParserPool:
     """A pool with one worker already starting, before any file is known: its 1-2 s of imports then
-    overlap the caller's own work (opening the index, the command's imports), and so does loading
-    the parsers for the ``warm`` file types (``ingest.warm.expected_types`` of the paths). The run
-    that takes it sets how many workers it may grow to (``ParserPool.size``) once it knows its files."""
-    pool = ParserPool(1, options, parser, warm=warm)
+    overlap the caller's own work (opening the index, the command's imports). The run that takes it
+    sets how many workers it may grow to (``ParserPool.size``) once it knows its files."""
+    pool = ParserPool(1, options, parser)
     pool.start(1)
     return pool

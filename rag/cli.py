@@ -96,13 +96,11 @@ def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, 
     settings = settings_for(index, collection=collection, workers=workers)
     options: dict = {}
     if ray_address is None:  # a parser starts first: its imports overlap this process's own (~0.5 s)
-        from ingest.warm import expected_types
         from ingest.workers import parse_options, start_parsers
         from rag.embed import Embedder
 
         embedder = Embedder.from_settings(settings)
-        parsers = start_parsers(parse_options(settings, embedder), warm=expected_types(paths))
-        options = {"embedder": embedder, "parsers": parsers}
+        options = {"embedder": embedder, "parsers": start_parsers(parse_options(settings, embedder))}
     from ingest.pipeline import ingest as run_ingest
 
     if ray_address is not None:
