@@ -8,6 +8,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -44,9 +46,6 @@ def test_the_command_module_stays_light_since_every_parser_worker_imports_it_aga
 
 
 def test_a_started_parser_worker_has_not_loaded_torch(settings, embedder):
-    import time
-    from pathlib import Path
-
     from ingest.workers import parse_options, start_parsers
 
     pool = start_parsers(parse_options(settings, embedder))
