@@ -21,7 +21,6 @@ import json
 import random
 import statistics
 import time
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

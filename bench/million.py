@@ -217,8 +217,6 @@ def _filled(index, vectors: np.ndarray, nlist: int):
 
 def faiss_candidates(vectors: np.ndarray, queries: np.ndarray, workdir: Path) -> list[dict]:
     """Each candidate's recall@10 against exact search, single-query latency, build, size and save times."""
-    import faiss
-
     from rag.vector_index import VectorIndex
 
     truth = exact_neighbours(vectors, queries)

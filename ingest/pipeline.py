@@ -19,9 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.checks import check_file, check_strategy
 from ingest.discover import display_path, fingerprint, walk
 from ingest.offline_nlp import announce_choice
-from ingest.parse import ParseOptions, check_file, check_strategy, parse_in_worker
+from ingest.parse import ParseOptions, parse_in_worker
 from ingest.workers import ParserPool, parse_options, start_parsers, workers_for
 from rag.config import Settings
 from rag.embed import Embedder

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import need_dataset
-from ingest.parse import IMAGES, NEEDS_LIBREOFFICE, NEEDS_PANDOC
+from ingest.checks import IMAGES, NEEDS_LIBREOFFICE, NEEDS_PANDOC
 from ingest.pipeline import ingest
 from rag.catalog import Catalog
 from rag.config import Settings

@@ -14,7 +14,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from ingest.parse import check_zip, parse_in_worker
+from ingest.checks import check_zip
+from ingest.parse import parse_in_worker
 from ingest.pipeline import ingest
 from rag.catalog import Catalog
 from rag.config import Settings

@@ -1,0 +1,168 @@
+"""``unstructured.partition`` with the fallbacks a real folder of documents needs, and why a file gave no text."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from ingest.checks import IMAGES
+from rag.records import SourceFile
+
+log = logging.getLogger(__name__)
+
+
+def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: str = "eng") -> list:
+    """``unstructured.partition``, with fallbacks where its first try is known to give up needlessly:
+
+    * e-mail whose attachment cannot be parsed (an image without OCR, audio): the message alone;
+    * CSV/TSV that pandas rejects (ragged rows, UTF-16): the file read as plain text;
+    * PDF where pdfminer finds no text: pypdf's text layer, page by page.
+
+    E-mail gets its subject (as the title) and sender, recipients and date in front of its body,
+    so a message can be found by what it is about and cited with who sent it.
+    """
+    from unstructured.partition.auto import partition
+
+    kind = source.file_type
+    languages = (ocr_languages or "eng").split("+")
+    if kind in IMAGES:
+        from ingest.ocr import ocr_image
+        from unstructured.partition.text import partition_text
+
+        # tesseract itself, as for PDF pages: unstructured's image path wants its layout model
+        return partition_text(text=ocr_image(source.path, ocr_languages or "eng"), languages=languages[:1])
+    try:
+        elements = partition(filename=source.path, strategy=strategy, languages=languages)
+    except Exception:
+        if kind in ("eml", "msg", "p7s"):
+            elements = partition(filename=source.path, strategy=strategy, languages=["eng"], process_attachments=False)
+        elif kind in ("csv", "tsv"):
+            return _as_plain_text(source.path)
+        else:
+            raise
+    if kind == "pdf" and not any((e.text or "").strip() for e in elements):
+        return _pdf_text_layer(source.path)
+    if kind in ("eml", "p7s"):
+        return _email_headers(source.path) + elements
+    if kind in ("html", "htm", "xhtml"):
+        return _html_checked(source.path, elements)
+    return elements
+
+
+def _html_checked(path: str, elements: list) -> list:
+    """The parsed HTML, or its text read by the standard library when lxml lost most of it.
+
+    lxml stops at 256 levels of nesting and drops what lies deeper, silently; a page nested that
+    deep (generated, or made to hide text) is read as plain text instead, its block breaks kept.
+    """
+    from unstructured.partition.text import partition_text
+
+    parsed = sum(len(e.text or "") for e in elements)
+    text = html_text(Path(path).read_bytes().decode("utf-8", errors="replace"))
+    if parsed >= 0.5 * len(text.replace("\n", "")) - 50:
+        return elements
+    log.debug("%s: HTML parser kept %d of %d characters; reading it as plain text", path, parsed, len(text))
+    return partition_text(text=text, languages=["eng"])
+
+
+def html_text(markup: str) -> str:
+    """Visible text of an HTML page, block elements on their own lines; no nesting limit."""
+    from html.parser import HTMLParser
+
+    blocks = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
+              "header", "footer", "blockquote", "pre", "ul", "ol", "dt", "dd", "title"}
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):  # noqa: ARG002
+            if tag in ("script", "style", "template", "noscript"):
+                self.skip += 1
+            elif tag in blocks:
+                self.parts.append("\n\n")
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "template", "noscript"):
+                self.skip = max(0, self.skip - 1)
+            elif tag in blocks:
+                self.parts.append("\n\n")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    reader = Reader()
+    reader.feed(markup)
+    reader.close()
+    text = re.sub(r"[ \t\r\f\v]+", " ", "".join(reader.parts))
+    return re.sub(r"\s*\n\s*\n\s*", "\n\n", text).strip()
+
+
+def _email_headers(path: str) -> list:
+    import email
+    from email import policy
+
+    from unstructured.documents.elements import Text, Title
+
+    with open(path, "rb") as handle:
+        message = email.message_from_binary_file(handle, policy=policy.default)
+    try:
+        subject = str(message.get("Subject", "") or "").strip()
+        fields = [(name, str(message.get(name, "") or "").strip()) for name in ("From", "To", "Cc", "Date")]
+    except (ValueError, TypeError, IndexError):  # malformed headers: the body alone
+        return []
+    line = "; ".join(f"{name}: {value}" for name, value in fields if value)
+    return ([Title(subject)] if subject else []) + ([Text(line)] if line else [])
+
+
+def _as_plain_text(path: str) -> list:
+    from unstructured.file_utils.encoding import detect_file_encoding
+    from unstructured.partition.text import partition_text
+
+    _encoding, text = detect_file_encoding(filename=path)
+    return partition_text(text=text, languages=["eng"])
+
+
+def _open_pdf(path: str):
+    """A pypdf reader, or None when the PDF is locked by a password (an empty one is tried)."""
+    import pypdf
+
+    reader = pypdf.PdfReader(path)
+    return None if reader.is_encrypted and not reader.decrypt("") else reader
+
+
+def _pdf_text_layer(path: str) -> list:
+    from unstructured.partition.text import partition_text
+
+    reader = _open_pdf(path)
+    if reader is None:
+        return []
+    elements = []
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text() or ""
+        if text.strip():
+            for element in partition_text(text=text, languages=["eng"]):
+                element.metadata.page_number = number
+                elements.append(element)
+    return elements
+
+
+def no_text_reason(source: SourceFile) -> str:
+    """Why a file that parsed gave no text: encryption, a scan, or plain emptiness."""
+    if source.file_type == "pdf":
+        try:
+            if _open_pdf(source.path) is None:
+                return "encrypted PDF: it needs a password, which is not supported"
+        except Exception:  # a PDF too broken for pypdf: the generic reason below
+            pass
+        return ("no text layer, and OCR found none either (a scan needs RAG_OCR=true and tesseract: "
+                "apt-get install tesseract-ocr tesseract-ocr-eng)")
+    if source.file_type in ("pptx", "docx"):
+        return "no text could be extracted (only pictures, and OCR read no text in them, or OCR is off)"
+    if source.file_type in IMAGES:
+        return "OCR read no text in this image (a photo or drawing without words?)"
+    return "no text could be extracted (the file is empty or blank)"
