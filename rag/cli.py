@@ -136,7 +136,7 @@ def ingest(paths: tuple[Path, ...], index: Path | None, collection: str | None, 
               help="Embedding backend to switch the index to (default: the embedding_backend setting).")
 def reembed(index: Path | None, backend: str | None) -> None:
     """Encode every stored chunk again with another embedding backend and rebuild the vectors."""
-    from rag.index import reembed as run_reembed
+    from rag.reembed import reembed as run_reembed
 
     settings = settings_for(index, embedding_backend=backend)
     with _progress() as progress:

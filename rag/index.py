@@ -26,7 +26,7 @@ from filelock import FileLock, Timeout
 from rag.catalog import Catalog
 from rag.config import Settings
 from rag.embed import Embedder, model_id
-from rag.errors import IndexDamagedError, IndexMismatchError, RagError, storage_error
+from rag.errors import IndexDamagedError, RagError, storage_error
 from rag.keyword_index import KeywordIndex, catalog_difference, chunk_texts
 from rag.manifest import (MANIFEST, Manifest, check_backend, check_catalog_file, check_manifest, embedding_backend_for,
                           manifest_from_catalog, new_manifest, rebuild_hint, reread_checksum)
@@ -217,7 +217,7 @@ class Index:
 
     def _rebuild(self) -> None:
         size = self.catalog.count_chunks()
-        self.vectors = self._build_from_catalog(approximate=size >= self.settings.ann_threshold)
+        self.vectors = self.build_from_catalog(approximate=size >= self.settings.ann_threshold)
         self.unsaved = True
 
     def __enter__(self) -> "Index":
@@ -382,50 +382,18 @@ class Index:
         self._vectors_version = _file_version(self.dir / VECTORS)
         self.unsaved = False
 
-    def reembed(self, embedder: Embedder, on_progress: Callable[[int, int], None] | None = None) -> int:
-        """Encode every stored chunk again with ``embedder`` (another backend of the same model), replace
-        the catalog's vectors and FAISS, and record the backend in the manifest. Returns chunks encoded.
-
-        The catalog's vectors and its record of the backend change in one transaction; a run killed
-        before the manifest is written is finished by running it again.
-        """
-        if embedder.model_id != self.manifest.embedding_model:
-            raise IndexMismatchError(f"re-embedding keeps the model: {embedder.model_id!r} is not the index's "
-                                     f"{self.manifest.embedding_model!r}")
-        with self.write_lock():
-            total, done = self.catalog.count_chunks(), 0
-
-            def encoded() -> Iterator[tuple[np.ndarray, np.ndarray]]:
-                nonlocal done
-                for ids, texts in self.catalog.iter_texts(batch=max(256, embedder.batch_size * 8)):
-                    yield ids, embedder.encode(texts)
-                    done += len(ids)
-                    if on_progress:
-                        on_progress(done, total)
-
-            self.catalog.replace_vectors(encoded(), {"embedding_backend": embedder.backend})
-            self.manifest = dataclasses.replace(self.manifest, embedding_backend=embedder.backend)
-            self.vectors = self._build_from_catalog(self.vectors.approximate)
-            self.save()
-        return done
-
     def _reshape(self) -> None:
         size, threshold = len(self.vectors), self.settings.ann_threshold
         want_approximate = size >= threshold or (self.vectors.approximate and size >= threshold // 2)
         if want_approximate == self.vectors.approximate:
             return
         log.info("rebuilding the vector index as %s over %d vectors", "IVF" if want_approximate else "exact", size)
-        self.vectors = self._build_from_catalog(want_approximate)
+        self.vectors = self.build_from_catalog(want_approximate)
 
-    def _build_from_catalog(self, approximate: bool) -> VectorIndex:
-        ids, vectors = [], []
-        for part_ids, part_vectors in self.catalog.iter_vectors():
-            ids.append(part_ids)
-            vectors.append(part_vectors)
-        all_ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
-        all_vectors = np.vstack(vectors) if vectors else np.zeros((0, self.manifest.dimension), dtype=np.float32)
-        return VectorIndex.build(self.manifest.dimension, all_ids, all_vectors, approximate=approximate,
-                                 nprobe=self.settings.ivf_nprobe)
+    def build_from_catalog(self, approximate: bool) -> VectorIndex:
+        """FAISS made anew from the catalog's vectors (the catalog is the source of truth)."""
+        return VectorIndex.from_parts(self.manifest.dimension, self.catalog.iter_vectors(), approximate=approximate,
+                                      nprobe=self.settings.ivf_nprobe)
 
     # ---- reading ---------------------------------------------------------------------------
 
@@ -452,18 +420,6 @@ class Index:
                 f"{self.dir / MANIFEST} says {self.manifest.dimension} dimensions but the embedding model makes "
                 f"{query.shape[-1]}; if the manifest is what was damaged, delete it and run `rag ingest PATH --index {self.dir}`"
             )
-
-
-def reembed(settings: Settings, on_progress: Callable[[int, int], None] | None = None) -> int:
-    """Re-embed the index in ``settings.index_dir`` with ``settings.embedding_backend`` (whatever
-    backend it was built with). Returns the chunks encoded; 0 when it already uses that backend."""
-    if not (settings.index_dir / MANIFEST).exists():
-        raise RagError(f"no index at {settings.index_dir}: create one with `rag ingest PATH --index {settings.index_dir}`")
-    built_with = Manifest.read(settings.index_dir / MANIFEST).embedding_backend
-    if built_with == settings.embedding_backend:
-        return 0
-    with Index.open(settings.model_copy(update={"embedding_backend": built_with}), create=True) as index:
-        return index.reembed(Embedder.from_settings(settings, backend=settings.embedding_backend), on_progress)
 
 
 def _file_version(path: Path) -> tuple:

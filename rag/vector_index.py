@@ -205,6 +205,18 @@ class VectorIndex:
         built.add(ids, vectors)
         return built
 
+    @classmethod
+    def from_parts(cls, dimension: int, parts: Iterable[tuple[np.ndarray, np.ndarray]], *, approximate: bool,
+                   nprobe: int = 64) -> "VectorIndex":
+        """``build`` over (ids, vectors) batches, as the catalog hands them out."""
+        ids, vectors = [], []
+        for part_ids, part_vectors in parts:
+            ids.append(part_ids)
+            vectors.append(part_vectors)
+        all_ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        all_vectors = np.vstack(vectors) if vectors else np.zeros((0, dimension), dtype=np.float32)
+        return cls.build(dimension, all_ids, all_vectors, approximate=approximate, nprobe=nprobe)
+
 
 def _decode(ivf: faiss.IndexIVF, list_no: int, codes: np.ndarray, count: int) -> np.ndarray:
     """The vectors that ``count`` codes of an inverted list stand for (IVFFlat: the floats themselves)."""

@@ -17,7 +17,8 @@ import rag
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.errors import IndexMismatchError
-from rag.index import MANIFEST, Index, reembed
+from rag.index import MANIFEST, Index
+from rag.reembed import reembed
 
 from conftest import ROOT, SAMPLE_DOCS
 
