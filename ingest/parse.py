@@ -43,7 +43,7 @@ _state: dict = {}
 
 
 def init_worker(options: ParseOptions, progress: Callable[[int, int], None] | None = None) -> None:
-    """Runs once in each worker: quiet logs, the offline NLP choice, the tokenizer."""
+    """Runs once in each worker: quiet logs, deferred imports, the offline NLP choice, the tokenizer."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("UNSTRUCTURED_DISABLE_NOTICE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -52,9 +52,11 @@ def init_worker(options: ParseOptions, progress: Callable[[int, int], None] | No
     logging.getLogger().setLevel(logging.CRITICAL)
     logging.getLogger("unstructured").setLevel(logging.CRITICAL)
     warnings.simplefilter("ignore")
+    from ingest.deferred_imports import defer
     from ingest.offline_nlp import choose_nlp
     from rag.embed import load_tokenizer
 
+    defer()  # the layout-model code a fast parse never runs is imported when (if ever) it is used
     choose_nlp()
     _state["tokenizer"] = load_tokenizer(Path(options.model_path))
     _state["options"] = options

@@ -14,12 +14,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rag.catalog import Catalog
 from rag.config import Settings
-from rag.database import sqlite_path
 from rag.embed import Embedder
 from rag.errors import IndexDamagedError, IndexMismatchError, RagError, storage_error
+
+if TYPE_CHECKING:  # the catalog (SQLAlchemy, ~0.2 s) is not imported to read a manifest
+    from rag.catalog import Catalog
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +111,8 @@ def check_backend(manifest: Manifest, backend: str, directory: Path) -> None:
 
 def check_catalog_file(settings: Settings) -> None:
     """A SQLite catalog that is gone or empty beside an existing index: say so instead of creating one."""
+    from rag.database import sqlite_path
+
     path = sqlite_path(settings.resolved_catalog_url)
     if path is None:
         return
