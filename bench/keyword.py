@@ -123,7 +123,7 @@ def refresh(index: KeywordIndex, catalog: Catalog, folder: Path) -> tuple[Keywor
     times = {}
     started, cpu = time.perf_counter(), time.process_time()
     stamp = catalog.stamp()
-    added, removed = catalog_difference(catalog, index.ids)
+    added, removed = catalog_difference(catalog, index)
     times["catalog_diff_s"] = time.perf_counter() - started
     (ids, texts), times["read_texts_s"] = timed(chunk_texts, catalog, added)
     updated, times["update_s"] = timed(index.updated, ids, texts, removed, stamp)

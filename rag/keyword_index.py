@@ -76,6 +76,16 @@ class KeywordIndex:
         parts = [s.ids[~s.deleted] for s in self.segments]
         return np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
+    @property
+    def max_id(self) -> int:
+        """The largest chunk id held (-1 when none), without gathering and sorting them all."""
+        top = -1
+        for s in self.segments:
+            live = ~s.deleted[::-1]  # each segment's ids ascend: its last live row holds its largest
+            if len(live) and live.any():
+                top = max(top, int(s.ids[len(live) - 1 - int(np.argmax(live))]))
+        return top
+
     @classmethod
     def empty(cls, stamp: str = "") -> "KeywordIndex":
         return cls([], [], {}, Stats(0, 0, np.zeros(0, dtype=np.int64)), stamp)
@@ -212,17 +222,18 @@ class KeywordIndex:
         return norms
 
 
-def catalog_difference(catalog: Catalog, held: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Chunk ids (added, removed): in the catalog and not in ``held`` (ascending), and the reverse.
+def catalog_difference(catalog: Catalog, keyword: KeywordIndex) -> tuple[np.ndarray, np.ndarray]:
+    """Chunk ids (added, removed): in the catalog and not in the keyword index (ascending), and the reverse.
 
-    Ids are never reused and grow with each write, so when the catalog holds exactly ``held``'s
+    Ids are never reused and grow with each write, so when the catalog holds exactly the index's
     count plus the ids above its largest, those are all that changed; otherwise (a deletion)
     every id is compared.
     """
-    newer = np.sort(catalog.chunk_ids(above=int(held[-1]) if len(held) else None))
-    if catalog.count_chunks() == len(held) + len(newer):
+    top = keyword.max_id
+    newer = np.sort(catalog.chunk_ids(above=top if top >= 0 else None))
+    if catalog.count_chunks() == len(keyword) + len(newer):
         return newer, np.zeros(0, dtype=np.int64)
-    current = np.sort(catalog.chunk_ids())
+    held, current = keyword.ids, np.sort(catalog.chunk_ids())
     return np.setdiff1d(current, held, assume_unique=True), np.setdiff1d(held, current, assume_unique=True)
 
 

@@ -76,6 +76,9 @@ def test_incremental_updates_score_as_a_full_rebuild_and_as_bm25s(corpus):
     for question in questions[:50]:
         assert np.allclose(all_scores(index, question, ids), bm25s_scores([texts[i] for i in ids], question), rtol=1e-6, atol=0)
     assert index.search("Quintessa", 3)[0][0] == 1000
+    assert (index.max_id, len(index)) == (int(ids[-1]), len(ids))  # what a refresh compares, without sorting
+    newest = index.updated(np.zeros(0, dtype=np.int64), [], np.array([1000]), "e")  # the largest id deleted
+    assert (newest.max_id, len(newest)) == (int(ids[-2]), len(ids) - 1)
 
 
 def test_merging_and_saving_keep_the_scores(corpus, tmp_path):
