@@ -332,7 +332,7 @@ class Index:
         stamp = self.catalog.stamp()
         if stamp == self.keyword.stamp:
             return False
-        added, removed = catalog_difference(self.catalog, self.keyword)
+        added, removed = catalog_difference(self.catalog, self.keyword, count=int(stamp.split(":")[0]))
         if len(added) + len(removed) > (len(self.keyword) + len(added) - len(removed)) // 2:
             ids, texts = chunk_texts(self.catalog, None)
             self.keyword = KeywordIndex.build(ids, texts, stamp)

@@ -222,16 +222,17 @@ class KeywordIndex:
         return norms
 
 
-def catalog_difference(catalog: Catalog, keyword: KeywordIndex) -> tuple[np.ndarray, np.ndarray]:
+def catalog_difference(catalog: Catalog, keyword: KeywordIndex, count: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Chunk ids (added, removed): in the catalog and not in the keyword index (ascending), and the reverse.
 
     Ids are never reused and grow with each write, so when the catalog holds exactly the index's
     count plus the ids above its largest, those are all that changed; otherwise (a deletion)
-    every id is compared.
+    every id is compared. ``count``: the catalog's chunk count when the caller has it (from its
+    ``stamp``; counting 1M rows takes ~80 ms).
     """
     top = keyword.max_id
     newer = np.sort(catalog.chunk_ids(above=top if top >= 0 else None))
-    if catalog.count_chunks() == len(keyword) + len(newer):
+    if (catalog.count_chunks() if count is None else count) == len(keyword) + len(newer):
         return newer, np.zeros(0, dtype=np.int64)
     held, current = keyword.ids, np.sort(catalog.chunk_ids())
     return np.setdiff1d(current, held, assume_unique=True), np.setdiff1d(held, current, assume_unique=True)
