@@ -28,7 +28,7 @@ from rag.config import Settings
 from rag.embed import Embedder
 from rag.errors import ConfigError
 from rag.index import Index
-from rag.records import FileError, IngestReport, ParsedDocument, SourceFile
+from rag.records import DocumentState, FileError, IngestReport, ParsedDocument, SourceFile
 from rag.schema import text_key
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ class IngestRun:
         self.parser = parser
         self.on_progress = on_progress or (lambda _p: None)
         self.report = IngestReport()
-        self.states = self.catalog.document_states(self.collection_id)
+        self.states: dict[str, DocumentState] = {}  # of the files this run has seen (``plan``)
         self.pending: list[ParsedDocument] = []
         self.done = 0
         self.total = 0
@@ -86,6 +86,7 @@ class IngestRun:
         """Fingerprint every file; returns the ones that need parsing and all paths seen."""
         todo: list[SourceFile] = []
         seen: set[str] = set()
+        sources: list[SourceFile] = []
         for raw in walk(paths, exclude=[self.index.dir]):
             path = display_path(raw)
             seen.add(path)
@@ -94,11 +95,12 @@ class IngestRun:
                 self._fail(SourceFile(path, 0, 0.0, "", ""), "file name is not valid UTF-8; rename the file")
                 continue
             try:
-                source = self._fingerprint(raw)
+                sources.append(self._fingerprint(raw))
             except OSError as exc:
                 self._fail(SourceFile(path, 0, 0.0, "", ""), f"cannot read file: {exc.strerror or exc}")
-                continue
-            state = self.states.get(path)
+        self.states = self.catalog.document_states(self.collection_id, paths=[s.path for s in sources])
+        for source in sources:
+            state = self.states.get(source.path)
             if state is not None and state.is_current(source.sha256):
                 self.report.unchanged += 1
             else:
@@ -218,7 +220,7 @@ class IngestRun:
         """Documents under the given roots that are gone from disk: deleted with ``remove``, else counted."""
         prefixes = [str(Path(r).absolute()) for r in roots]
         gone = [
-            state for path, state in self.states.items()
+            state for path, state in self.catalog.document_states(self.collection_id, under=prefixes).items()
             if path not in seen and any(path == p or path.startswith(p.rstrip(os.sep) + os.sep) for p in prefixes)
         ]
         if not remove:

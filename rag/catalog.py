@@ -168,14 +168,23 @@ class Catalog:
             return list(session.scalars(select(CollectionRow.name).order_by(CollectionRow.name)))
 
     @guarded
-    def document_states(self, collection_id: int) -> dict[str, DocumentState]:
+    def document_states(self, collection_id: int, paths: Iterable[str] | None = None,
+                        under: Sequence[str] = ()) -> dict[str, DocumentState]:
+        """States of the collection's documents: all of them, or (either given) those with these
+        ``paths`` and at least those whose path is one of ``under`` or starts with it and a separator
+        (a few more may come: the caller matches exactly). Adding one file to a catalog of 25,000
+        documents reads one row, not all (~0.4 s)."""
+        columns = select(DocumentRow.id, DocumentRow.path, DocumentRow.sha256, DocumentRow.failed_sha256,
+                         DocumentRow.status).where(DocumentRow.collection_id == collection_id)
+        queries = [columns] if paths is None and not under else []
+        wanted = sorted(set(paths or ()))
+        queries += [columns.where(DocumentRow.path.in_(wanted[i : i + 500])) for i in range(0, len(wanted), 500)]
+        for root in under:  # LIKE 'root/%' (SQLite matches it ignoring ASCII case: a superset)
+            queries.append(columns.where((DocumentRow.path == root)
+                                         | DocumentRow.path.startswith(root.rstrip(os.sep) + os.sep, autoescape=True)))
         with self.session() as session:
-            rows = session.execute(
-                select(DocumentRow.id, DocumentRow.path, DocumentRow.sha256, DocumentRow.failed_sha256, DocumentRow.status).where(
-                    DocumentRow.collection_id == collection_id
-                )
-            )
-            return {r.path: DocumentState(r.id, r.path, r.sha256, r.failed_sha256, r.status) for r in rows}
+            return {r.path: DocumentState(r.id, r.path, r.sha256, r.failed_sha256, r.status)
+                    for query in queries for r in session.execute(query)}
 
     @guarded
     def documents(self, collection: str | None = None) -> list[DocumentInfo]:
@@ -319,8 +328,11 @@ class Catalog:
     @guarded
     def stamp(self) -> str:
         """``count:max_id`` of the chunks: changes whenever chunks are added or removed (ids are never reused)."""
+        # Two statements: SQLite answers max(id) from the key alone and count(*) from the smallest
+        # index; asked together it scans for both (1M chunks: 44 ms apart, 105 ms together).
         with self.session() as session:
-            count, top = session.execute(select(func.count(ChunkRow.id), func.max(ChunkRow.id))).one()
+            count = session.scalar(select(func.count()).select_from(ChunkRow))
+            top = session.scalar(select(func.max(ChunkRow.id)))
             return f"{int(count or 0)}:{int(top or 0)}"
 
     @guarded

@@ -53,6 +53,24 @@ def test_store_replace_fail_and_delete(catalog_url: str):
     catalog.close()
 
 
+def test_document_states_of_some_paths_or_under_a_folder(catalog_url: str):
+    """What an ingest of one file or folder reads instead of every document's state (SQLite and PostgreSQL)."""
+    catalog = Catalog(catalog_url)
+    cid = catalog.collection_id("default")
+    paths = ["/d/a.txt", "/d/a/x.txt", "/d/a/y/z.txt", "/d/ab.txt", "/d/A/q.txt", "/d/50%_off/p.txt", "/d/50xyoff/p.txt", "/e/a.txt"]
+    for path in paths:
+        catalog.record_failure(cid, source(path, "s"), "x")
+    assert set(catalog.document_states(cid)) == set(paths)
+    assert set(catalog.document_states(cid, paths=["/d/ab.txt", "/e/a.txt", "/nope.txt"])) == {"/d/ab.txt", "/e/a.txt"}
+    assert set(catalog.document_states(cid, paths=[])) == set()
+    under = set(catalog.document_states(cid, under=["/d/a"]))
+    assert {"/d/a/x.txt", "/d/a/y/z.txt"} <= under <= {"/d/a/x.txt", "/d/a/y/z.txt", "/d/A/q.txt"}  # SQLite's LIKE ignores case
+    assert set(catalog.document_states(cid, under=["/d/a.txt"])) == {"/d/a.txt"}
+    assert set(catalog.document_states(cid, under=["/d/50%_off"])) == {"/d/50%_off/p.txt"}  # % and _ are not wildcards
+    assert set(catalog.document_states(cid, under=["/"])) == set(paths)
+    catalog.close()
+
+
 def test_bulk_store_of_new_documents(catalog_url: str):
     catalog = Catalog(catalog_url)
     cid = catalog.collection_id("default")
