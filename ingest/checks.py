@@ -25,7 +25,6 @@ NOT_DOCUMENTS = {"wav", "mp3", "mp4", "m4a", "ogg", "flac", "avi", "mov", "mkv",
                  "exe", "dll", "so", "bin", "iso", "dmg", "pyc", "o", "class", "jar", "sqlite", "db"}
 
 
-
 def missing_tool(file_type: str) -> str | None:
     """Why this file type cannot be read on this machine, or None when it can."""
     if file_type in NEEDS_LIBREOFFICE and not shutil.which("soffice"):
