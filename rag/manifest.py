@@ -64,7 +64,9 @@ class Manifest:
         return manifest
 
     def write(self, path: Path) -> None:
-        tmp = path.with_name(path.name + ".tmp")
+        # A name of its own: two processes creating the same new index both write it, outside the
+        # write lock, and a shared temporary name let one rename the other's file away.
+        tmp = path.with_name(f"{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
         try:
             tmp.write_text(json.dumps(self.__dict__, indent=2) + "\n", encoding="utf-8")
             os.replace(tmp, path)

@@ -149,3 +149,29 @@ def test_a_writer_adds_to_a_big_index_without_reading_its_faiss_file(settings, e
         assert not index.unsaved  # the manifest describes the file on disk: nothing to repair
         assert sorted(index.vectors.ids().tolist()) == sorted(index.catalog.chunk_ids().tolist())
         assert Manifest.read(settings.index_dir / MANIFEST).vectors_max_id == int(index.vectors.ids().max())
+
+
+def test_manifests_written_at_once_by_several_writers_all_land(tmp_path: Path):
+    """Two processes creating one new index both write its manifest outside the write lock; with a
+    shared temporary name one renamed the other's file away (ENOENT, seen in CI)."""
+    import threading
+
+    from rag.manifest import MANIFEST, Manifest
+
+    errors: list[BaseException] = []
+
+    def write(n: int) -> None:
+        try:
+            for _ in range(200):
+                Manifest("all-MiniLM-L6-v2", 384, catalog_id=str(n)).write(tmp_path / MANIFEST)
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Manifest.read(tmp_path / MANIFEST).catalog_id in {"0", "1", "2", "3"}
+    assert [p.name for p in tmp_path.iterdir()] == [MANIFEST]  # no temporary file left behind
