@@ -292,7 +292,8 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="rag-bench-"))
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     command = "python bench/benchmarks.py" + (" --no-answers" if args.no_answers else "") + (
-        " --run-peers" if args.run_peers else f" --peers {args.peers}" if args.peers else "")
+        " --run-peers" if args.run_peers else f" --peers {args.peers}" if args.peers else "") + (
+        f" --retrieval-from {args.retrieval_from}" if args.retrieval_from else "")
 
     squad_docs = work / "squad"
     articles = load_articles(("dev", "test"))
@@ -308,10 +309,11 @@ def main() -> None:
         pubmed = [i for i in pubmed if (pubmed_docs / i.source).exists()]
     write_articles(articles, squad_docs)
 
-    ingests, retrieval = [], []
+    ingests, retrieval, saved_peers = [], [], None
     if args.retrieval_from:
         saved_rows = json.loads(args.retrieval_from.read_text())
         ingests, retrieval = saved_rows["ingest"], saved_rows["retrieval"]
+        saved_peers = saved_rows.get("peers")  # kept unless --peers or --run-peers gives new ones
     for corpus, docs, chunking, label in [] if args.retrieval_from else [
         ("SQuAD2 (16 + 20 articles)", squad_docs, {}, "default (900 chars)"),
         ("SQuAD2 (16 + 20 articles)", squad_docs, SMALL_CHUNKS, "small (450 chars)"),
@@ -341,9 +343,10 @@ def main() -> None:
         args.peers = work / "peers.json"
         smoke = ["--max-articles", "2", "--limit", "20"] if args.smoke else []
         subprocess.run([sys.executable, str(ROOT / "bench" / "peers.py"), "--json", str(args.peers), *smoke], check=True)
-    peers = json.loads(args.peers.read_text()) if args.peers else None
+    peers = json.loads(args.peers.read_text()) if args.peers else saved_peers
     plot_curves(retrieval, PLOTS / "hit_at_k.png")
-    (PLOTS / "results.json").write_text(json.dumps({"ingest": ingests, "retrieval": retrieval, "answers": answers, "answer_run": answer_run},
+    (PLOTS / "results.json").write_text(json.dumps({"ingest": ingests, "retrieval": retrieval, "answers": answers, "answer_run": answer_run,
+                                                   "peers": peers},
                                                    indent=2, default=str) + "\n")
     write_doc(tables(ingests, retrieval, answers, answer_run, peers, command))
     print(f"wrote {DOC} and {PLOTS}/")
