@@ -9,24 +9,23 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePath
 
 import numpy as np
 from sqlalchemy import String, cast, create_engine, delete, event, func, insert, select, update
-from sqlalchemy import inspect as inspect_db
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from rag.database import describe_database_error, guarded, is_read_only, read_only_error, read_only_url, sqlite_path, sqlite_pragmas
+from rag.database import (check_tables, create_tables, describe_database_error, guarded, is_read_only, read_only_error,
+                           read_only_url, sqlite_path, sqlite_pragmas)
 from rag.errors import CatalogError, IndexDamagedError, RagError
 from rag.records import Chunk, DocumentInfo, DocumentState, SourceFile, StoredChunk
-from rag.schema import Base, ChunkRow, CollectionRow, DocumentRow, MetaRow, chunk_values
+from rag.schema import ChunkRow, CollectionRow, DocumentRow, MetaRow, chunk_values
 
 SCHEMA_VERSION = 1
 
@@ -62,10 +61,10 @@ class Catalog:
         self.session = sessionmaker(self.engine, expire_on_commit=False)
         try:
             if create and not self.read_only:
-                self._create_tables()
+                create_tables(self.engine)
                 self._insert_meta({"schema_version": str(SCHEMA_VERSION), "catalog_id": uuid.uuid4().hex}, if_new=True)
             else:
-                self._check_tables()
+                check_tables(self.engine, self.safe_url)
             self._check_schema()
         except SQLAlchemyError as exc:
             self.engine.dispose()
@@ -88,7 +87,7 @@ class Catalog:
         self.engine = create_engine(read_only_url(path), future=True)
         self.session = sessionmaker(self.engine, expire_on_commit=False)
         try:
-            self._check_tables()
+            check_tables(self.engine, self.safe_url)
             self._check_schema()
         except SQLAlchemyError as exc:
             self.engine.dispose()
@@ -96,27 +95,6 @@ class Catalog:
         except RagError:
             self.engine.dispose()
             raise
-
-    def _create_tables(self) -> None:
-        # Two processes opening a new catalog at once both see a table missing and both create it;
-        # the loser's CREATE fails with "already exists" (PostgreSQL: a duplicate pg_type row).
-        for attempt in range(5):
-            try:
-                Base.metadata.create_all(self.engine)
-                return
-            except SQLAlchemyError as exc:
-                raced = "already exists" in str(exc) or isinstance(exc, IntegrityError)
-                if not raced or attempt == 4:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
-
-    def _check_tables(self) -> None:
-        missing = sorted(set(Base.metadata.tables) - set(inspect_db(self.engine).get_table_names()))
-        if missing:
-            raise IndexDamagedError(
-                f"the catalog at {self.safe_url} is empty or damaged (tables {', '.join(missing)} are missing); restore it "
-                f"from a backup, or delete the index folder and ingest the documents again"
-            )
 
     def _check_schema(self) -> None:
         version = self.meta().get("schema_version")

@@ -1,5 +1,5 @@
 """The catalog's database connection: SQLite opened in WAL mode (or read-only when its folder cannot be
-written), and database errors turned into one line that names the cause (a full disk, a read-only
+written), its tables made or checked, and database errors turned into one line that names the cause (a full disk, a read-only
 file, a damaged file, a server that is down).
 """
 
@@ -15,10 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import inspect as inspect_db
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from rag.errors import CatalogError, IndexDamagedError, RagError, StorageError, storage_error
+from rag.schema import Base
 
 
 def sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -124,3 +126,28 @@ def guarded(method: Callable) -> Callable:
         except SQLAlchemyError as exc:
             raise describe_database_error(exc, self.safe_url) from exc
     return wrapper
+
+
+def create_tables(engine: Engine) -> None:
+    """Make the catalog's tables where missing. Two processes opening a new catalog at once both see
+    a table missing and both create it; the loser's CREATE fails with "already exists" (PostgreSQL:
+    a duplicate pg_type row), and is tried again."""
+    for attempt in range(5):
+        try:
+            Base.metadata.create_all(engine)
+            return
+        except SQLAlchemyError as exc:
+            raced = "already exists" in str(exc) or isinstance(exc, IntegrityError)
+            if not raced or attempt == 4:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def check_tables(engine: Engine, where: str) -> None:
+    """``IndexDamagedError`` when a catalog table is missing (an empty or foreign database file)."""
+    missing = sorted(set(Base.metadata.tables) - set(inspect_db(engine).get_table_names()))
+    if missing:
+        raise IndexDamagedError(
+            f"the catalog at {where} is empty or damaged (tables {', '.join(missing)} are missing); restore it "
+            f"from a backup, or delete the index folder and ingest the documents again"
+        )
