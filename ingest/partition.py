@@ -51,19 +51,66 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
 
 
 def _html_checked(path: str, elements: list) -> list:
-    """The parsed HTML, or its text read by the standard library when lxml lost most of it.
+    """The parsed HTML, read again where ``partition`` misread it:
 
-    lxml stops at 256 levels of nesting and drops what lies deeper, silently; a page nested that
-    deep (generated, or made to hide text) is read as plain text instead, its block breaks kept.
+    * a page that file-type detection takes for something else (a blank line before ``<!DOCTYPE``
+      and Google Tag Manager's snippet in the head: libmagic says JavaScript) is read as plain text,
+      its markup stored as the text: it is parsed as HTML instead;
+    * a table used for layout (the whole article in one cell, as older sites and many generated
+      pages have it) would be one table row of thousands of characters, too big for a chunk and with
+      its line breaks lost: such tables are read as the blocks of text they hold (``unlayout``);
+    * lxml stops at 256 levels of nesting and drops what lies deeper, silently; a page nested that
+      deep (generated, or made to hide text) is read as plain text instead, its block breaks kept.
     """
+    from unstructured.partition.html import partition_html
     from unstructured.partition.text import partition_text
 
+    raw = Path(path).read_bytes()
+    markup = raw.decode("utf-8", errors="replace")
+    relaid = unlayout(raw)
+    if relaid is not None or _raw_markup(elements):
+        elements = partition_html(text=relaid or markup, languages=["eng"])
     parsed = sum(len(e.text or "") for e in elements)
-    text = html_text(Path(path).read_bytes().decode("utf-8", errors="replace"))
+    text = html_text(markup)
     if parsed >= 0.5 * len(text.replace("\n", "")) - 50:
         return elements
     log.debug("%s: HTML parser kept %d of %d characters; reading it as plain text", path, parsed, len(text))
     return partition_text(text=text, languages=["eng"])
+
+
+_TAG = re.compile(r"</?[A-Za-z!][^<>]{0,1000}>")
+LAYOUT_CELL_CHARS = 1000  # a table cell holding more text than this is page layout, not data
+_TABLE_PARTS = ("tr", "td", "th", "thead", "tbody", "tfoot", "caption", "colgroup", "col")
+
+
+def _raw_markup(elements: list) -> bool:
+    """The elements' text is mostly HTML tags: the page was read as plain text."""
+    text = "".join(e.text or "" for e in elements)
+    tags = _TAG.findall(text)
+    return len(tags) >= 5 and sum(map(len, tags)) > 0.2 * len(text)
+
+
+def unlayout(raw: bytes) -> str | None:
+    """The page with every layout table (a cell of more than ``LAYOUT_CELL_CHARS`` characters) turned
+    into plain blocks, or None when it has none. Tables of data (short cells), also those nested in
+    a layout table, are kept as tables."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(raw)
+    except (lxml.etree.LxmlError, ValueError):
+        return None
+    changed = False
+    for table in list(root.iter("table")):
+        own = [part for part in table.iter(*_TABLE_PARTS) if next(part.iterancestors("table"), None) is table]
+        cells = [part for part in own if part.tag in ("td", "th")]
+        if not cells or max(len(cell.text_content().strip()) for cell in cells) <= LAYOUT_CELL_CHARS:
+            continue
+        for part in [table, *own]:
+            part.tag = "div"
+        changed = True
+    return lxml.html.tostring(root, encoding="unicode") if changed else None
 
 
 def html_text(markup: str) -> str:

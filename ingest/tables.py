@@ -44,7 +44,7 @@ def html_rows(html: str) -> tuple[list[list[str]], int]:
         cells = [c for c in tr if c.tag in ("th", "td")]
         texts: list[str] = []
         for cell in cells:
-            text = " ".join(cell.text_content().split())[:MAX_CELL_CHARS]
+            text = cell_text(cell)[:MAX_CELL_CHARS]
             span = str(cell.get("colspan", "1"))
             texts.extend([text] * (int(span) if span.isdigit() and 0 < int(span) <= 50 else 1))
         if not any(texts):
@@ -55,6 +55,25 @@ def html_rows(html: str) -> tuple[list[list[str]], int]:
             header_rows += 1
         rows.append(texts)
     return rows, header_rows
+
+
+_BLOCKS = ("br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr")
+
+
+def cell_text(cell) -> str:
+    """A table cell's text on one line; a line break or block inside it ("Mon-Fri<br>10:00") becomes a
+    space, where ``text_content`` would run the words together ("Mon-Fri10:00")."""
+
+    def pieces(node) -> list[str]:
+        out = [node.text or ""]
+        for child in node:
+            if isinstance(child.tag, str):  # not a comment
+                block = child.tag in _BLOCKS
+                out += [" " if block else "", *pieces(child), " " if block else ""]
+            out.append(child.tail or "")
+        return out
+
+    return " ".join("".join(pieces(cell)).split())
 
 
 def headers_of(rows: list[list[str]], header_rows: int) -> tuple[list[str], list[list[str]]]:

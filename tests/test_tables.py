@@ -120,3 +120,9 @@ def test_in_a_time_range_closing_is_the_second_time_and_opening_the_first():
     assert verify("The Riverside branch closes at 16:00 on Sunday [1].", [table], 0.6, question=sunday).sentences[0].supported
     opens = "When does the Riverside branch open on Sunday?"
     assert verify("The Riverside branch opens at 12:00 on Sunday [1].", [table], 0.6, question=opens).sentences[0].supported
+
+
+def test_a_line_break_or_block_inside_a_cell_keeps_the_words_apart():
+    rows, _ = html_rows("<table><tr><th>Day</th><th>Hours</th></tr>"
+                        "<tr><td>Mon<br>Fri</td><td>10:00<br/>18:00 <b>except</b> <i>holi</i>days<p>call first</p></td></tr></table>")
+    assert rows == [["Day", "Hours"], ["Mon Fri", "10:00 18:00 except holidays call first"]]

@@ -1,0 +1,54 @@
+"""HTML that unstructured misreads: a page taken for plain text, a table used for page layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ESSAY = " ".join(
+    f"Paragraph {n} of the harbour essay says the tide at the north pier turns every {n + 5} hours,<br>\n"
+    f"and the pilots meet the ships at buoy {n} before dawn.<br><br>" for n in range(40)
+)
+
+
+def _chunks(tmp_path: Path, embedder, name: str, markup: str) -> list:
+    import rag
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / name).write_text(markup, encoding="utf-8")
+    with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
+        report = engine.ingest([docs])
+        assert report.failed == 0, report.errors
+        return engine.index.catalog.chunks_of(str((docs / name).resolve()))
+
+
+def test_a_page_taken_for_javascript_is_read_as_html_not_as_its_markup(tmp_path, embedder):
+    # a blank line before <!DOCTYPE> and Google Tag Manager's snippet in the head: libmagic says
+    # application/javascript, and unstructured reads the page as plain text (seen on a saved web page)
+    page = ("\n<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8' />\n<title>Harbour guide</title>\n"
+            "<style>body { color: navy; }</style>\n<script>\n    (function(w,d,s,l,i){\n        w[l]=w[l]||[];\n"
+            "        w[l].push({'gtm.start': new Date().getTime(),event:'gtm.js'});\n"
+            "    })(window,document,'script','dataLayer','GTM-TRACKING');\n</script>\n</head>\n<body>\n"
+            "<nav><ul><li><a href='/'>Home</a></li><li><a href='/tides'>Tides</a></li></ul></nav>\n"
+            "<h1>Harbour guide</h1>\n<p>Pilots board incoming ships at the outer buoy, two nautical miles out.</p>\n"
+            "<h2>Fees</h2>\n<p>A pilot costs 420 euros per passage for ships under 90 metres.</p>\n</body>\n</html>\n")
+    chunks = _chunks(tmp_path, embedder, "guide.html", page)
+    text = "\n".join(c.text for c in chunks)
+    assert "Pilots board incoming ships at the outer buoy" in text
+    assert "A pilot costs 420 euros per passage" in text
+    assert "<" not in text and "gtm" not in text and "navy" not in text, text
+
+
+def test_a_layout_table_is_read_as_text_in_chunks_and_a_data_table_inside_it_stays_rows(tmp_path, embedder):
+    page = ("<html><body><table width='435'><tr><td><img src='logo.gif' alt='Harbour essays'></td></tr>"
+            f"<tr><td><font size='2'>{ESSAY}</font>"
+            "<table><tr><th>Pier</th><th>Depth (m)</th></tr><tr><td>North</td><td>12.5</td></tr>"
+            "<tr><td>South</td><td>9.0</td></tr></table></td></tr></table></body></html>")
+    chunks = _chunks(tmp_path, embedder, "essay.html", page)
+    prose = [c for c in chunks if "harbour essay" in c.text]
+    assert len(prose) >= 4, [len(c.text) for c in chunks]  # ~4,500 characters: several chunks, not one row
+    assert all(len(c.text) <= 900 for c in chunks)
+    text = "\n".join(c.text for c in chunks)
+    assert "every 5 hours, and the pilots" in " ".join(text.split())  # the <br> is a space, not words run together
+    assert "hours,and" not in text
+    assert "Pier: North | Depth (m): 12.5" in text and "Pier: South | Depth (m): 9.0" in text
