@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: str = "eng") -> list:
     """``unstructured.partition``, with fallbacks where its first try is known to give up needlessly:
 
+    * a text document libmagic takes for program code: parsed by its name (``text_format_taken_for_code``);
     * e-mail whose attachment cannot be parsed (an image without OCR, audio): the message alone;
     * CSV/TSV that pandas rejects (ragged rows, UTF-16): the file read as plain text;
     * PDF where pdfminer finds no text: pypdf's text layer, page by page.
@@ -33,7 +34,8 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
         # tesseract itself, as for PDF pages: unstructured's image path wants its layout model
         return partition_text(text=ocr_image(source.path, ocr_languages or "eng"), languages=languages[:1])
     try:
-        elements = partition(filename=source.path, strategy=strategy, languages=languages)
+        elements = partition(filename=source.path, strategy=strategy, languages=languages,
+                             content_type=text_format_taken_for_code(source))
     except Exception:
         if kind in ("eml", "msg", "p7s"):
             elements = partition(filename=source.path, strategy=strategy, languages=["eng"], process_attachments=False)
@@ -53,9 +55,6 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
 def _html_checked(path: str, elements: list) -> list:
     """The parsed HTML, read again where ``partition`` misread it:
 
-    * a page that file-type detection takes for something else (a blank line before ``<!DOCTYPE``
-      and Google Tag Manager's snippet in the head: libmagic says JavaScript) is read as plain text,
-      its markup stored as the text: it is parsed as HTML instead;
     * a table used for layout (the whole article in one cell, as older sites and many generated
       pages have it) would be one table row of thousands of characters, too big for a chunk and with
       its line breaks lost: such tables are read as the blocks of text they hold (``unlayout``);
@@ -67,9 +66,8 @@ def _html_checked(path: str, elements: list) -> list:
 
     raw = Path(path).read_bytes()
     markup = raw.decode("utf-8", errors="replace")
-    relaid = unlayout(raw)
-    if relaid is not None or _raw_markup(elements):
-        elements = partition_html(text=relaid or markup, languages=["eng"])
+    if (relaid := unlayout(raw)) is not None:
+        elements = partition_html(text=relaid, languages=["eng"])
     parsed = sum(len(e.text or "") for e in elements)
     text = html_text(markup)
     if parsed >= 0.5 * len(text.replace("\n", "")) - 50:
@@ -78,16 +76,31 @@ def _html_checked(path: str, elements: list) -> list:
     return partition_text(text=text, languages=["eng"])
 
 
-_TAG = re.compile(r"</?[A-Za-z!][^<>]{0,1000}>")
 LAYOUT_CELL_CHARS = 1000  # a table cell holding more text than this is page layout, not data
 _TABLE_PARTS = ("tr", "td", "th", "thead", "tbody", "tfoot", "caption", "colgroup", "col")
+# text formats whose file name unstructured trusts, unless libmagic says "program code"
+TEXT_FORMATS = {"md": "text/markdown", "markdown": "text/markdown", "html": "text/html", "htm": "text/html",
+                "xhtml": "text/html", "csv": "text/csv", "tsv": "text/tsv", "rst": "text/x-rst", "org": "text/org"}
+_CODE = re.compile(r"javascript|typescript|ecmascript|php|java|ruby|python|perl|c\+\+|csharp")
 
 
-def _raw_markup(elements: list) -> bool:
-    """The elements' text is mostly HTML tags: the page was read as plain text."""
-    text = "".join(e.text or "" for e in elements)
-    tags = _TAG.findall(text)
-    return len(tags) >= 5 and sum(map(len, tags)) > 0.2 * len(text)
+def text_format_taken_for_code(source: SourceFile) -> str | None:
+    """The MIME type a text document must be parsed as when libmagic takes it for program code, else
+    None (unstructured's own detection stands). A README with a JavaScript example, or a web page
+    with a blank line before ``<!DOCTYPE`` and Google Tag Manager's snippet, is "application/javascript"
+    to libmagic, and unstructured then reads it as plain text: Markdown headings and tables are lost,
+    and a page's markup is stored as its text. A binary file under a text name (a PDF called .md) is
+    not code to libmagic, and is still parsed as what it is."""
+    wanted = TEXT_FORMATS.get(source.file_type)
+    if wanted is None:
+        return None
+    try:
+        import magic
+
+        sniffed = magic.from_file(source.path, mime=True) or ""
+    except Exception:  # no libmagic, an unreadable file: the parse itself reports it
+        return None
+    return wanted if not sniffed.startswith("text/") and _CODE.search(sniffed) else None
 
 
 def unlayout(raw: bytes) -> str | None:

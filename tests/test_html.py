@@ -1,4 +1,4 @@
-"""HTML that unstructured misreads: a page taken for plain text, a table used for page layout."""
+"""Text documents that unstructured misreads: a page or README taken for JavaScript, a table used for page layout."""
 
 from __future__ import annotations
 
@@ -52,3 +52,14 @@ def test_a_layout_table_is_read_as_text_in_chunks_and_a_data_table_inside_it_sta
     assert "every 5 hours, and the pilots" in " ".join(text.split())  # the <br> is a space, not words run together
     assert "hours,and" not in text
     assert "Pier: North | Depth (m): 12.5" in text and "Pier: South | Depth (m): 9.0" in text
+
+
+def test_markdown_with_a_javascript_example_keeps_its_headings(tmp_path, embedder):
+    # libmagic calls this README "application/javascript"; read as plain text, its headings were lost
+    install = " ".join(f"Step {n}: run the installer on machine {n} and check its log for errors." for n in range(12))
+    readme = (f"# Widget API\n\n{install}\n\n```js\nimport {{ Widget }} from \"widget\";\nconst w = new Widget();\n```\n\n"
+              f"## Rate limits\n\nThe API allows 120 requests per minute for each key. {install}\n")
+    chunks = _chunks(tmp_path, embedder, "README.md", readme)
+    limits = [c for c in chunks if "120 requests per minute" in c.text]
+    assert limits and limits[0].heading_path[-1] == "Rate limits", [(c.heading_path, c.text) for c in chunks]
+    assert not any("## " in c.text or "```" in c.text for c in chunks)
