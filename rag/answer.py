@@ -33,6 +33,12 @@ _QUESTION_WORDS = frozenset(content_terms(
 ))
 _ROW_CELL = " | "
 _HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punctuation: a title inside a chunk
+# a line of capitalised words without a number or a full stop at the end: a title, a caption or a
+# breadcrumb ("Japanese steel grading -> SNB Grades -> SNB22-3")
+_TITLE = re.compile(r"^(?:[A-Z][\w'’&/-]*:?|[a-z]{1,3}|[-–:&/]|->|[>»›])(?:\s+(?:[A-Z][\w'’&/-]*:?|[a-z]{1,3}|[-–:&/]|->|[>»›]))*$")
+_BREADCRUMB = re.compile(r"\s(?:->|[>»›])\s")
+# a web address, a path or a piece of one (a slug: "/iwan-roberts-norwich-city-column"), not "km/h" or "10/12/2024"
+_LINK = re.compile(r"\S*(?:https?://|www\.)\S*|\S*/\S*-\S*-\S*|\S*[A-Za-z]/[A-Za-z][\w.-]*/\S*")
 
 
 @dataclass(frozen=True)
@@ -124,11 +130,11 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     """The passage sentence (or table row) that best answers the question: it holds at least
     ``min_overlap`` of the question's key terms (its passage's heading, a sheet name or a caption,
     and its file name count as part of it), says something the question does not, and holds a number or a name
-    when the question asks for one. Among those, the one whose own words (a row's cell values)
-    hold most of the question's terms wins; among equals, terms that few sentences hold count more
-    (the row of "Riverside", not every row that says "closed") and names given in the question
-    twice as much; then the passage whose heading names more of the question (the 2024 sheet for a
-    2024 question), then the earlier passage.
+    when the question asks for one. Among those, the one holding most of the question's terms wins
+    (with its headings, a row with its headers); among equals, the one whose own words (a row's cell values) hold
+    most, terms that few sentences hold counting more (the row of "Riverside", not every row that
+    says "closed") and names given in the question twice as much; then the passage whose heading
+    names more of the question (the 2024 sheet for a 2024 question), then the earlier passage.
     Passages whose cosine similarity to the question is below ``min_relevance`` are not quoted.
     With ``closeness``, the question's terms that the passage's heading or file name already gives
     (the document's subject, which its sentences repeat) do not count as the sentence's own, and
@@ -162,6 +168,12 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         in_context = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x) if closeness else sentence
         if overlap < min_overlap or not (terms - content_terms(question)) or not answers_the_question(in_context, context):
             continue
+        if ROW.match(sentence.strip()) and not asked & telling:
+            continue  # a row none of whose cells the question names: its headers alone fit every row
+        if _TITLE.match(sentence.strip()) or _BREADCRUMB.search(sentence):
+            continue  # a title, caption or breadcrumb ("Table: AI Use Cases in Different Industries") answers nothing
+        if _LINK.search(sentence) and len(content_terms(_LINK.sub(" ", sentence))) < 3:
+            continue  # a web address or a piece of one ("orwich-city/iwan-roberts-norwich-city-column-1-5494038).")
         shared = heading if closeness else set()  # by meaning, the subject its headings give is not the unit's own
         eligible.append((n, span, terms - shared, heading, telling - shared, overlap, sentence, in_context))
     if not eligible:
@@ -171,11 +183,13 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         meaning = closeness(question, [e[7] for e in eligible])
     best, best_key = None, None
     for (n, span, terms, heading, telling, overlap, sentence, _), close in zip(eligible, meaning):
-        # most of the question's terms first, rarer ones breaking ties; then the passage whose heading
-        # (sheet, caption) names more of the question, then the unit's words (a row's headers); then
-        # (with ``closeness``) the sentence closest in meaning; then the earlier passage
-        key = (len(asked & telling), round(sum(weight[t] for t in asked & telling), 6), len(asked & heading),
-               len(asked & terms), round(float(close), 4), -n)
+        # most of the question's terms first, with the unit's headings and a row's headers ("the impact
+        # of AI in healthcare" is the row under "Impact", not a sentence naming healthcare and AI); then
+        # most in what tells one row from another (its cell values), rarer ones breaking ties; then
+        # the passage whose heading (sheet, caption) names more of the question; then (with
+        # ``closeness``) the sentence closest in meaning; then the earlier passage
+        key = (len(asked & (terms | telling | heading)), len(asked & telling),
+               round(sum(weight[t] for t in asked & telling), 6), len(asked & heading), round(float(close), 4), -n)
         if best_key is None or key > best_key:
             best, best_key = Extract(n, span.start, span.end, overlap, shown_part(sentence, asked)), key
     return best
@@ -258,12 +272,15 @@ def settle(answer: Answer, policy: Policy) -> Answer:
     answer.extracted = False
     supported = any(s.supported for s in checked.sentences)
     quote = None
-    if policy.verify_citations and policy.extractive and (supported and policy.agree_with_quote or not supported):
+    if policy.verify_citations and policy.extractive:
         quote = extract(question, answer.passages, policy.extract_min_overlap, policy.extract_min_relevance, asked,
                         policy.closeness)
-    if supported and quote is not None and not agrees(checked, answer.passages[quote.n - 1].text[quote.start : quote.end],
-                                                      question):
-        return quoted_answer(answer, quote)  # the model's figure is not the one the answering sentence gives
+    if supported and quote is not None:
+        sentence = answer.passages[quote.n - 1].text[quote.start : quote.end]
+        if policy.agree_with_quote and not agrees(checked, sentence, question):
+            return quoted_answer(answer, quote)  # the model's figure is not the one the answering sentence gives
+        if ROW.match(quote.shown) and not gives_the_cells(checked, quote.shown, question):
+            return quoted_answer(answer, quote)  # a table row answers, and the draft does not say what its cells do
     if supported or not policy.verify_citations and not (checked.declined and not supported):
         # with verification on, only claims that a passage supports are kept in the answer
         answer.text = checked.text(supported_only=policy.verify_citations) or answer.draft
@@ -273,6 +290,19 @@ def settle(answer: Answer, policy: Policy) -> Answer:
     if quote is not None and (policy.extract_when_declined or not checked.declined):
         return quoted_answer(answer, quote)
     return refuse(answer, reason)
+
+
+def gives_the_cells(checked: Verified, row: str, question: str) -> bool:
+    """The supported claims say something of what the row's asked cells hold (after its first cell,
+    which names the row): "Fraud detection" for "What is the AI use case in finance?", not a
+    sentence about finance from elsewhere that the passages happen to support."""
+    cells = row.split(_ROW_CELL)[1:]
+    wanted = row_values(_ROW_CELL.join(cells)) - content_terms(question)
+    claimed: set[str] = set()
+    for claim in checked.sentences:
+        if claim.supported:
+            claimed |= content_terms(claim.text)
+    return not wanted or bool(wanted & claimed)
 
 
 def agrees(checked: Verified, sentence: str, question: str) -> bool:

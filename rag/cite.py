@@ -45,7 +45,14 @@ META_TERMS = frozenset(_STEMMER.stemWords("answer answers question passage passa
 STOPLIKE = frozenset(_STEMMER.stemWords("""cost costs price prices priced much many long often kind type name named
     called number amount total value sum figure rate year years time times get gets take takes make makes is was
     say says said""".split()))
-REFUSAL_PATTERN = re.compile(r"not (?:be )?found in the (?:documents|passages)|passages do not (?:contain|mention)", re.I)
+# the model saying the passages hold no answer, in the ways small models put it ("The answer is not
+# found in the document [2]", "The passage does not provide ..."): never a claim, however its words match
+_SOURCE = r"(?:documents?|passages?|text|context|sources?)"
+REFUSAL_PATTERN = re.compile(
+    rf"not (?:be )?(?:found|mentioned|stated|given|provided|specified|included|available|listed)(?: anywhere)?"
+    rf" (?:in|within) the (?:given |provided |above )?{_SOURCE}\b"
+    rf"|\b{_SOURCE} (?:does|do) not (?:contain|mention|provide|say|state|specify|include|give)\b"
+    rf"|\bthere is no (?:information|mention) (?:about|of|on|in)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ ROW = re.compile(r"^[^|\n]{1,120}?: [^|\n]*(?: \| [^|\n]{1,120}?: [^|\n]*)+$")
 _WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|long|old|often|far|big|large|tall|high|fast|heavy)|"
                              r"what (?:percentage|percent|share|proportion|number|amount|price)|"
                              r"(?:by )?how much)\b", re.I)
-_WANTS_DATE = re.compile(r"^\s*(?:when|(?:in |by |since |until )?what (?:year|date|day|month|time|century|decade))\b", re.I)
+_WANTS_DATE = re.compile(r"^\s*(?:when|(?:(?:in|on|at|by|from|since|until) )?what (?:year|date|day|month|time|century|decade))\b",
+                         re.I)
 _YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)")  # written as a year: not "1,200 litres"
 _WORD_NUMBERS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                            r"hundred|thousand|million|billion|half|dozen|daily|weekly|monthly|yearly|annually|twice|"

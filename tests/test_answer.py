@@ -132,3 +132,54 @@ def test_by_meaning_the_quote_answers_the_question_not_the_sentence_repeating_it
     # the warranty question still gets the warranty sentence
     assert "26 months" in extract("How long is the Aurora X2 warranty?", [specs, warranty], 0.6,
                                   closeness=closeness(embedder)).shown
+
+
+AI_USES = passage("Paragraph 1: From healthcare to finance, AI systems have enhanced decision-making processes and allowed "
+                  "businesses to operate with greater precision.\nTable: AI Use Cases in Different Industries", "/docs/ai.docx", 3)
+AI_TABLE = passage("Industry: Healthcare | AI Use Case: Predictive diagnostics | Impact: Improved patient outcomes\n"
+                   "Industry: Finance | AI Use Case: Fraud detection and prevention | Impact: Reduced financial losses",
+                   "/docs/ai.docx", 4)
+
+
+def test_a_declined_draft_in_other_words_is_no_claim():
+    # "not found in the document [2]" shares words with the passage and was shown, cited and "supported"
+    for draft in ("The answer is not found in the document [1].", "The passage does not provide the interval [1].",
+                  "There is no information about the penguins in the text [1]."):
+        settled = settle(answer("Who designed the penguin enclosure?", draft, [REPORT]), Policy())
+        assert settled.refused and settled.refusal_reason == "model_declined", (draft, settled.text)
+
+
+def test_a_row_under_the_asked_header_is_quoted_before_a_sentence_naming_the_same_things():
+    settled = settle(answer("What is the impact of AI in healthcare?", "It depends [1].", [AI_USES, AI_TABLE]), Policy())
+    assert settled.extracted and "Impact: Improved patient outcomes" in settled.text, settled.text
+    assert settled.citations[-1].passage is AI_TABLE
+
+
+def test_a_caption_or_a_row_the_question_does_not_name_is_no_quote():
+    settled = settle(answer("What is the AI use case in agriculture?", "It depends [1].", [AI_USES, AI_TABLE]), Policy())
+    assert settled.refused, settled.text  # not the caption, not the healthcare row
+
+
+def test_a_supported_draft_that_misses_what_the_named_row_says_gives_way_to_the_row():
+    wrong = "The AI use case in finance is enhancing decision-making processes with greater precision [1]."
+    settled = settle(answer("What is the AI use case in finance?", wrong, [AI_USES, AI_TABLE]), Policy())
+    assert settled.extracted and "AI Use Case: Fraud detection and prevention" in settled.text, settled.text
+    right = "In finance, AI is used for fraud detection and prevention [2]."
+    kept = settle(answer("What is the AI use case in finance?", right, [AI_USES, AI_TABLE]), Policy())
+    assert not kept.extracted and kept.text == right
+
+
+def test_a_breadcrumb_or_a_piece_of_a_web_address_is_no_quote():
+    page = passage("Japanese steel grading -> SNB Grades -> SNB22-3\n"
+                   "Retrieved from news.example.com/sport/norwich-city/iwan-roberts-norwich-city-column-1-5494038).",
+                   "/docs/steel.html", 5)
+    for question in ("What is the density of SNB22-3 steel grading?", "Which column did Iwan Roberts write for Norwich City?"):
+        settled = settle(answer(question, "It depends [1].", [page]), Policy())
+        assert settled.refused, (question, settled.text)
+
+
+def test_on_what_date_wants_a_date():
+    from rag.grounding import ask_context
+
+    for question in ("On what date was the test email sent?", "At what time does the ferry leave?", "When was it sent?"):
+        assert ask_context(question, [REPORT]).wants == "date", question
