@@ -28,8 +28,13 @@ from rag.records import Passage
 _UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)
 # "Header: value | Header: value": a table row as ingest/tables.py writes it
 ROW = re.compile(r"^[^|\n]{1,120}?: [^|\n]*(?: \| [^|\n]{1,120}?: [^|\n]*)+$")
+_MEASURES = (r"(?:density|weight|mass|height|length|width|depth|size|area|volume|capacity|price|cost|fee|rate|speed|"
+             r"temperature|pressure|voltage|distance|duration|population|revenue|salary|age|number|count|percentage|"
+             r"tolerance|strength|score)")
+# "how many", "what percentage", and "what is the density of ..." / "what squad number ...": a figure
 _WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|long|old|often|far|big|large|tall|high|fast|heavy)|"
                              r"what (?:percentage|percent|share|proportion|number|amount|price)|"
+                             rf"what (?:(?:is|was|are|were) (?:the |its |their |his |her )?)?(?:[\w-]+ ){{0,2}}{_MEASURES}s?|"
                              r"(?:by )?how much)\b", re.I)
 _WANTS_DATE = re.compile(r"^\s*(?:when|(?:(?:in|on|at|by|from|since|until) )?what (?:year|date|day|month|time|century|decade))\b",
                          re.I)

@@ -183,3 +183,11 @@ def test_on_what_date_wants_a_date():
 
     for question in ("On what date was the test email sent?", "At what time does the ferry leave?", "When was it sent?"):
         assert ask_context(question, [REPORT]).wants == "date", question
+
+
+def test_what_is_the_density_wants_a_figure():
+    from rag.grounding import ask_context
+
+    for question in ("What is the density of SNB22-3 steel?", "What squad number did he wear?", "How many units are in stock?"):
+        assert ask_context(question, [REPORT]).wants == "quantity", question
+    assert ask_context("What is the name of the river?", [REPORT]).wants is None
