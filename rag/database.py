@@ -1,6 +1,6 @@
 """The catalog's database connection: SQLite opened in WAL mode (or read-only when its folder cannot be
-written), its tables made or checked, and database errors turned into one line that names the cause (a full disk, a read-only
-file, a damaged file, a server that is down).
+written), its tables made or checked, and database errors turned into one line that names the cause
+(a full disk, a read-only file, a damaged file, a server that is down).
 """
 
 from __future__ import annotations
