@@ -91,7 +91,8 @@ def main() -> None:
     print("\n| set | answerable right | right, citing the gold file | wrong answer shown | refused (answerable) "
           "| unanswerable refused |\n|---|---|---|---|---|---|")
     for name, r in results.items():
-        print(f"| {name} | {r['right']}/{r['answerable']} | {r['right_citing_gold_file']}/{r['answerable']} | "
+        cited = f"{r['right_citing_gold_file']}/{r['answerable']}" if name != "haystack" else "n/a (no gold file)"
+        print(f"| {name} | {r['right']}/{r['answerable']} | {cited} | "
               f"{r['wrong_shown']}/{r['answerable']} | {r['refused_answerable']}/{r['answerable']} | "
               f"{r['unanswerable_refused']}/{r['unanswerable']} |")
     if args.json:
