@@ -45,6 +45,8 @@ def html_rows(html: str) -> tuple[list[list[str]], int]:
         texts: list[str] = []
         for cell in cells:
             text = cell_text(cell)[:MAX_CELL_CHARS]
+            if "\\n" in text:  # a line break inside a spreadsheet cell, written out by unstructured as "\n"
+                text = " ".join(text.replace("\\n", " ").split())
             span = str(cell.get("colspan", "1"))
             texts.extend([text] * (int(span) if span.isdigit() and 0 < int(span) <= 50 else 1))
         if not any(texts):
@@ -78,18 +80,87 @@ def cell_text(cell) -> str:
 
 def headers_of(rows: list[list[str]], header_rows: int) -> tuple[list[str], list[list[str]]]:
     """(column headers, data rows). Without marked header rows the first row is taken as the header
-    when it looks like one (no cell is a number) and the table has more rows."""
+    when it looks like one (no cell is a number) and the table has more rows; else the leading rows
+    of a financial statement are, when they line up with its figures (``_statement_headers``)."""
     if not rows:
         return [], []
     if header_rows == 0 and len(rows) > 1 and all(c and not _is_number(c) for c in rows[0]):
         header_rows = 1
+    if header_rows == 0:
+        statement = _statement_headers(rows)
+        if statement is not None:
+            return statement
     width = max(len(r) for r in rows)
     headers = [""] * width
     for row in rows[:header_rows]:
+        filled = [i for i, cell in enumerate(row) if cell]
+        if width > 3 and len(filled) == 2 and filled[0] == 0:
+            row = [f"{row[0]} {row[filled[1]]}"]  # "In millions of CHF ... January–June 2023": the table's title
         for i, cell in enumerate(row):
             if cell and cell not in headers[i]:
                 headers[i] = f"{headers[i]} {cell}".strip()
-    return headers, rows[header_rows:]
+    return [h.rstrip(":").strip() for h in headers], [_joined_figures(r) for r in rows[header_rows:]]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?")
+
+
+def _statement_headers(rows: list[list[str]]) -> tuple[list[str], list[list[str]]] | None:
+    """A financial statement's headers: its leading rows whose cells past the row label are words or
+    years ("Years ended December 31," over "2021 | 2020"), matched to the figure columns in order.
+    unstructured's HTML of a 10-K drops colspans, so the heading cells do not stand over the figures
+    ("2021" in the 3rd cell, its figure in the 4th, after a "$" cell); the i-th heading of a row heads
+    the i-th figure column, a heading alone on its row heads them all, n headings over k * n columns
+    head k each. None when the rows do not line up so (they stay rows)."""
+    heads = 0
+    while heads < min(3, len(rows) - 1) and _column_heads(rows[heads]):
+        heads += 1
+    if not heads:
+        return None
+    data = [_joined_figures(r) for r in rows[heads:]]
+    width = max(len(r) for r in rows)
+    columns = sorted({i for r in data for i, c in enumerate(r) if c and i > 0})
+    if not columns:
+        return None
+    headers = [""] * width
+    for row in rows[:heads]:
+        cells = [c for c in row[1:] if c]
+        if len(cells) == 1:
+            spans = [cells[0]] * len(columns)
+        elif len(columns) % len(cells) == 0:
+            spans = [c for c in cells for _ in range(len(columns) // len(cells))]
+        else:
+            return None
+        for column, cell in zip(columns, spans):
+            headers[column] = f"{headers[column]} {cell}".strip()
+    # a label on a heading row ("Adjusted EBITDA Reconciliation:", "ASSETS:") names a section: a line of its own
+    labels = [[r[0]] for r in rows[:heads] if r[0]]
+    return [h.rstrip(":").strip() for h in headers], [*labels, *data]
+
+
+def _column_heads(row: list[str]) -> bool:
+    """A row of column headings above figures: past its row-label cell (blank, or a title such as
+    "Adjusted EBITDA Reconciliation:") only words and years, at least one year or with a blank label."""
+    values = [c for c in row[1:] if c]
+    if not values or any(_is_number(c) and not _YEAR.fullmatch(c) for c in values):
+        return False
+    return not row[0] or any(_YEAR.fullmatch(c) for c in values)
+
+
+_CURRENCY = frozenset("$€£¥") | {"US$", "CHF", "EUR", "USD"}
+_FIGURE = re.compile(r"(?:[$€£¥]|US\$ |CHF |EUR |USD )?\(?\s?[-+]?\d[\d.,]*")
+
+
+def _joined_figures(row: list[str]) -> list[str]:
+    """A statement's figure split over cells joined back into one: "$" | "2,111,812" -> "$2,111,812",
+    "(2,048" | ")" -> "(2,048)", "26.1" | "%" -> "26.1%" (the emptied cell is left out)."""
+    cells = list(row)
+    for i, cell in enumerate(cells):
+        if cell in _CURRENCY and i + 1 < len(cells) and cells[i + 1] and cells[i + 1][0] in "0123456789(-—–.":
+            cells[i + 1], cells[i] = (cell if len(cell) == 1 else cell + " ") + cells[i + 1].replace("( ", "("), ""
+        elif cell in (")", "%", ")%") and i > 0 and _FIGURE.fullmatch(cells[i - 1]):
+            cells[i - 1], cells[i] = cells[i - 1].replace("( ", "(") + cell, ""
+    return cells
 
 
 def row_line(headers: list[str], row: list[str]) -> str:
@@ -103,9 +174,12 @@ def row_line(headers: list[str], row: list[str]) -> str:
     return CELL_SEPARATOR.join(parts)
 
 
-def table_lines(html: str, fallback: str) -> list[str]:
-    """The table's data rows as lines with headers; the flattened text when the HTML has no rows."""
+def table_lines(html: str, fallback: str, heads: list[list[str]] | None = None) -> list[str]:
+    """The table's data rows as lines with headers; the flattened text when the HTML has no rows.
+    ``heads``: header rows standing apart above the table (a spreadsheet's heading block)."""
     rows, header_rows = html_rows(html)
+    if heads and rows and header_rows == 0:
+        rows, header_rows = [*heads, *rows], len(heads)
     headers, data = headers_of(rows, header_rows)
     lines = [line for line in (row_line(headers, r) for r in data) if line.strip()]
     if not lines and rows:  # a table that is only a header row
@@ -135,12 +209,17 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
 
     out: list = []
     last_sheet = None
-    for element in elements:
+    heads: list[list[str]] | None = None
+    for n, element in enumerate(elements):
         if not isinstance(element, Table):
             out.append(element)
             continue
         html = getattr(element.metadata, "text_as_html", None) or ""
-        lines = table_lines(html, element.text or "") if html else [element.text or ""]
+        if html and _heads_above(element, elements[n + 1] if n + 1 < len(elements) else None):
+            heads = html_rows(html)[0]  # it heads the next table's columns, and is read in each of its rows
+            continue
+        lines = table_lines(html, element.text or "", heads) if html else [element.text or ""]
+        heads = None
         sheet = getattr(element.metadata, "page_name", None)
         label = _caption(html) or sheet
         title = label if label and label != last_sheet else None
@@ -157,6 +236,25 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
             piece = Table("\n".join([*head, *group]), metadata=copy.deepcopy(element.metadata))
             out.append(piece)
     return out
+
+
+def _heads_above(element, following) -> bool:
+    """A spreadsheet's heading rows that ``unstructured`` cut off as a table of their own (a blank row
+    parts them from the figures): at most three rows of words and years, followed in the same sheet
+    by a table of figures no wider than they are."""
+    from unstructured.documents.elements import Table
+
+    if not isinstance(following, Table) or getattr(following.metadata, "page_name", None) is None or (
+            following.metadata.page_name != getattr(element.metadata, "page_name", None)):
+        return False
+    rows, _ = html_rows(element.metadata.text_as_html)
+    if not 0 < len(rows) <= 3:
+        return False
+    below, _ = html_rows(getattr(following.metadata, "text_as_html", None) or "")
+    width = max(len(r) for r in rows)
+    figures = any(_is_number(c) and not _YEAR.fullmatch(c) for r in below for c in r[1:] if c)
+    words = all(not _is_number(c) or _YEAR.fullmatch(c) for r in rows for c in r if c)
+    return bool(below) and figures and words and max(len(r) for r in below) <= width
 
 
 def _caption(html: str) -> str | None:

@@ -126,3 +126,42 @@ def test_a_line_break_or_block_inside_a_cell_keeps_the_words_apart():
     rows, _ = html_rows("<table><tr><th>Day</th><th>Hours</th></tr>"
                         "<tr><td>Mon<br>Fri</td><td>10:00<br/>18:00 <b>except</b> <i>holi</i>days<p>call first</p></td></tr></table>")
     assert rows == [["Day", "Hours"], ["Mon Fri", "10:00 18:00 except holidays call first"]]
+
+
+def test_a_financial_statement_takes_its_year_rows_as_headers_and_joins_split_figures():
+    # as unstructured gives a 10-K's table: no header cells, colspans dropped (so "2021" does not stand
+    # over its figure), a blank label cell, a "$" cell before a figure and a negative figure's ")" after it
+    html = ("<table><tr><td></td><td>Years ended December 31,</td></tr>"
+            "<tr><td>Adjusted EBITDA Reconciliation:</td><td></td><td>2021</td><td></td><td>2020</td></tr>"
+            "<tr><td>Net income (loss)</td><td>$</td><td>2,111,812</td><td>$</td><td>(2,208,887</td><td>)</td></tr>"
+            "<tr><td>Interest income</td><td></td><td>(2,048</td><td>)</td><td>(25,702</td><td>)</td></tr>"
+            "<tr><td>Adjusted EBITDA</td><td>$</td><td>8,733,830</td><td>$</td><td>1,377,279</td></tr></table>")
+    rows, header_rows = html_rows(html)
+    headers, data = headers_of(rows, header_rows)
+    assert [row_line(headers, r) for r in data] == [
+        "Adjusted EBITDA Reconciliation:",  # the heading row's label names a section: a line, not a column
+        "Net income (loss) | Years ended December 31, 2021: $2,111,812 | Years ended December 31, 2020: $(2,208,887)",
+        "Interest income | Years ended December 31, 2021: (2,048) | Years ended December 31, 2020: (25,702)",
+        "Adjusted EBITDA | Years ended December 31, 2021: $8,733,830 | Years ended December 31, 2020: $1,377,279"]
+    # headings that do not line up with the figure columns are not guessed at: they stay rows
+    rows, header_rows = html_rows("<table><tr><td></td><td>Marks.</td><td>Factor.</td><td>Total.</td></tr>"
+                                  "<tr><td>Rockers</td><td>a</td><td>3</td></tr><tr><td></td><td>b</td><td>2</td></tr></table>")
+    assert headers_of(rows, header_rows) == (["", "", "", ""], rows)
+    # a table of figures whose first row is data keeps it as data; "%" joins a figure, not a unit
+    rows, header_rows = html_rows("<table><tr><td>Zone NA</td><td>12553</td></tr><tr><td>Zone EUR</td><td>9467</td></tr>"
+                                  "<tr><td>Elongation</td><td>N/mm 2</td><td>%</td></tr></table>")
+    assert headers_of(rows, header_rows)[1] == [["Zone NA", "12553"], ["Zone EUR", "9467"], ["Elongation", "N/mm 2", "%"]]
+
+
+def test_a_spreadsheet_heading_block_cut_off_by_a_blank_row_heads_the_figures_below():
+    # unstructured parts a sheet at blank rows: the heading rows come as a table of their own
+    def table(rows: list[list[str]]) -> Table:
+        html = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+        return Table(" ".join(c for r in rows for c in r), metadata=ElementMetadata(text_as_html=html, page_name="Segments"))
+
+    heads = table([["In millions of CHF", "", "", "January–June\\n2023"], ["", "Sales (a)", "Trading\\noperating profit", ""]])
+    figures = table([["Zone NA", "12553", "2632", ""], ["PetCare", "9388", "1959", ""]])
+    texts = [e.text for e in expand_tables([heads, figures], max_chars=900)]
+    assert texts == ["Segments", "Segments\n"
+                     "In millions of CHF January–June 2023: Zone NA | Sales (a): 12553 | Trading operating profit: 2632\n"
+                     "In millions of CHF January–June 2023: PetCare | Sales (a): 9388 | Trading operating profit: 1959"]
