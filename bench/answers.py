@@ -60,6 +60,8 @@ def policies(close=None):
         "+ extractive 0.6, a supported draft must agree with the quote": Policy(extract_min_overlap=0.6,
                                                                                 agree_with_quote=True),
         "+ extractive 0.7, a supported draft must agree with the quote": Policy(extract_min_overlap=0.7, agree_with_quote=True),
+        "+ extractive 0.6, the quote shown whenever there is one (prefer_quote)": Policy(extract_min_overlap=0.6,
+                                                                                    prefer_quote=True),
         QUOTE_ONLY: Policy(extract_min_overlap=0.6),
         QUOTE_ONLY_07: Policy(extract_min_overlap=0.7),
         **by_meaning,

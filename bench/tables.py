@@ -77,7 +77,7 @@ def run(work: Path, by_meaning: bool = False) -> dict:
     index = build(work)
     rows, again = [], []
     with rag.open(index, create=False) as engine:
-        other = replace(policy(engine.settings), closeness=closeness(engine.embedder))
+        other = replace(policy(engine.settings, model_name=engine.model.name), closeness=closeness(engine.embedder))
         for question in questions:
             answer = engine.ask(question["question"])
             if by_meaning:

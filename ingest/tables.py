@@ -180,8 +180,14 @@ def table_lines(html: str, fallback: str, heads: list[list[str]] | None = None) 
     rows, header_rows = html_rows(html)
     if heads and rows and header_rows == 0:
         rows, header_rows = [*heads, *rows], len(heads)
+    title = []
+    if header_rows == 0 and len(rows) > 2 and max(len(r) for r in rows) > 1 and sum(map(bool, rows[0])) == 1 and all(
+            c and not _is_number(c) for c in rows[1]):
+        # a title alone on the first row over a row of column names ("Stanley Cups,," over "Team,Location,Stanley
+        # Cups"): the title stays a line of its own, the names head the columns
+        title, rows, header_rows = [next(c for c in rows[0] if c)], rows[1:], 1
     headers, data = headers_of(rows, header_rows)
-    lines = [line for line in (row_line(headers, r) for r in data) if line.strip()]
+    lines = [*title, *(line for line in (row_line(headers, r) for r in data) if line.strip())]
     if not lines and rows:  # a table that is only a header row
         lines = [CELL_SEPARATOR.join(c for c in rows[0] if c)]
     return lines or [fallback]

@@ -35,7 +35,9 @@ _ROW_CELL = " | "
 _HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punctuation: a title inside a chunk
 # a line of capitalised words without a number or a full stop at the end: a title, a caption or a
 # breadcrumb ("Japanese steel grading -> SNB Grades -> SNB22-3")
-_TITLE = re.compile(r"^(?:[A-Z][\w'’&/-]*:?|[a-z]{1,3}|[-–:&/]|->|[>»›])(?:\s+(?:[A-Z][\w'’&/-]*:?|[a-z]{1,3}|[-–:&/]|->|[>»›]))*$")
+_TITLE_WORD = r"(?:[A-Z][\w'’&/-]*:?|[a-z]{1,3}|[-–:&/]|->|[>»›])"
+_TITLE = re.compile(rf"^{_TITLE_WORD}(?:\s+{_TITLE_WORD})*$")
+_TAIL = re.compile(r"^(?![^\n]*\|)[a-z]\S*(?:\s+\S+){3}")  # prose opening in lower case, 4 words or more, not a row
 _BREADCRUMB = re.compile(r"\s(?:->|[>»›])\s")
 # a web address, a path or a piece of one (a slug: "/iwan-roberts-norwich-city-column"), not "km/h" or "10/12/2024"
 _LINK = re.compile(r"\S*(?:https?://|www\.)\S*|\S*/\S*-\S*-\S*|\S*[A-Za-z]/[A-Za-z][\w.-]*/\S*")
@@ -53,6 +55,7 @@ class Policy:
     extract_when_declined: bool = True  # also when the model said the passages hold no answer
     extract_min_relevance: float = 0.0  # cosine of the quoted sentence's passage to the question, at least
     agree_with_quote: bool = False  # a supported draft must agree with the best quote, else the quote is shown
+    prefer_quote: bool = False  # the answering sentence, when there is one, is shown instead of any draft
     # cosine of (question, each text): with it, the quote is the eligible sentence closest in meaning among
     # those holding as many of the question's own terms ("fly" finds "Flight time: 47 minutes", not the
     # sentence that repeats the drone's name); without it, word counts alone decide
@@ -153,6 +156,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         section, section_line = set(), ""  # a heading inside the chunk's text ("The sourdough starter") covers what follows
         for span in sentence_spans(readable[n - 1]):
             unit = readable[n - 1][span.start : span.end]
+            if span.start == 0 and passage.char_start > 0 and _TAIL.match(unit):
+                continue  # the tail of a sentence the chunk before holds whole ("vision of authority..." of "division")
             if _HEADING_LINE.match(unit) and not ROW.match(unit):
                 section, section_line = content_terms(unit), unit.strip()
             units.append((n, span, content_terms(unit), heading | section, telling_terms(unit), section_line))
@@ -277,6 +282,8 @@ def settle(answer: Answer, policy: Policy) -> Answer:
                         policy.closeness)
     if supported and quote is not None:
         sentence = answer.passages[quote.n - 1].text[quote.start : quote.end]
+        if policy.prefer_quote:
+            return quoted_answer(answer, quote)  # a small model misreads the sentence it cites more often than not
         if policy.agree_with_quote and not agrees(checked, sentence, question):
             return quoted_answer(answer, quote)  # the model's figure is not the one the answering sentence gives
         if ROW.match(quote.shown) and not gives_the_cells(checked, quote.shown, question):
@@ -292,17 +299,17 @@ def settle(answer: Answer, policy: Policy) -> Answer:
     return refuse(answer, reason)
 
 
+def _claimed(checked: Verified, terms_of: Callable[[str], set[str]]) -> set[str]:
+    """The terms (by ``terms_of``) of the draft's supported claims."""
+    return {term for claim in checked.sentences if claim.supported for term in terms_of(claim.text)}
+
+
 def gives_the_cells(checked: Verified, row: str, question: str) -> bool:
     """The supported claims say something of what the row's asked cells hold (after its first cell,
     which names the row): "Fraud detection" for "What is the AI use case in finance?", not a
     sentence about finance from elsewhere that the passages happen to support."""
-    cells = row.split(_ROW_CELL)[1:]
-    wanted = row_values(_ROW_CELL.join(cells)) - content_terms(question)
-    claimed: set[str] = set()
-    for claim in checked.sentences:
-        if claim.supported:
-            claimed |= content_terms(claim.text)
-    return not wanted or bool(wanted & claimed)
+    wanted = row_values(_ROW_CELL.join(row.split(_ROW_CELL)[1:])) - content_terms(question)
+    return not wanted or bool(wanted & _claimed(checked, content_terms))
 
 
 def agrees(checked: Verified, sentence: str, question: str) -> bool:
@@ -311,8 +318,5 @@ def agrees(checked: Verified, sentence: str, question: str) -> bool:
     than the answering sentence's is taken for a misreading, however well its words are supported."""
     given = numbers(question) | names(question)
     answering = (numbers(sentence) | names(sentence)) - given
-    claimed: set[str] = set()
-    for claim in checked.sentences:
-        if claim.supported:
-            claimed |= (numbers(claim.text) | names(claim.text)) - given
+    claimed = _claimed(checked, lambda text: numbers(text) | names(text)) - given
     return not claimed or not answering or bool(claimed & answering)

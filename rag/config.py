@@ -256,6 +256,13 @@ class Settings(BaseSettings):
         "0.746; off by default because it also replaces right drafts when the word-overlap choice of sentence is wrong "
         "('the downtime is 72 minutes' replaced by the migration's start time; docs/ask.md).",
     )
+    prefer_quote: bool | None = Field(
+        default=None,
+        description="Show the passage sentence that answers the question (quoted, cited) instead of the model's draft "
+        "whenever there is one; the draft only when no sentence answers. Empty = on for the bundled SmolLM2-135M, off "
+        "for any other model. On SQuAD2 with the bundled model the draft that cites the right sentence still misreads "
+        "it (\"hydrophobic\" for \"hydrophilic\"); docs/ask.md.",
+    )
     extract_by_meaning: bool = Field(
         default=False,
         description="Choose the quoted sentence by meaning as well as by words: the question's terms that the "

@@ -24,7 +24,7 @@ from rag.embed import Embedder
 from rag.errors import ConfigError, QuestionError
 from rag.index import VECTORS, Index
 from rag.keyword_index import POINTER, KeywordIndex
-from rag.llm import ChatModel, open_model
+from rag.llm import BUNDLED_GGUF, ChatModel, open_model
 from rag.prompting import Prompts, pack
 from rag.records import Answer, IngestReport, Passage, Timings
 from rag.retrieve import Filters, Mode, Retriever
@@ -240,7 +240,7 @@ class Engine:
             pieces.append(piece)
             yield piece
         answer.draft = "".join(pieces).strip()
-        settle(answer, policy(settings, self.embedder))
+        settle(answer, policy(settings, self.embedder, model.name))
         timings.total_ms = (time.perf_counter() - started) * 1000
         yield answer
 
@@ -312,11 +312,13 @@ def check_collection_name(name: str) -> str:
     return cleaned
 
 
-def policy(settings: Settings, embedder: Embedder | None = None) -> Policy:
-    """The answer policy the settings describe (``embedder`` for ``extract_by_meaning``)."""
+def policy(settings: Settings, embedder: Embedder | None = None, model_name: str | None = None) -> Policy:
+    """The answer policy the settings describe (``embedder`` for ``extract_by_meaning``; the model's
+    name for ``prefer_quote``'s default, on for the bundled model only)."""
+    prefer_quote = settings.prefer_quote if settings.prefer_quote is not None else model_name == BUNDLED_GGUF
     return Policy(min_support=settings.min_support, verify_citations=settings.verify_citations,
                   extractive=settings.extractive_fallback, extract_min_overlap=settings.extract_min_overlap,
-                  agree_with_quote=settings.agree_with_quote,
+                  agree_with_quote=settings.agree_with_quote, prefer_quote=prefer_quote,
                   closeness=closeness(embedder) if settings.extract_by_meaning and embedder else None)
 
 

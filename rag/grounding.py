@@ -12,9 +12,9 @@ question, or the 2025 sheet for a 2024 question. So, given the question:
   in that row;
 * not from a table whose heading (sheet name, caption) matches the question less well than another
   table's heading does;
-* and an answer to "how often", "how many", "when", "who" must hold, in a sentence about the
-  question, a frequency ("every 12 hours"), a figure (not a year), a date or a name the question
-  does not give.
+* and an answer to "how often", "how long", "how many", "when", "who" must hold, in a sentence about
+  the question, a frequency ("every 12 hours"), an amount of time or distance ("72 minutes", not
+  "22:00 UTC"), a figure (not a year), a date or a name the question does not give.
 """
 
 from __future__ import annotations
@@ -30,11 +30,12 @@ _UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)
 ROW = re.compile(r"^[^|\n]{1,120}?: [^|\n]*(?: \| [^|\n]{1,120}?: [^|\n]*)+$")
 _MEASURES = (r"(?:density|weight|mass|height|length|width|depth|size|area|volume|capacity|price|cost|fee|rate|speed|"
              r"temperature|pressure|voltage|distance|duration|population|revenue|salary|age|number|count|percentage|"
-             r"tolerance|strength|score)")
+             r"tolerance|strength|score|range|content|concentration|intensity|total|sales|profit|income|margin|growth|"
+             r"budget|limit)")
 # "how many", "what percentage", and "what is the density of ..." / "what squad number ...": a figure
 _WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|long|old|often|far|big|large|tall|high|fast|heavy)|"
                              r"what (?:percentage|percent|share|proportion|number|amount|price)|"
-                             rf"what (?:(?:is|was|are|were) (?:the |its |their |his |her )?)?(?:[\w-]+ ){{0,2}}{_MEASURES}s?|"
+                             rf"what (?:(?:is|was|are|were) (?:the |its |their |his |her )?)?(?:[\w'’-]+ ){{0,3}}{_MEASURES}s?|"
                              r"(?:by )?how much)\b", re.I)
 _WANTS_DATE = re.compile(r"^\s*(?:when|(?:(?:in|on|at|by|from|since|until) )?what (?:year|date|day|month|time|century|decade))\b",
                          re.I)
@@ -46,6 +47,12 @@ _MONTH_WORDS = re.compile(r"\b(?:january|february|march|april|may|june|july|augu
                           r"spring|summer|autumn|fall|winter|century|centuries|decade|monday|tuesday|wednesday|"
                           r"thursday|friday|saturday|sunday|weekday|weekend|yesterday|today)\b", re.I)
 _WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+_WANTS_LENGTH = re.compile(r"^\s*how long\b", re.I)
+# "72 minutes", "three years", "almost a month", "9 km", "1.5h": an amount of time or distance
+_LENGTH = re.compile(r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                     r"fifty|sixty|hundred|several|few|a|an|half an?)|\d[\d.,]*)\s*-?\s*(?:seconds?|secs?|minutes?|mins?|"
+                     r"hours?|hrs?|h|days?|weeks?|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies)|nights?|"
+                     r"km|kilomet(?:re|er)s?|m|met(?:re|er)s?|miles?|feet|foot|ft|inch(?:es)?|cm|mm|yards?|laps?)\b", re.I)
 _WANTS_FREQUENCY = re.compile(r"^\s*how often\b", re.I)
 _FREQUENCY = re.compile(r"\b(?:every|each|per|daily|weekly|monthly|yearly|annually|hourly|nightly|times|once|twice|"
                         r"always|never|seldom|rarely|sometimes|usually)\b", re.I)
@@ -71,9 +78,22 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
     rows = [row for found in rows_of.values() for row in found]
     # sheet names and captions tell tables apart; a prose chunk's heading is only where it starts
     hits = {p.chunk_id: len(terms & content_terms(p.heading)) for p in passages if rows_of[p.chunk_id]}
-    wants = ("frequency" if _WANTS_FREQUENCY.search(question) else "quantity" if _WANTS_QUANTITY.search(question)
-             else "date" if _WANTS_DATE.search(question) else "name" if _WANTS_NAME.search(question) else None)
+    asked = asked_clause(question)
+    wants = ("frequency" if _WANTS_FREQUENCY.search(asked) else "length" if _WANTS_LENGTH.search(asked)
+             else "quantity" if _WANTS_QUANTITY.search(asked)
+             else "date" if _WANTS_DATE.search(asked) else "name" if _WANTS_NAME.search(asked) else None)
     return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants)
+
+
+# "According to the memo, how many ...", "Under the match rules in the book, how long ...", "Roughly what share ..."
+_LEADING_CLAUSE = re.compile(r"^(?:[^,?]{1,120},\s*|(?:roughly|approximately|about|exactly|so|and|but|then)\s+)"
+                             r"(?=(?:how|what|when|who|whom|whose|which|where|(?:in|on|at|by|from|since|until) what)\b)",
+                             re.I)
+
+
+def asked_clause(question: str) -> str:
+    """The question from its question word on: what kind of answer is wanted is said there."""
+    return _LEADING_CLAUSE.sub("", question.strip(), count=1)
 
 
 def units(text: str) -> list[str]:
@@ -163,8 +183,9 @@ def _placed(item: str, unit: str, asked: Asked, context: set[str], new_words: se
 
 
 def answers_the_question(text: str, asked: Asked) -> bool:
-    """The sentence shares a key term with the question and, for "how many", "when" or "who",
-    holds a figure (not a year), a date or a name that the question does not give."""
+    """The sentence shares a key term with the question and, for "how often", "how long", "how many",
+    "when" or "who", holds a frequency, an amount of time or distance, a figure (not a year), a date
+    or a name that the question does not give."""
     if asked.wants is None:
         return True
     if not (content_terms(text) & asked.terms):
@@ -172,7 +193,9 @@ def answers_the_question(text: str, asked: Asked) -> bool:
     given = numbers(asked.question)
     if asked.wants == "frequency":  # "how often": every 12 hours, twice a week
         return bool(_FREQUENCY.search(text))
-    if asked.wants == "quantity":
+    if asked.wants == "length" and not ROW.match(text.strip()):  # a row's unit is in its header: "Crossing (min): 25"
+        return any(match.group(0).lower() not in asked.question.lower() for match in _LENGTH.finditer(text))
+    if asked.wants in ("quantity", "length"):
         new = numbers(text) - given - set(_YEAR.findall(text))
         return bool(new) or bool(_WORD_NUMBERS.search(text))
     if asked.wants == "date":

@@ -191,3 +191,56 @@ def test_what_is_the_density_wants_a_figure():
     for question in ("What is the density of SNB22-3 steel?", "What squad number did he wear?", "How many units are in stock?"):
         assert ask_context(question, [REPORT]).wants == "quantity", question
     assert ask_context("What is the name of the river?", [REPORT]).wants is None
+
+
+def test_with_the_bundled_model_the_answering_sentence_is_shown_instead_of_a_supported_draft():
+    from rag.config import Settings
+    from rag.engine import policy
+    from rag.llm import BUNDLED_GGUF
+
+    # SmolLM2-135M cites the right sentence and misreads it: "hydrophobic" for "hydrophilic" (SQuAD2)
+    epitopes = passage("Early techniques relied on the observation that hydrophilic amino acids are overrepresented in "
+                       "epitope regions than hydrophobic amino acids.")
+    question, draft = ("What kind of amino acids are overrepresented in epitope regions?",
+                       "The amino acids overrepresented in epitope regions are hydrophobic amino acids [1].")
+    bundled = policy(Settings(), model_name=BUNDLED_GGUF)
+    assert bundled.prefer_quote and not policy(Settings(), model_name="qwen2.5-7b-instruct").prefer_quote
+    assert not policy(Settings(prefer_quote=False), model_name=BUNDLED_GGUF).prefer_quote
+    shown = settle(answer(question, draft, [epitopes]), bundled)
+    assert shown.extracted and shown.text.startswith('The documents say: "Early techniques relied on the observation that '
+                                                      'hydrophilic amino acids')
+    # any other model's supported draft stands, all its sentences (test_a_correct_multi_sentence_draft_...)
+    kept = settle(answer(question, draft, [epitopes]), policy(Settings(), model_name="qwen2.5-7b-instruct"))
+    assert not kept.extracted and kept.text == draft
+    # with no answering sentence the bundled model's supported draft is shown
+    plain = settle(answer("How many tests were done in the laboratory?", "The lab ran 4,912 tests [1].", [REPORT]), bundled)
+    assert not plain.refused and not plain.extracted and plain.text == "The lab ran 4,912 tests [1]."
+
+
+def test_how_long_wants_an_amount_of_time_or_distance_not_a_clock_time():
+    from rag.config import Settings
+    from rag.engine import policy
+    from rag.llm import BUNDLED_GGUF
+
+    mail = passage("The migration of the customer database to the new cluster is scheduled for Saturday 2 November 2024, "
+                   "starting at 22:00 UTC. Expected downtime is 72 minutes.", "/docs/maintenance_window.eml")
+    question = "How long is the downtime of the database migration?"
+    assert extract(question, [mail], 0.6) is None  # the start time is no length; the downtime sentence alone holds 1 of 3 terms
+    shown = settle(answer(question, "The downtime of the database migration is 72 minutes [1].", [mail]),
+                   policy(Settings(), model_name=BUNDLED_GGUF))
+    assert not shown.extracted and shown.text == "The downtime of the database migration is 72 minutes [1]."
+    ferry = passage("Route: Tarn Bay | First sailing: 06:55 | Crossing (min): 25", "/docs/ferry_timetable.csv")
+    assert extract("How long is the Tarn Bay crossing?", [ferry], 0.6).shown == "Route: Tarn Bay | Crossing (min): 25"
+
+
+def test_the_tail_of_a_sentence_cut_by_the_chunk_before_is_no_quote():
+    text = ("vision of authority among civil and military offices, including the Central Secretariat. "
+            "The Central Secretariat was based in Khanbaliq.")
+    question = "Which offices included the Central Secretariat?"
+    assert extract(question, [passage(text)], 0.6).shown.startswith("vision of authority")  # the document's start
+    cut = replace(passage(text), char_start=812, char_end=812 + len(text))
+    found = extract(question, [cut], 0.6)
+    assert found is None or not found.shown.startswith("vision")
+    # a line of its own that opens in lower case is no tail ("saved-by | Dennis Forsythe", a Word chat's metadata)
+    saved = replace(passage("saved-by | Dennis Forsythe", "/docs/teams_chat.docx"), char_start=240, char_end=266)
+    assert extract("Who saved the chat transcript?", [saved], 0.6).shown == "saved-by | Dennis Forsythe"

@@ -9,7 +9,7 @@ import pytest
 from unstructured.documents.elements import ElementMetadata, Table, Title
 
 from ingest.chunk import make_chunks
-from ingest.tables import expand_tables, headers_of, html_rows, row_line
+from ingest.tables import expand_tables, headers_of, html_rows, row_line, table_lines
 from rag.cite import verify
 from rag.embed import load_tokenizer, resolve_model_path, token_offsets
 from rag.records import Passage
@@ -165,3 +165,10 @@ def test_a_spreadsheet_heading_block_cut_off_by_a_blank_row_heads_the_figures_be
     assert texts == ["Segments", "Segments\n"
                      "In millions of CHF January–June 2023: Zone NA | Sales (a): 12553 | Trading operating profit: 2632\n"
                      "In millions of CHF January–June 2023: PetCare | Sales (a): 9388 | Trading operating profit: 1959"]
+
+
+def test_a_title_alone_on_the_first_row_stays_a_line_and_the_row_below_heads_the_columns():
+    html = ("<table><tr><td>Stanley Cups</td><td></td><td></td></tr><tr><td>Team</td><td>Location</td><td>Stanley Cups</td></tr>"
+            "<tr><td>Blues</td><td>STL</td><td>1</td></tr><tr><td>Maple Leafs</td><td>TOR</td><td>13</td></tr></table>")
+    assert table_lines(html, "") == [
+        "Stanley Cups", "Team: Blues | Location: STL | Stanley Cups: 1", "Team: Maple Leafs | Location: TOR | Stanley Cups: 13"]

@@ -348,7 +348,8 @@ def measure(engine, item: QAItem, depth: int, answers: bool, options: dict) -> Q
     result.gold_offered = any(relevant(p, item) for p in answer.passages) if item.answerable else None
     on = engine.settings.verify_citations
     # the same draft settled the other way: the verification ablation costs no second generation
-    other = settle(copy.copy(answer), replace(policy(engine.settings), verify_citations=not on)) if answer.draft else answer
+    settled_as = policy(engine.settings, model_name=engine.model.name)
+    other = settle(copy.copy(answer), replace(settled_as, verify_citations=not on)) if answer.draft else answer
     result.verified, result.unverified = (score_answer(answer, item), score_answer(other, item))[:: 1 if on else -1]
     return result
 
