@@ -21,22 +21,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from filelock import FileLock, Timeout
 
 from rag.catalog import Catalog
 from rag.config import Settings
 from rag.embed import Embedder, model_id
 from rag.errors import IndexDamagedError, RagError, storage_error
 from rag.keyword_index import KeywordIndex, catalog_difference, chunk_texts
-from rag.manifest import (MANIFEST, Manifest, check_backend, check_catalog_file, check_manifest, embedding_backend_for,
-                          manifest_from_catalog, new_manifest, rebuild_hint, reread_checksum)
+from rag.manifest import (MANIFEST, Manifest, check_backend, check_catalog_file, check_catalog_matches, check_manifest,
+                          check_not_emptied, embedding_backend_for, manifest_from_catalog, new_manifest, reread_checksum)
 from rag.records import StoredChunk
 from rag.vector_index import REWRITE_MIN, REWRITE_SHARE, VectorIndex
+from rag.write_lock import writer_lock
 
 log = logging.getLogger(__name__)
 
 VECTORS = "vectors.faiss"
-LOCK = ".write.lock"
 
 
 @dataclass(frozen=True)
@@ -119,12 +118,12 @@ class Index:
                 check_backend(manifest, backend, directory)
             index = cls(settings, manifest, catalog, VectorIndex(manifest.dimension, nprobe=settings.ivf_nprobe))
             index.unsaved = damage is not None
-            index._check_catalog()
+            check_catalog_matches(manifest, catalog, directory)
             if defer_vectors and damage is None and index._can_defer():
                 index._vectors, index._vectors_version = None, _file_version(directory / VECTORS)
             else:
                 index._load_vectors()
-                index._check_not_emptied()
+                check_not_emptied(manifest, catalog, len(index.vectors), directory / VECTORS)
                 index.reconcile()
             index.keyword = KeywordIndex.load(directory) or index.keyword
             index.unsaved |= index.refresh_keyword(persist=False)
@@ -141,23 +140,6 @@ class Index:
             return Catalog(settings.resolved_catalog_url, create=create)
         except OSError as exc:
             raise storage_error(exc, f"create the index folder {settings.index_dir}") from exc
-
-    def _check_catalog(self) -> None:
-        """The catalog must be the one the vectors came from, holding vectors of the manifest's dimension."""
-        meta = self.catalog.meta()
-        where = self.catalog.safe_url
-        if self.manifest.catalog_id and meta.get("catalog_id") != self.manifest.catalog_id:
-            raise IndexDamagedError(
-                f"the catalog at {where} is not the one the index at {self.dir} was built with (it was deleted, "
-                f"emptied or replaced); restore it from a backup, or rebuild: {rebuild_hint(self.dir)}"
-            )
-        stored = self.catalog.vector_dimension()
-        if stored is not None and stored != self.manifest.dimension:
-            raise IndexDamagedError(
-                f"{self.dir / MANIFEST} says {self.manifest.dimension} dimensions but the catalog's vectors have "
-                f"{stored}; if the manifest is what was damaged, delete it and run `rag ingest PATH --index {self.dir}` "
-                f"(it is rewritten from the catalog)"
-            )
 
     def _can_defer(self) -> bool:
         """A big FAISS file whose writer recorded what it holds (checksum, count, largest id, catalog)."""
@@ -179,16 +161,6 @@ class Index:
         self._vectors.remove(removed)
         if ids is not None and len(ids):
             self._vectors.add(ids, vectors)
-
-    def _check_not_emptied(self) -> None:
-        # An index saved before catalog ids were recorded has only this to go by: no chunks at all
-        # beside a FAISS file full of vectors means the catalog was emptied, not the documents deleted.
-        if self.manifest.catalog_id or not len(self.vectors) or self.catalog.count_chunks():
-            return
-        raise IndexDamagedError(
-            f"the catalog at {self.catalog.safe_url} holds no chunks but {self.dir / VECTORS} holds {len(self.vectors)} "
-            f"vectors: the catalog was emptied or replaced; restore it from a backup, or rebuild: {rebuild_hint(self.dir)}"
-        )
 
     def _load_vectors(self) -> None:
         """Read FAISS, or rebuild it from the catalog when it is missing, damaged or fails its checksum."""
@@ -239,24 +211,12 @@ class Index:
         """
         if self.catalog.read_only_error is not None:
             raise self.catalog.read_only_error
-        lock = FileLock(str(self.dir / LOCK), timeout=timeout)
-        try:
-            try:
-                lock.acquire(timeout=0)
-            except Timeout:
-                (on_wait or log.warning)(f"waiting for another writer{_lock_owner(self.dir)} to finish with {self.dir}")
-                lock.acquire()
-        except OSError as exc:
-            raise storage_error(exc, f"take the write lock in {self.dir}") from exc
-        try:
-            _record_owner(self.dir)
+        with writer_lock(self.dir, timeout, on_wait or log.warning):
             self._catch_up()
             self.reconcile()
             yield
             if self.unsaved:
                 self.save()
-        finally:
-            lock.release()
 
     def _catch_up(self) -> None:
         """Re-read FAISS if another process saved it since this copy was read (call under the lock);
@@ -428,18 +388,3 @@ def _file_version(path: Path) -> tuple:
     except OSError:
         return ()
     return st.st_ino, st.st_mtime_ns, st.st_size
-
-
-def _record_owner(directory: Path) -> None:
-    try:  # only for the message of a writer that waits; the lock itself is the flock
-        (directory / LOCK).write_text(f"{os.getpid()}\n", encoding="utf-8")
-    except OSError:
-        pass
-
-
-def _lock_owner(directory: Path) -> str:
-    try:
-        pid = int((directory / LOCK).read_text(encoding="utf-8").strip())
-    except (OSError, ValueError):
-        return ""
-    return f" (process {pid})"

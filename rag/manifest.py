@@ -130,6 +130,34 @@ def check_catalog_file(settings: Settings) -> None:
         )
 
 
+def check_catalog_matches(manifest: Manifest, catalog: Catalog, directory: Path) -> None:
+    """The catalog must be the one the vectors came from, holding vectors of the manifest's dimension."""
+    meta = catalog.meta()
+    if manifest.catalog_id and meta.get("catalog_id") != manifest.catalog_id:
+        raise IndexDamagedError(
+            f"the catalog at {catalog.safe_url} is not the one the index at {directory} was built with (it was deleted, "
+            f"emptied or replaced); restore it from a backup, or rebuild: {rebuild_hint(directory)}"
+        )
+    stored = catalog.vector_dimension()
+    if stored is not None and stored != manifest.dimension:
+        raise IndexDamagedError(
+            f"{directory / MANIFEST} says {manifest.dimension} dimensions but the catalog's vectors have "
+            f"{stored}; if the manifest is what was damaged, delete it and run `rag ingest PATH --index {directory}` "
+            f"(it is rewritten from the catalog)"
+        )
+
+
+def check_not_emptied(manifest: Manifest, catalog: Catalog, vectors: int, vectors_path: Path) -> None:
+    """An index saved before catalog ids were recorded has only this to go by: no chunks at all beside
+    a FAISS file full of vectors means the catalog was emptied, not the documents deleted."""
+    if manifest.catalog_id or not vectors or catalog.count_chunks():
+        return
+    raise IndexDamagedError(
+        f"the catalog at {catalog.safe_url} holds no chunks but {vectors_path} holds {vectors} vectors: the catalog "
+        f"was emptied or replaced; restore it from a backup, or rebuild: {rebuild_hint(vectors_path.parent)}"
+    )
+
+
 def manifest_from_catalog(catalog: Catalog, damage: IndexDamagedError, wanted: str, directory: Path, *, create: bool) -> Manifest:
     """A damaged manifest's facts as the catalog recorded them, for a writer (which saves it); else the error."""
     meta = catalog.meta()

@@ -29,7 +29,8 @@ from ingest.pipeline import ingest
 from rag.catalog import Catalog
 from rag.config import Settings
 from rag.errors import RagError, StorageError
-from rag.index import LOCK, VECTORS, Index
+from rag.index import VECTORS, Index
+from rag.write_lock import LOCK
 from rag.vector_index import VectorIndex
 
 from hostile.faults import ANSWER, QUESTION, assert_consistent, copy_index, error_line, search_cli, top_hits
