@@ -11,8 +11,9 @@ Three sets, over public documents read in place from ../shared/datasets/:
   Session 14's rules were made looking at its answers: in-sample since.
 * ``example-docs-2`` (bench/data/blind2_questions.jsonl): 16 other files of example-docs (a CSV, a
   spreadsheet, slides, an EPUB book, RTF, ODT, reStructuredText, XML, PDFs, Word chats); 40 questions
-  (32 answerable, 8 not) written in session 14 by someone who had not seen the code, not tuned on:
-  run before and after that session's changes only.
+  (32 answerable, 8 not) written in session 14 by someone who had not seen the code; run before that
+  session's changes, after its first changes (the blind figure), and at its end after three fixes its
+  answers showed (docs/ask.md): partly in-sample since.
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
