@@ -12,7 +12,7 @@ Three sets, over public documents read in place from ../shared/datasets/:
 * ``example-docs-2`` (bench/data/blind2_questions.jsonl): 16 other files of example-docs (a CSV, a
   spreadsheet, slides, an EPUB book, RTF, ODT, reStructuredText, XML, PDFs, Word chats); 40 questions
   (32 answerable, 8 not) written in session 14 by someone who had not seen the code; run before that
-  session's changes, after its first changes (the blind figure), and at its end after three fixes its
+  session's changes, after its first changes (the blind figure), and at its end after fixes its
   answers showed (docs/ask.md): partly in-sample since.
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
