@@ -49,7 +49,48 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
         return _email_headers(source.path) + elements
     if kind in ("html", "htm", "xhtml"):
         return _html_checked(source.path, elements)
+    if kind == "xml":
+        return _xml_records(source.path) or elements
     return elements
+
+
+def _xml_records(path: str) -> list | None:
+    """A data XML file (a list of like records: ``<country><name>Canada</name><leader>Justin Trudeau</leader>``)
+    as one table whose columns are the field tags, so each record is stored as a row with its field names
+    (``name: Canada | leader: Justin Trudeau``); unstructured keeps only the values, and "Who is Canada's
+    leader?" then has nothing to match. None when the file is not mostly such records (kept as unstructured
+    reads it). Entities are not expanded and nothing is fetched (an entity bomb stays text)."""
+    import html
+
+    import lxml.etree
+    from unstructured.documents.elements import ElementMetadata, Table
+
+    try:
+        root = lxml.etree.parse(path, lxml.etree.XMLParser(resolve_entities=False, no_network=True,
+                                                           huge_tree=False)).getroot()
+    except (lxml.etree.LxmlError, OSError, ValueError):
+        return None
+    total = sum(len(t.strip()) for t in root.itertext())
+    for parent in root.iter():
+        if not isinstance(parent.tag, str):
+            continue
+        records = [c for c in parent if isinstance(c.tag, str) and len(c) and all(
+            isinstance(f.tag, str) and not len(f) for f in c)]
+        tags = {r.tag for r in records}
+        if len(records) < 2 or len(tags) != 1:
+            continue
+        columns = list(dict.fromkeys(lxml.etree.QName(f).localname for r in records for f in r))
+        rows = [{lxml.etree.QName(f).localname: " ".join((f.text or "").split()) for f in r} for r in records]
+        held = sum(len(v) for row in rows for v in row.values())
+        if not total or held < 0.8 * total or any(len(v) > 300 for row in rows for v in row.values()):
+            return None
+        cell = lambda text, tag="td": f"<{tag}>{html.escape(text)}</{tag}>"  # noqa: E731
+        markup = ("<table><tr>" + "".join(cell(c, "th") for c in columns) + "</tr>"
+                  + "".join("<tr>" + "".join(cell(row.get(c, "")) for c in columns) + "</tr>" for row in rows)
+                  + "</table>")
+        text = "\n".join(" ".join(row.get(c, "") for c in columns) for row in rows)
+        return [Table(text, metadata=ElementMetadata(text_as_html=markup, filename=Path(path).name))]
+    return None
 
 
 def _html_checked(path: str, elements: list) -> list:

@@ -63,3 +63,30 @@ def test_markdown_with_a_javascript_example_keeps_its_headings(tmp_path, embedde
     limits = [c for c in chunks if "120 requests per minute" in c.text]
     assert limits and limits[0].heading_path[-1] == "Rate limits", [(c.heading_path, c.text) for c in chunks]
     assert not any("## " in c.text or "```" in c.text for c in chunks)
+
+
+FACTBOOK = """<?xml version="1.0" encoding="UTF-8"?>
+<factbook>
+  <country><name>Canada</name><capital>Ottawa</capital><leader>Justin Trudeau</leader><sport>Hockey</sport></country>
+  <country><name>France</name><capital>Paris</capital><leader>Emmanuel Macron</leader><sport>Soccer</sport></country>
+  <country><name>Trinidad &amp; Tobago</name><capital>Port of Spain</capital><leader>Keith Rowley</leader></country>
+</factbook>
+"""
+
+
+def test_a_data_xml_file_is_stored_as_rows_with_its_field_names(tmp_path, embedder):
+    # unstructured keeps only the values ("Canada Ottawa Justin Trudeau Hockey"): "Who is Canada's leader?"
+    # had nothing to match (../shared/datasets/example-docs/factbook.xml)
+    chunks = _chunks(tmp_path, embedder, "factbook.xml", FACTBOOK)
+    text = "\n".join(c.text for c in chunks)
+    assert "name: Canada | capital: Ottawa | leader: Justin Trudeau | sport: Hockey" in text
+    assert "name: Trinidad & Tobago | capital: Port of Spain | leader: Keith Rowley" in text
+
+
+def test_an_xml_entity_bomb_is_not_expanded_and_prose_xml_is_read_as_before(tmp_path, embedder):
+    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;">'
+            '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><notes><note><to>Ana</to><body>&lol3;</body></note>'
+            '<note><to>Ben</to><body>Meet at the north pier at six.</body></note></notes>')
+    chunks = _chunks(tmp_path, embedder, "notes.xml", bomb)
+    assert "lollollollol" not in "".join(c.text for c in chunks)
+    assert any("north pier" in c.text for c in chunks)
