@@ -84,7 +84,7 @@ def headers_of(rows: list[list[str]], header_rows: int) -> tuple[list[str], list
     of a financial statement are, when they line up with its figures (``_statement_headers``)."""
     if not rows:
         return [], []
-    if header_rows == 0 and len(rows) > 1 and all(c and not _is_number(c) for c in rows[0]):
+    if header_rows == 0 and len(rows) > 1 and _word_row(rows[0]):
         header_rows = 1
     if header_rows == 0:
         statement = _statement_headers(rows)
@@ -142,9 +142,19 @@ def _column_heads(row: list[str]) -> bool:
     """A row of column headings above figures: past its row-label cell (blank, or a title such as
     "Adjusted EBITDA Reconciliation:") only words and years, at least one year or with a blank label."""
     values = [c for c in row[1:] if c]
-    if not values or any(_is_number(c) and not _YEAR.fullmatch(c) for c in values):
+    if not values or any(map(_figure, values)):
         return False
     return not row[0] or any(_YEAR.fullmatch(c) for c in values)
+
+
+def _figure(cell: str) -> bool:
+    """A number that is not a year (a year heads a column; a figure fills one)."""
+    return _is_number(cell) and not _YEAR.fullmatch(cell)
+
+
+def _word_row(row: list[str]) -> bool:
+    """Every cell filled and none a number: a row of column names."""
+    return all(c and not _is_number(c) for c in row)
 
 
 _CURRENCY = frozenset("$€£¥") | {"US$", "CHF", "EUR", "USD"}
@@ -177,12 +187,16 @@ def row_line(headers: list[str], row: list[str]) -> str:
 def table_lines(html: str, fallback: str, heads: list[list[str]] | None = None) -> list[str]:
     """The table's data rows as lines with headers; the flattened text when the HTML has no rows.
     ``heads``: header rows standing apart above the table (a spreadsheet's heading block)."""
-    rows, header_rows = html_rows(html)
+    return _lines(*html_rows(html), fallback, heads)
+
+
+def _lines(rows: list[list[str]], header_rows: int, fallback: str, heads: list[list[str]] | None) -> list[str]:
+    """``table_lines`` of rows already read from the HTML."""
     if heads and rows and header_rows == 0:
         rows, header_rows = [*heads, *rows], len(heads)
     title = []
-    if header_rows == 0 and len(rows) > 2 and max(len(r) for r in rows) > 1 and sum(map(bool, rows[0])) == 1 and all(
-            c and not _is_number(c) for c in rows[1]):
+    if header_rows == 0 and len(rows) > 2 and max(len(r) for r in rows) > 1 and sum(map(bool, rows[0])) == 1 and (
+            _word_row(rows[1])):
         # a title alone on the first row over a row of column names ("Stanley Cups,," over "Team,Location,Stanley
         # Cups"): the title stays a line of its own, the names head the columns
         title, rows, header_rows = [next(c for c in rows[0] if c)], rows[1:], 1
@@ -213,6 +227,10 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
     and its sheet name or caption placed as a title in front of it."""
     from unstructured.documents.elements import Table, Title
 
+    def html_of(element) -> str:
+        return getattr(element.metadata, "text_as_html", None) or "" if isinstance(element, Table) else ""
+
+    parsed = [html_rows(html_of(e)) if html_of(e) else None for e in elements]  # each table read once
     out: list = []
     last_sheet = None
     heads: list[list[str]] | None = None
@@ -220,11 +238,12 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
         if not isinstance(element, Table):
             out.append(element)
             continue
-        html = getattr(element.metadata, "text_as_html", None) or ""
-        if html and _heads_above(element, elements[n + 1] if n + 1 < len(elements) else None):
-            heads = html_rows(html)[0]  # it heads the next table's columns, and is read in each of its rows
+        html = html_of(element)
+        following = n + 1 < len(elements) and parsed[n + 1] is not None
+        if html and following and _heads_above(element, parsed[n][0], elements[n + 1], parsed[n + 1][0]):
+            heads = parsed[n][0]  # it heads the next table's columns, and is read in each of its rows
             continue
-        lines = table_lines(html, element.text or "", heads) if html else [element.text or ""]
+        lines = _lines(*parsed[n], element.text or "", heads) if html else [element.text or ""]
         heads = None
         sheet = getattr(element.metadata, "page_name", None)
         label = _caption(html) or sheet
@@ -244,23 +263,16 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
     return out
 
 
-def _heads_above(element, following) -> bool:
+def _heads_above(element, rows: list[list[str]], following, below: list[list[str]]) -> bool:
     """A spreadsheet's heading rows that ``unstructured`` cut off as a table of their own (a blank row
-    parts them from the figures): at most three rows of words and years, followed in the same sheet
-    by a table of figures no wider than they are."""
-    from unstructured.documents.elements import Table
-
-    if not isinstance(following, Table) or getattr(following.metadata, "page_name", None) is None or (
-            following.metadata.page_name != getattr(element.metadata, "page_name", None)):
+    parts them from the figures): at most three rows (``rows``) of words and years, followed in the
+    same sheet by a table of figures (``below``) no wider than they are."""
+    sheet = getattr(following.metadata, "page_name", None)
+    if sheet is None or sheet != getattr(element.metadata, "page_name", None) or not 0 < len(rows) <= 3 or not below:
         return False
-    rows, _ = html_rows(element.metadata.text_as_html)
-    if not 0 < len(rows) <= 3:
-        return False
-    below, _ = html_rows(getattr(following.metadata, "text_as_html", None) or "")
-    width = max(len(r) for r in rows)
-    figures = any(_is_number(c) and not _YEAR.fullmatch(c) for r in below for c in r[1:] if c)
-    words = all(not _is_number(c) or _YEAR.fullmatch(c) for r in rows for c in r if c)
-    return bool(below) and figures and words and max(len(r) for r in below) <= width
+    figures = any(_figure(c) for r in below for c in r[1:] if c)
+    words = not any(_figure(c) for r in rows for c in r if c)
+    return figures and words and max(len(r) for r in below) <= max(len(r) for r in rows)
 
 
 def _caption(html: str) -> str | None:
