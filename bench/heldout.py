@@ -1,6 +1,6 @@
 """Answers on documents no test or rule was tuned on: what a person asking them would see.
 
-Three sets, over public documents read in place from ../shared/datasets/:
+Four sets, over public documents read in place from ../shared/datasets/:
 
 * ``haystack``: the 28 files of haystack-test-files (web pages saved from the internet, a paper,
   office files); 20 questions written in session 13 while looking at the answers (16 answerable, 4 not),
@@ -14,12 +14,16 @@ Three sets, over public documents read in place from ../shared/datasets/:
   (32 answerable, 8 not) written in session 14 by someone who had not seen the code; run before that
   session's changes, after its first changes (the blind figure), and at its end after fixes its
   answers showed (docs/ask.md): partly in-sample since.
+* ``example-docs-3`` (bench/data/blind3_questions.jsonl): 18 more files of example-docs (e-mails, PDFs, Word,
+  CSV, slides, a novel's first page, a news page with scripts, an unstructured JSON export); 40 questions
+  (32 answerable, 8 not) written in session 15 by someone who had not seen the code; run before that
+  session's answer changes and after them (docs/ask.md).
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
 wrong answers shown (neither right nor refused).
 
-    .venv/bin/python -m bench.heldout [--sets haystack example-docs example-docs-2] [--work DIR] [--json OUT]
+    .venv/bin/python -m bench.heldout [--sets haystack example-docs example-docs-2 example-docs-3] [--work DIR] [--json OUT]
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT.parent / "shared" / "datasets"
-QUESTIONS = [ROOT / "bench" / "data" / "heldout_questions.jsonl", ROOT / "bench" / "data" / "blind2_questions.jsonl"]
+QUESTIONS = [ROOT / "bench" / "data" / name for name in
+             ("heldout_questions.jsonl", "blind2_questions.jsonl", "blind3_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -43,7 +48,12 @@ EXAMPLE_DOCS_2 = ["stanley-cups.csv", "vodafone.xlsx", "fake-power-point-table.p
                   "fake-html-with-footer-and-header.html", "pdf/a1977-backus-p21.pdf", "pdf/chevron-page.pdf",
                   "pdf/interface-config-guide-p93.pdf", "pdf/fake-memo.pdf", "teams_chat.docx",
                   "tables-with-incomplete-rows.docx"]
-SETS = {"example-docs": EXAMPLE_DOCS, "example-docs-2": EXAMPLE_DOCS_2}
+EXAMPLE_DOCS_3 = ["eml/family-day.eml", "eml/mime-different-plain-html.eml", "eml/mime-multi-to-cc-bcc.eml",
+                  "eml/fake-email-b64.eml", "pdf/DA-1p.pdf", "pdf/list-item-example.pdf", "pdf/all-number-table.pdf",
+                  "pdf/embedded-link.pdf", "category-level.docx", "simple.docx", "table-multi-row-column-cells-actual.csv",
+                  "semicolon-delimited.csv", "fake-power-point.pptx", "fake-power-point-many-pages.pptx",
+                  "book-war-and-peace-1p.txt", "example-with-scripts.html", "spring-weather.html.json", "fake-html.html"]
+SETS = {"example-docs": EXAMPLE_DOCS, "example-docs-2": EXAMPLE_DOCS_2, "example-docs-3": EXAMPLE_DOCS_3}
 
 
 def documents(name: str, work: Path) -> Path:
@@ -84,7 +94,7 @@ def ask_all(index: Path, questions: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", nargs="*", default=["haystack", "example-docs", "example-docs-2"])
+    parser.add_argument("--sets", nargs="*", default=["haystack", "example-docs", "example-docs-2", "example-docs-3"])
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()

@@ -58,7 +58,7 @@ def _xml_records(path: str) -> list | None:
     """A data XML file (a list of like records: ``<country><name>Canada</name><leader>Justin Trudeau</leader>``)
     as one table whose columns are the field tags, so each record is stored as a row with its field names
     (``name: Canada | leader: Justin Trudeau``); unstructured keeps only the values, and "Who is Canada's
-    leader?" then has nothing to match. None when the file is not mostly such records (kept as unstructured
+    leader?" then has nothing to match. A field a record repeats keeps every value, joined with "; ". None when the file is not mostly such records (kept as unstructured
     reads it). Entities are not expanded and nothing is fetched (an entity bomb stays text)."""
     import html
 
@@ -80,7 +80,13 @@ def _xml_records(path: str) -> list | None:
         if len(records) < 2 or len(tags) != 1:
             continue
         columns = list(dict.fromkeys(lxml.etree.QName(f).localname for r in records for f in r))
-        rows = [{lxml.etree.QName(f).localname: " ".join((f.text or "").split()) for f in r} for r in records]
+        rows = []
+        for record in records:  # a field repeated in a record (two <author>) keeps all its values
+            row: dict[str, str] = {}
+            for f in record:
+                value, tag = " ".join((f.text or "").split()), lxml.etree.QName(f).localname
+                row[tag] = f"{row[tag]}; {value}" if row.get(tag) and value else row.get(tag) or value
+            rows.append(row)
         held = sum(len(v) for row in rows for v in row.values())
         if not total or held < 0.8 * total or any(len(v) > 300 for row in rows for v in row.values()):
             return None

@@ -130,8 +130,17 @@ def units_agree(claim: str, text: str) -> bool:
     return True
 
 
+# a timetable's "Mon | Wed | Fri" columns are the days a question names in full; "Sat" and "Sun" only
+# beside a weekday, where they cannot be the verb or the star
+_WEEKDAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
+             "thur": "thursday", "thurs": "thursday", "fri": "friday"}
+_WEEKEND = {"sat": "saturday", "sun": "sunday"}
+
+
 def content_terms(text: str) -> set[str]:
     words = [w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS and len(w) > 1]
+    if any(w in _WEEKDAYS for w in words):
+        words = [_WEEKDAYS.get(w) or _WEEKEND.get(w) or w for w in words]
     return set(_STEMMER.stemWords(words)) | numbers(text)
 
 

@@ -33,7 +33,7 @@ _MEASURES = (r"(?:density|weight|mass|height|length|width|depth|size|area|volume
              r"tolerance|strength|score|range|content|concentration|intensity|total|sales|profit|income|margin|growth|"
              r"budget|limit)")
 # "how many", "what percentage", and "what is the density of ..." / "what squad number ...": a figure
-_WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|long|old|often|far|big|large|tall|high|fast|heavy)|"
+_WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|old|far|big|large|tall|high|fast|heavy)|"
                              r"what (?:percentage|percent|share|proportion|number|amount|price)|"
                              rf"what (?:(?:is|was|are|were) (?:the |its |their |his |her )?)?(?:[\w'’-]+ ){{0,3}}{_MEASURES}s?|"
                              r"(?:by )?how much)\b", re.I)
@@ -72,16 +72,16 @@ class Asked:
 def ask_context(question: str, passages: list[Passage]) -> Asked:
     from rag.injection import masked
 
-    terms = frozenset(content_terms(question))
+    terms = frozenset(content_terms(without_source_words(question)) or content_terms(question))
     # read without instruction cells, as the claims are checked (rag.cite.check)
     rows_of = {p.chunk_id: [u for u in units(masked(p.text)) if ROW.match(u)] for p in passages}
     rows = [row for found in rows_of.values() for row in found]
     # sheet names and captions tell tables apart; a prose chunk's heading is only where it starts
     hits = {p.chunk_id: len(terms & content_terms(p.heading)) for p in passages if rows_of[p.chunk_id]}
-    asked = asked_clause(question)
-    wants = ("frequency" if _WANTS_FREQUENCY.search(asked) else "length" if _WANTS_LENGTH.search(asked)
-             else "quantity" if _WANTS_QUANTITY.search(asked)
-             else "date" if _WANTS_DATE.search(asked) else "name" if _WANTS_NAME.search(asked) else None)
+    clause = asked_clause(question)
+    wants = ("frequency" if _WANTS_FREQUENCY.search(clause) else "length" if _WANTS_LENGTH.search(clause)
+             else "quantity" if _WANTS_QUANTITY.search(clause)
+             else "date" if _WANTS_DATE.search(clause) else "name" if _WANTS_NAME.search(clause) else None)
     return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants)
 
 
@@ -94,6 +94,25 @@ _LEADING_CLAUSE = re.compile(r"^(?:[^,?]{1,120},\s*|(?:roughly|approximately|abo
 def asked_clause(question: str) -> str:
     """The question from its question word on: what kind of answer is wanted is said there."""
     return _LEADING_CLAUSE.sub("", question.strip(), count=1)
+
+
+# "according to the spreadsheet", "in the RTF document's table", "listed in the memo": the words that
+# name the kind of source say where to look, not what the answer's sentence or row holds
+_SOURCE_KIND = (r"(?:spreadsheets?|workbooks?|sheets?|tables?|documents?|docs?|files?|memos?|slides?|decks?|"
+                r"presentations?|powerpoints?|pdfs?|rtf|csv|tsv|xlsx?|docx?|pptx?|odt|epub|html|xml|json|markdown|"
+                r"e-?mails?|messages?|books?|reports?|papers?|handbooks?|datasheets?|list|chart|pages?|chats?|letters?)"
+                r"(?:'s|’s)?")
+_SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as (?:listed|given|stated|shown) in)"
+                            rf"\s+(?:the|this|that|these|those|our|my|your|its|their)\s+(?:[\w'’.-]+\s+){{0,3}}"
+                            rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])", re.I)
+_SOURCE_WORD = re.compile(rf"(?<![\w-]){_SOURCE_KIND}(?![\w-])", re.I)
+
+
+def without_source_words(question: str) -> str:
+    """The question without the words of its source-naming clauses that name a kind of source
+    ("How many times have the Maple Leafs won, according to the spreadsheet?" -> "... according to
+    the ?"); the other words of the clause ("in the Stanley Cup table") stay."""
+    return _SOURCE_CLAUSE.sub(lambda m: _SOURCE_WORD.sub(" ", m.group(0)), question)
 
 
 def units(text: str) -> list[str]:

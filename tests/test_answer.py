@@ -244,3 +244,26 @@ def test_the_tail_of_a_sentence_cut_by_the_chunk_before_is_no_quote():
     # a line of its own that opens in lower case is no tail ("saved-by | Dennis Forsythe", a Word chat's metadata)
     saved = replace(passage("saved-by | Dennis Forsythe", "/docs/teams_chat.docx"), char_start=240, char_end=266)
     assert extract("Who saved the chat transcript?", [saved], 0.6).shown == "saved-by | Dennis Forsythe"
+
+
+def test_words_naming_the_kind_of_source_do_not_count_against_the_row():
+    from rag.answer import key_terms
+
+    cups = passage("Team: Blues | Abbreviation: STL | Stanley Cups: 1\nTeam: Maple Leafs | Abbreviation: TOR | Stanley Cups: 13",
+                   "/docs/stanley-cups.csv")
+    question = "How many times have the Maple Leafs won the Stanley Cup, according to the spreadsheet?"
+    assert "spreadsheet" not in key_terms(question) and {"mapl", "leaf", "stanley"} <= key_terms(question)
+    assert "13" in extract(question, [cups], 0.6).shown
+    # only the words that name a kind of source go; the clause's other words ("Stanley Cup") stay
+    assert {"stanley", "cup"} <= key_terms("In the Stanley Cup table, which team is TOR?")
+    assert "sheet" in key_terms("Which sheet in the workbook lists the sales?")  # outside the clause: asked for
+
+
+def test_a_timetable_s_day_abbreviations_are_the_days_the_question_names():
+    from rag.cite import content_terms
+
+    schedule = passage("Role: Leader | Mon: Sarah | Wed: Mark | Fri: Ryan", "/docs/fake.odt")
+    found = extract("In the ODT schedule table, who is the leader on Wednesday?", [schedule], 0.6)
+    assert found is not None and "Mark" in found.shown and "Sarah" not in found.shown
+    assert "saturday" not in content_terms("The sun sat low")  # without a weekday beside them, words keep their sense
+    assert {"saturday", "sunday"} <= content_terms("Mon-Fri: 9-17 | Sat: 10-14 | Sun: closed")

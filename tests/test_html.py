@@ -68,7 +68,7 @@ def test_markdown_with_a_javascript_example_keeps_its_headings(tmp_path, embedde
 FACTBOOK = """<?xml version="1.0" encoding="UTF-8"?>
 <factbook>
   <country><name>Canada</name><capital>Ottawa</capital><leader>Justin Trudeau</leader><sport>Hockey</sport></country>
-  <country><name>France</name><capital>Paris</capital><leader>Emmanuel Macron</leader><sport>Soccer</sport></country>
+  <country><name>France</name><capital>Paris</capital><leader>Emmanuel Macron</leader><sport>Soccer</sport><sport>Rugby</sport></country>
   <country><name>Trinidad &amp; Tobago</name><capital>Port of Spain</capital><leader>Keith Rowley</leader></country>
 </factbook>
 """
@@ -81,6 +81,7 @@ def test_a_data_xml_file_is_stored_as_rows_with_its_field_names(tmp_path, embedd
     text = "\n".join(c.text for c in chunks)
     assert "name: Canada | capital: Ottawa | leader: Justin Trudeau | sport: Hockey" in text
     assert "name: Trinidad & Tobago | capital: Port of Spain | leader: Keith Rowley" in text
+    assert "sport: Soccer; Rugby" in text  # a repeated field keeps both values
 
 
 def test_an_xml_entity_bomb_is_not_expanded_and_prose_xml_is_read_as_before(tmp_path, embedder):
