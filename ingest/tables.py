@@ -84,15 +84,24 @@ def headers_of(rows: list[list[str]], header_rows: int) -> tuple[list[str], list
     of a financial statement are, when they line up with its figures (``_statement_headers``)."""
     if not rows:
         return [], []
-    if header_rows == 0 and len(rows) > 1 and _word_row(rows[0]):
+    spanning = False
+    if header_rows == 0 and len(rows) > 1 and (_word_row(rows[0]) or _names_over_blanks(rows[0])):
         header_rows = 1
+        # a second row of names under a name spanning them (a CSV's "Results,," over ",,Accuracy,Time to
+        # complete"): blank under the row label, no figure, and data rows below
+        while (len(rows) > header_rows + 1 and not rows[header_rows][0] and _names_over_blanks(rows[header_rows], 1)
+               and any(cell and (i >= len(rows[0]) or not rows[0][i]) for i, cell in enumerate(rows[header_rows]))):
+            header_rows, spanning = header_rows + 1, True
     if header_rows == 0:
         statement = _statement_headers(rows)
         if statement is not None:
             return statement
     width = max(len(r) for r in rows)
     headers = [""] * width
-    for row in rows[:header_rows]:
+    for depth, row in enumerate(rows[:header_rows]):
+        if spanning and depth < header_rows - 1:  # a name over blanks spans the columns the rows below name
+            row = [cell or (row[i - 1] if i and any(i < len(r) and r[i] for r in rows[depth + 1 : header_rows]) else "")
+                   for i, cell in enumerate(row)]
         filled = [i for i, cell in enumerate(row) if cell]
         if width > 3 and len(filled) == 2 and filled[0] == 0:
             row = [f"{row[0]} {row[filled[1]]}"]  # "In millions of CHF ... January–June 2023": the table's title
@@ -155,6 +164,14 @@ def _figure(cell: str) -> bool:
 def _word_row(row: list[str]) -> bool:
     """Every cell filled and none a number: a row of column names."""
     return all(c and not _is_number(c) for c in row)
+
+
+def _names_over_blanks(row: list[str], least: int = 2) -> bool:
+    """A row of column names with blanks where a name above or beside spans several columns: no cell
+    a number, at least ``least`` and half of the cells filled (the first one too, for a top row)."""
+    filled = [c for c in row if c]
+    return (len(filled) >= max(least, len(row) / 2 if least > 1 else 1) and (least == 1 or bool(row[0]))
+            and not any(map(_is_number, filled)))
 
 
 _CURRENCY = frozenset("$€£¥") | {"US$", "CHF", "EUR", "USD"}
@@ -337,9 +354,11 @@ def pdf_tables(path: str, elements: list, found: dict[int, list] | None = None) 
         if len(cells) < 2:
             out.append(element)
             continue
+        # the first row heads the columns unless it holds figures (a table of numbers only has no header row)
+        heads = 0 if any(_figure(c) for c in cells[0] if c) else 1
         html = "<table>" + "".join(
-            "<tr>" + "".join(f"<{'th' if i == 0 else 'td'}>{_escape(c)}</{'th' if i == 0 else 'td'}>" for c in row) + "</tr>"
-            for i, row in enumerate(cells)
+            "<tr>" + "".join(f"<{'th' if i < heads else 'td'}>{_escape(c)}</{'th' if i < heads else 'td'}>" for c in row)
+            + "</tr>" for i, row in enumerate(cells)
         ) + "</table>"
         table = Table(" ".join(c for row in cells for c in row if c), metadata=copy.deepcopy(element.metadata))
         table.metadata.text_as_html = html
