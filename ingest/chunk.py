@@ -16,6 +16,7 @@ from rag.records import Chunk
 SEPARATOR = "\n\n"
 MAX_HEADING_CHARS = 120
 _MARGINALIA = {"Header", "Footer", "PageNumber", "PageBreak"}
+_SPACE_RUN = re.compile(r"(?<=\S)[ \t\u00a0]{3,}(?=\S)")  # between words; indentation at a line's start stays
 # A "title" that starts lower-case or ends a sentence is a stray last line of a PDF paragraph.
 _NOT_A_HEADING = re.compile(r"^[a-z]|[.;,:]$")
 
@@ -77,10 +78,19 @@ def structural_chunks(elements: Sequence, *, max_chars: int, soft_chars: int, ov
     return [c.text for c in chunks if c.text.strip()]
 
 
-def locate(doc_text: str, texts: Sequence[str], overlap: int = 0) -> list[tuple[int, int]]:
+_WORD_REACH = 40  # how far back a chunk's start moves to the start of the word it would cut
+
+
+def _inside_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+
+
+def locate(doc_text: str, texts: Sequence[str], overlap: int = 0, max_chars: int = 10**9) -> list[tuple[int, int]]:
     """Find each chunk text in the document text, in order.
 
-    A chunk starts at or after the previous one's end, less the ``overlap`` that split pieces share.
+    A chunk starts at or after the previous one's end, less the ``overlap`` that split pieces share;
+    a shared part that the chunker began inside a word ("ner promised" of "Wagner") starts at the word
+    (or after it, when the whole word would make the piece longer than ``max_chars``).
     """
     spans: list[tuple[int, int]] = []
     cursor = 0
@@ -92,6 +102,15 @@ def locate(doc_text: str, texts: Sequence[str], overlap: int = 0) -> list[tuple[
             head = text.split("\n", 1)[0][:200]
             start = max(doc_text.find(head, cursor), 0)
         end = min(start + len(text), len(doc_text))
+        if spans and start < spans[-1][1] and _inside_word(doc_text, start):  # the shared part starts at a word
+            back = start
+            while back > max(spans[-1][0] + 1, start - _WORD_REACH, end - max_chars) and _inside_word(doc_text, back):
+                back -= 1
+            if _inside_word(doc_text, back):  # the whole word would not fit: the piece starts after it
+                while start < end and _inside_word(doc_text, start):
+                    start += 1
+            else:
+                start = back
         spans.append((start, end))
         cursor = max(start + 1, end - overlap)
     return spans
@@ -118,7 +137,9 @@ def window_split(text: str, offsets: list[tuple[int, int]], limit: int, overlap_
         spans.append((offsets[first][0], offsets[last - 1][1]))
         if last >= n:
             break
-        first = max(last - overlap_tokens, first + 1)
+        previous, first = first, max(last - overlap_tokens, first + 1)
+        while first - 1 > previous and offsets[first][0] == offsets[first - 1][1]:
+            first -= 1  # the shared part starts at a word, not inside one ("ner promised" of "Wagner")
     return spans
 
 
@@ -166,12 +187,15 @@ def make_chunks(
     window: int,
 ) -> tuple[str, list[Chunk]]:
     """Chunk a parsed document; returns the document text and its chunks with provenance."""
+    for element in elements:  # a page's menu laid out with runs of spaces ("Weather Safety      Air Quality")
+        if element.text and _SPACE_RUN.search(element.text):
+            element.text = _SPACE_RUN.sub(" ", element.text)
     doc_text, placed = place_elements(elements)
     texts = structural_chunks(elements, max_chars=max_chars, soft_chars=soft_chars, overlap=overlap, combine_under=combine_under)
     chunks: list[Chunk] = []
     starts = [p.start for p in placed]
     tables = [(p.start, p.end) for p in placed if p.category == "Table"]
-    for start, end in locate(doc_text, texts, overlap):
+    for start, end in locate(doc_text, texts, overlap, max_chars):
         text = doc_text[start:end]
         offsets = tokenize(text)
         if any(a <= start and end <= b for a, b in tables):  # whole rows, no overlap: each row stands alone

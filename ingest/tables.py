@@ -84,14 +84,11 @@ def headers_of(rows: list[list[str]], header_rows: int) -> tuple[list[str], list
     of a financial statement are, when they line up with its figures (``_statement_headers``)."""
     if not rows:
         return [], []
-    spanning = False
-    if header_rows == 0 and len(rows) > 1 and (_word_row(rows[0]) or _names_over_blanks(rows[0])):
+    spanning = header_rows == 0 and _spanning_header(rows)
+    if spanning:
+        header_rows = 2
+    elif header_rows == 0 and len(rows) > 1 and _word_row(rows[0]):
         header_rows = 1
-        # a second row of names under a name spanning them (a CSV's "Results,," over ",,Accuracy,Time to
-        # complete"): blank under the row label, no figure, and data rows below
-        while (len(rows) > header_rows + 1 and not rows[header_rows][0] and _names_over_blanks(rows[header_rows], 1)
-               and any(cell and (i >= len(rows[0]) or not rows[0][i]) for i, cell in enumerate(rows[header_rows]))):
-            header_rows, spanning = header_rows + 1, True
     if header_rows == 0:
         statement = _statement_headers(rows)
         if statement is not None:
@@ -99,9 +96,10 @@ def headers_of(rows: list[list[str]], header_rows: int) -> tuple[list[str], list
     width = max(len(r) for r in rows)
     headers = [""] * width
     for depth, row in enumerate(rows[:header_rows]):
-        if spanning and depth < header_rows - 1:  # a name over blanks spans the columns the rows below name
-            row = [cell or (row[i - 1] if i and any(i < len(r) and r[i] for r in rows[depth + 1 : header_rows]) else "")
-                   for i, cell in enumerate(row)]
+        if spanning and depth == 0:  # a name over blanks spans the columns the row below names
+            row = list(row)
+            for i in range(1, len(row)):
+                row[i] = row[i] or (row[i - 1] if i < len(rows[1]) and rows[1][i] else "")
         filled = [i for i, cell in enumerate(row) if cell]
         if width > 3 and len(filled) == 2 and filled[0] == 0:
             row = [f"{row[0]} {row[filled[1]]}"]  # "In millions of CHF ... January–June 2023": the table's title
@@ -166,12 +164,23 @@ def _word_row(row: list[str]) -> bool:
     return all(c and not _is_number(c) for c in row)
 
 
-def _names_over_blanks(row: list[str], least: int = 2) -> bool:
-    """A row of column names with blanks where a name above or beside spans several columns: no cell
-    a number, at least ``least`` and half of the cells filled (the first one too, for a top row)."""
-    filled = [c for c in row if c]
-    return (len(filled) >= max(least, len(row) / 2 if least > 1 else 1) and (least == 1 or bool(row[0]))
-            and not any(map(_is_number, filled)))
+def _spanning_header(rows: list[list[str]]) -> bool:
+    """Two header rows, a name over blanks spanning the names below it: a CSV's "..., Results," over
+    ",,,,Accuracy,Time to complete". The first row names the row labels' column, the second is blank
+    there and names a column the first leaves blank, no cell of either is a number, and together they
+    name every column the data rows fill."""
+    if len(rows) < 3:
+        return False
+    top, below = rows[0], rows[1]
+    if len(top) != len(below) or not top[0] or below[0] or any(_is_number(c) for c in (*top, *below) if c):
+        return False
+    named = lambda i: (i < len(top) and bool(top[i])) or (i < len(below) and bool(below[i]))  # noqa: E731
+    spanned = [i for i, cell in enumerate(below) if cell and (i >= len(top) or not top[i])]
+    # each name below a blank has a spanning name to its left that is not the row labels' header
+    if not spanned or not all(any(top[j] for j in range(1, min(i, len(top)))) for i in spanned):
+        return False
+    width = max(len(r) for r in rows)
+    return all(named(i) for i in range(width) if any(i < len(r) and r[i] for r in rows[2:]))
 
 
 _CURRENCY = frozenset("$€£¥") | {"US$", "CHF", "EUR", "USD"}

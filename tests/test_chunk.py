@@ -65,3 +65,18 @@ def test_locate_keeps_chunks_in_order_when_text_repeats():
 
     doc = "Priya wrote this.\n\nmore\n\nPriya"
     assert locate(doc, ["Priya wrote this.\n\nmore", "Priya"]) == [(0, 23), (25, 30)]
+
+
+def test_a_piece_sharing_text_with_the_one_before_starts_at_a_word_and_space_runs_are_one_space():
+    words = "Wagner promised prisoner recruits a six-month contract and 200,000 rubles for their families. " * 12
+    doc_text, chunks = make_chunks([para(words), para("Weather Safety           Air Quality\tBeach Hazards")],
+                                   max_chars=300, soft_chars=250, overlap=60, combine_under=0, tokenize=tokenize, window=254)
+    assert len(chunks) > 2
+    for chunk in chunks:
+        assert doc_text[chunk.char_start:chunk.char_end] == chunk.text
+        assert not (chunk.char_start and doc_text[chunk.char_start - 1].isalnum() and chunk.text[0].isalnum()), chunk.text[:30]
+        assert len(chunk.text) <= 300
+    assert "Weather Safety Air Quality\tBeach Hazards" in doc_text
+    offsets = tokenize("internationalisation " * 100)
+    for start, _end in window_split("internationalisation " * 100, offsets, limit=50, overlap_tokens=5)[1:]:
+        assert start == 0 or ("internationalisation " * 100)[start - 1] == " "

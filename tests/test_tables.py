@@ -172,3 +172,23 @@ def test_a_title_alone_on_the_first_row_stays_a_line_and_the_row_below_heads_the
             "<tr><td>Blues</td><td>STL</td><td>1</td></tr><tr><td>Maple Leafs</td><td>TOR</td><td>13</td></tr></table>")
     assert table_lines(html, "") == [
         "Stanley Cups", "Team: Blues | Location: STL | Stanley Cups: 1", "Team: Maple Leafs | Location: TOR | Stanley Cups: 13"]
+
+
+EXAMPLE_DOCS = ROOT.parent / "shared" / "datasets" / "example-docs"
+
+
+@pytest.mark.skipif(not EXAMPLE_DOCS.is_dir(), reason="../shared/datasets/example-docs is not here")
+def test_a_header_over_sub_headers_and_a_table_of_numbers_only(tmp_path, embedder):
+    import rag
+
+    # "Results" spans "Accuracy" and "Time to complete" on the row below (the cells under it are blank)
+    ballot = EXAMPLE_DOCS / "table-multi-row-column-cells-actual.csv"
+    numbers = EXAMPLE_DOCS / "pdf" / "all-number-table.pdf"  # a ruled table with no header row
+    with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
+        report = engine.ingest([ballot, numbers])
+        assert report.failed == 0, report.errors
+        texts = {path.name: "\n".join(c.text for c in engine.index.catalog.chunks_of(str(path.resolve())))
+                 for path in (ballot, numbers)}
+    assert ("Disability Category: Mobility | Participants: 3 | Ballots Completed: 3 | Ballots Incomplete/Terminated: 0 | "
+            "Results Accuracy: 95.4%, n=3 | Results Time to complete: 1416 sec, n=3") in texts[ballot.name]
+    assert "1400.01 | 13" in texts[numbers.name] and "200.01:" not in texts[numbers.name]
