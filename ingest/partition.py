@@ -219,7 +219,8 @@ def _email_headers(path: str) -> list:
         message = email.message_from_binary_file(handle, policy=policy.default)
     try:
         subject = str(message.get("Subject", "") or "").strip()
-        fields = [(name, str(message.get(name, "") or "").strip()) for name in ("From", "To", "Cc", "Date")]
+        # the subject is the title and also in the line: "Who sent the message about X?" is answered by it
+        fields = [(name, str(message.get(name, "") or "").strip()) for name in ("From", "To", "Cc", "Subject", "Date")]
     except (ValueError, TypeError, IndexError):  # malformed headers: the body alone
         return []
     line = "; ".join(f"{name}: {value}" for name, value in fields if value)

@@ -91,3 +91,12 @@ def test_an_xml_entity_bomb_is_not_expanded_and_prose_xml_is_read_as_before(tmp_
     chunks = _chunks(tmp_path, embedder, "notes.xml", bomb)
     assert "lollollollol" not in "".join(c.text for c in chunks)
     assert any("north pier" in c.text for c in chunks)
+
+
+def test_an_e_mail_keeps_its_header_line_with_the_subject(tmp_path, embedder):
+    mail = ("From: Matthew Robinson <mrobinson@example.com>\nTo: Ana <ana@example.com>\nSubject: Test Email\n"
+            "Date: Fri, 16 Dec 2022 17:04:16 -0500\nContent-Type: text/plain\n\nRoses are red.\n")
+    chunks = _chunks(tmp_path, embedder, "test.eml", mail)
+    text = "\n".join(c.text for c in chunks)
+    assert "From: Matthew Robinson <mrobinson@example.com>; To: Ana <ana@example.com>; Subject: Test Email; Date:" in text
+    assert "Roses are red." in text
