@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePath
 
 import numpy as np
-from sqlalchemy import String, cast, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import String, cast, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
@@ -28,6 +29,8 @@ from rag.records import Chunk, DocumentInfo, DocumentState, SourceFile, StoredCh
 from rag.schema import ChunkRow, CollectionRow, DocumentRow, MetaRow, chunk_values
 
 SCHEMA_VERSION = 1
+
+_FILE_NAME = re.compile(r"(?<![\w.-])[\w][\w.-]*\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w-])")  # "simple.docx", "Q3-report.pdf"
 
 
 class Catalog:
@@ -176,6 +179,21 @@ class Catalog:
                 DocumentInfo(d.id, name, d.path, d.file_type, d.status, d.n_chunks, d.error, d.updated_at, d.id in ocr)
                 for d, name in session.execute(query)
             ]
+
+    @guarded
+    def named_in(self, text: str, collection: str | None = None) -> list[str]:
+        """The stored documents' file names that ``text`` names ("What ZIP code is given in simple.docx?"),
+        as stored (the name's case may differ in the text). Only written-out names with an extension."""
+        wanted = {m.lower() for m in _FILE_NAME.findall(text)}
+        if not wanted:
+            return []
+        query = select(DocumentRow.path).join(CollectionRow)
+        if collection is not None:
+            query = query.where(CollectionRow.name == collection)
+        ends = [func.lower(DocumentRow.path).endswith(sep + name, autoescape=True) for name in wanted for sep in ("/", "\\")]
+        with self.session() as session:
+            paths = session.scalars(query.where(or_(*ends)))
+            return sorted({PurePath(p).name for p in paths if PurePath(p).name.lower() in wanted})
 
     @guarded
     def old_vectors(self, collection_id: int, path: str) -> dict[str, bytes]:

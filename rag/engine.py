@@ -9,6 +9,7 @@ searches only read, and the FAISS/BM25 copies are re-read when another process h
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import re
@@ -183,6 +184,11 @@ class Engine:
 
     # ---- answering -------------------------------------------------------------------------
 
+    def named_document(self, question: str) -> str | None:
+        """The file name of the one stored document the question names ("... in simple.docx"), if one."""
+        names = self.index.catalog.named_in(question)
+        return names[0] if len(names) == 1 else None
+
     def ask(self, question: str, **options) -> Answer:
         """Answer a question from the documents, with verified citations, or refuse."""
         return final_answer(self.stream(question, **options))
@@ -204,6 +210,9 @@ class Engine:
         timings = Timings()
         standalone, search_query, rewrite = self.condense(question, history or [])
         self.refresh()
+        named = None if filters is not None and filters.active else self.named_document(standalone)
+        if named:  # "What ZIP code is given in simple.docx?": that file is searched, however far in meaning
+            filters = Filters(path_glob=glob.escape(named))
         query_vector = self.retriever.embed_query(search_query) if search_query.strip() else None
         passages = self.retriever.search(
             self.index, search_query, k=k, mode=mode, filters=filters, mmr_lambda=mmr_lambda, query_vector=query_vector
@@ -211,7 +220,7 @@ class Engine:
         timings.retrieve_ms = (time.perf_counter() - started) * 1000
         answer = Answer(question, REFUSAL, True, [], passages, timings, search_query=search_query, standalone=standalone,
                         rewrite=rewrite)
-        if not relevant_enough(passages, settings.min_relevance):
+        if not named and not relevant_enough(passages, settings.min_relevance):
             refuse(answer, "no_relevant_passages")
             timings.total_ms = (time.perf_counter() - started) * 1000
             yield answer
@@ -294,6 +303,11 @@ class ChatSession:
                 self.history.append((event.standalone or question, "" if event.refused else event.text))
                 self.answers.append(event)
             yield event
+
+    def named_document(self, question: str) -> str | None:
+        """The file name of the one stored document the question names ("... in simple.docx"), if one."""
+        names = self.index.catalog.named_in(question)
+        return names[0] if len(names) == 1 else None
 
     def ask(self, question: str, **options) -> Answer:
         return final_answer(self.stream(question, **options))

@@ -213,3 +213,17 @@ def test_ask_cli_streams_then_prints_json(sample_index):
 def test_ask_cli_without_an_index_says_how_to_make_one(tmp_path):
     result = run_rag("ask", "anything", "--index", str(tmp_path / "none"))
     assert result.returncode == 3 and "rag ingest" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_question_naming_a_file_is_answered_from_that_file(sample_index, shared_embedder):
+    draft = "The contact time is 35 minutes [1]."
+    with rag.open(sample_index, embedder=shared_embedder, model=ScriptedModel(draft), create=False) as engine:
+        assert engine.index.catalog.named_in("Is Travel_Policy.DOCX or node.js in there?") == ["travel_policy.docx"]
+        named = engine.ask("What does weather_station_notes.txt say about the chlorine contact time?")
+        # named by its file, a document is searched even when its passages are far from the question in meaning
+        far = engine.ask("Which favourite things are listed in travel_policy.docx?")
+        anywhere = engine.ask("What is the chlorine contact time?")
+    assert named.passages and {Path(p.source).name for p in named.passages} == {"weather_station_notes.txt"}
+    assert far.refusal_reason != "no_relevant_passages"
+    assert far.passages and {Path(p.source).name for p in far.passages} == {"travel_policy.docx"}
+    assert "water_treatment_report_2023.pdf" in {Path(p.source).name for p in anywhere.passages}
