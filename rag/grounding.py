@@ -105,14 +105,15 @@ _SOURCE_KIND = (r"(?:spreadsheets?|workbooks?|sheets?|tables?|documents?|docs?|f
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as (?:listed|given|stated|shown) in)"
                             rf"\s+(?:the|this|that|these|those|our|my|your|its|their)\s+(?:[\w'’.-]+\s+){{0,3}}"
                             rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])", re.I)
+_SOURCE_LEAD = re.compile(r"^(?:according to|as (?:listed|given|stated|shown) in)\b", re.I)
 _SOURCE_WORD = re.compile(rf"(?<![\w-]){_SOURCE_KIND}(?![\w-])", re.I)
 
 
 def without_source_words(question: str) -> str:
     """The question without the words of its source-naming clauses that name a kind of source
-    ("How many times have the Maple Leafs won, according to the spreadsheet?" -> "... according to
-    the ?"); the other words of the clause ("in the Stanley Cup table") stay."""
-    return _SOURCE_CLAUSE.sub(lambda m: _SOURCE_WORD.sub(" ", m.group(0)), question)
+    ("How many times have the Maple Leafs won, according to the spreadsheet?" -> "... the ?", its
+    "according to" too); the other words of the clause ("in the Stanley Cup table") stay."""
+    return _SOURCE_CLAUSE.sub(lambda m: _SOURCE_WORD.sub(" ", _SOURCE_LEAD.sub(" ", m.group(0))), question)
 
 
 def units(text: str) -> list[str]:

@@ -257,6 +257,9 @@ def test_words_naming_the_kind_of_source_do_not_count_against_the_row():
     # only the words that name a kind of source go; the clause's other words ("Stanley Cup") stay
     assert {"stanley", "cup"} <= key_terms("In the Stanley Cup table, which team is TOR?")
     assert "sheet" in key_terms("Which sheet in the workbook lists the sales?")  # outside the clause: asked for
+    memo = passage("To Whom it May Concern: There were 20,000 bottles of water, 10,000 blankets, and 200 laptops delivered "
+                   "on January 23, 2023. A total of 3 trucks were used for 15 hours.", "/docs/fake-memo.pdf")
+    assert "10,000 blankets" in extract("How many blankets were delivered, according to the memo?", [memo], 0.6).shown
 
 
 def test_a_timetable_s_day_abbreviations_are_the_days_the_question_names():
