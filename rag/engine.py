@@ -304,11 +304,6 @@ class ChatSession:
                 self.answers.append(event)
             yield event
 
-    def named_document(self, question: str) -> str | None:
-        """The file name of the one stored document the question names ("... in simple.docx"), if one."""
-        names = self.index.catalog.named_in(question)
-        return names[0] if len(names) == 1 else None
-
     def ask(self, question: str, **options) -> Answer:
         return final_answer(self.stream(question, **options))
 
