@@ -99,7 +99,7 @@ def headers_of(rows: list[list[str]], header_rows: int) -> tuple[list[str], list
         if spanning and depth == 0:  # a name over blanks spans the columns the row below names
             row = list(row)
             for i in range(1, len(row)):
-                row[i] = row[i] or (row[i - 1] if i < len(rows[1]) and rows[1][i] else "")
+                row[i] = row[i] or (row[i - 1] if rows[1][i] else "")
         filled = [i for i, cell in enumerate(row) if cell]
         if width > 3 and len(filled) == 2 and filled[0] == 0:
             row = [f"{row[0]} {row[filled[1]]}"]  # "In millions of CHF ... January–June 2023": the table's title
@@ -174,13 +174,12 @@ def _spanning_header(rows: list[list[str]]) -> bool:
     top, below = rows[0], rows[1]
     if len(top) != len(below) or not top[0] or below[0] or any(_is_number(c) for c in (*top, *below) if c):
         return False
-    named = lambda i: (i < len(top) and bool(top[i])) or (i < len(below) and bool(below[i]))  # noqa: E731
-    spanned = [i for i, cell in enumerate(below) if cell and (i >= len(top) or not top[i])]
+    spanned = [i for i, cell in enumerate(below) if cell and not top[i]]
     # each name below a blank has a spanning name to its left that is not the row labels' header
-    if not spanned or not all(any(top[j] for j in range(1, min(i, len(top)))) for i in spanned):
+    if not spanned or not all(any(top[1:i]) for i in spanned):
         return False
-    width = max(len(r) for r in rows)
-    return all(named(i) for i in range(width) if any(i < len(r) and r[i] for r in rows[2:]))
+    filled = {i for r in rows[2:] for i, cell in enumerate(r) if cell}
+    return all(i < len(top) and (top[i] or below[i]) for i in filled)
 
 
 _CURRENCY = frozenset("$€£¥") | {"US$", "CHF", "EUR", "USD"}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
-from rag.grounding import ROW, Asked, answers_the_question, ask_context, row_values, without_source_words
+from rag.grounding import ROW, Asked, answers_the_question, ask_context, question_terms, row_values
 from rag.injection import masked
 from rag.records import Answer, Citation, Passage
 
@@ -78,7 +78,7 @@ def key_terms(question: str) -> set[str]:
     """The question's content terms without the words that only say what kind of answer is wanted
     ("name", "year", the unit after "how many": the answer is a figure, the row says "(min)"), and
     without the words naming the kind of source ("according to the spreadsheet")."""
-    terms = content_terms(without_source_words(question)) or content_terms(question)
+    terms = question_terms(question)
     units = content_terms(" ".join(_ASKED_UNIT.findall(question)))
     return (terms - _QUESTION_WORDS - units) or terms
 

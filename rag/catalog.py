@@ -181,19 +181,15 @@ class Catalog:
             ]
 
     @guarded
-    def named_in(self, text: str, collection: str | None = None) -> list[str]:
+    def named_in(self, text: str) -> list[str]:
         """The stored documents' file names that ``text`` names ("What ZIP code is given in simple.docx?"),
         as stored (the name's case may differ in the text). Only written-out names with an extension."""
         wanted = {m.lower() for m in _FILE_NAME.findall(text)}
         if not wanted:
             return []
-        query = select(DocumentRow.path).join(CollectionRow)
-        if collection is not None:
-            query = query.where(CollectionRow.name == collection)
-        ends = [func.lower(DocumentRow.path).endswith(sep + name, autoescape=True) for name in wanted for sep in ("/", "\\")]
+        ends = [func.lower(DocumentRow.path).endswith(os.sep + name, autoescape=True) for name in wanted]
         with self.session() as session:
-            paths = session.scalars(query.where(or_(*ends)))
-            return sorted({PurePath(p).name for p in paths if PurePath(p).name.lower() in wanted})
+            return sorted({PurePath(p).name for p in session.scalars(select(DocumentRow.path).where(or_(*ends)))})
 
     @guarded
     def old_vectors(self, collection_id: int, path: str) -> dict[str, bytes]:

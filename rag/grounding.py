@@ -72,7 +72,7 @@ class Asked:
 def ask_context(question: str, passages: list[Passage]) -> Asked:
     from rag.injection import masked
 
-    terms = frozenset(content_terms(without_source_words(question)) or content_terms(question))
+    terms = frozenset(question_terms(question))
     # read without instruction cells, as the claims are checked (rag.cite.check)
     rows_of = {p.chunk_id: [u for u in units(masked(p.text)) if ROW.match(u)] for p in passages}
     rows = [row for found in rows_of.values() for row in found]
@@ -114,6 +114,12 @@ def without_source_words(question: str) -> str:
     ("How many times have the Maple Leafs won, according to the spreadsheet?" -> "... the ?", its
     "according to" too); the other words of the clause ("in the Stanley Cup table") stay."""
     return _SOURCE_CLAUSE.sub(lambda m: _SOURCE_WORD.sub(" ", _SOURCE_LEAD.sub(" ", m.group(0))), question)
+
+
+def question_terms(question: str) -> set[str]:
+    """The question's content terms, without the words that name a kind of source (all of them when
+    that would leave none)."""
+    return content_terms(without_source_words(question)) or content_terms(question)
 
 
 def units(text: str) -> list[str]:
