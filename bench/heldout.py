@@ -1,6 +1,6 @@
 """Answers on documents no test or rule was tuned on: what a person asking them would see.
 
-Four sets, over public documents read in place from ../shared/datasets/:
+Five sets, over public documents read in place from ../shared/datasets/:
 
 * ``haystack``: the 28 files of haystack-test-files (web pages saved from the internet, a paper,
   office files); 20 questions written in session 13 while looking at the answers (16 answerable, 4 not),
@@ -18,12 +18,16 @@ Four sets, over public documents read in place from ../shared/datasets/:
   CSV, slides, a novel's first page, a news page with scripts, an unstructured JSON export); 40 questions
   (32 answerable, 8 not) written in session 15 by someone who had not seen the code; run before that
   session's answer changes and after them (docs/ask.md).
+* ``example-docs-4`` (bench/data/blind4_questions.jsonl): 18 more files of example-docs (e-mails, an Outlook
+  message, a scanned PDF table, a two-column paper, the USA PATRIOT Act in one <pre> page, a 10-K page,
+  slides, ODT, Org, a spreadsheet, text exports of a PDF and a CSV); 40 questions (32 answerable, 8 not)
+  written in session 16 by someone who had not seen the code; run before that session's changes.
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
 wrong answers shown (neither right nor refused).
 
-    .venv/bin/python -m bench.heldout [--sets haystack example-docs example-docs-2 example-docs-3] [--work DIR] [--json OUT]
+    .venv/bin/python -m bench.heldout [--sets haystack example-docs example-docs-2 example-docs-3 example-docs-4] [--work DIR] [--json OUT]
 """
 
 from __future__ import annotations
@@ -38,7 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT.parent / "shared" / "datasets"
 QUESTIONS = [ROOT / "bench" / "data" / name for name in
-             ("heldout_questions.jsonl", "blind2_questions.jsonl", "blind3_questions.jsonl")]
+             ("heldout_questions.jsonl", "blind2_questions.jsonl", "blind3_questions.jsonl",
+              "blind4_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -53,7 +58,16 @@ EXAMPLE_DOCS_3 = ["eml/family-day.eml", "eml/mime-different-plain-html.eml", "em
                   "pdf/embedded-link.pdf", "category-level.docx", "simple.docx", "table-multi-row-column-cells-actual.csv",
                   "semicolon-delimited.csv", "fake-power-point.pptx", "fake-power-point-many-pages.pptx",
                   "book-war-and-peace-1p.txt", "example-with-scripts.html", "spring-weather.html.json", "fake-html.html"]
-SETS = {"example-docs": EXAMPLE_DOCS, "example-docs-2": EXAMPLE_DOCS_2, "example-docs-3": EXAMPLE_DOCS_3}
+EXAMPLE_DOCS_4 = ["stanley-cups.xlsx", "test_evaluate_files/gold_standard_cct/currency.csv.txt",
+                  "pdf/table-multi-row-column-cells.pdf", "example-10k-1p.html", "fake-html-pre.htm",
+                  "test_evaluate_files/gold_standard_cct/Performance-Audit-Discussion.pdf.txt",
+                  "test_evaluate_files/gold_standard_cct/Bank Good Credit Loan.pptx.txt", "eml/email-no-html-content-1.eml",
+                  "eml/email-replace-mime-encodings-error-1.eml", "eml/email-replace-mime-encodings-error-3.eml",
+                  "eml/fake-email-attachment.eml", "fake-email-with-cc-and-bcc.msg", "pdf/multi-column-2p.pdf",
+                  "pdf/layout-parser-paper-fast.pdf", "simple.pptx", "simple.odt", "language-docs/eng_spa_mult.docx",
+                  "README.org"]
+SETS = {"example-docs": EXAMPLE_DOCS, "example-docs-2": EXAMPLE_DOCS_2, "example-docs-3": EXAMPLE_DOCS_3,
+        "example-docs-4": EXAMPLE_DOCS_4}
 
 
 def documents(name: str, work: Path) -> Path:
@@ -94,7 +108,7 @@ def ask_all(index: Path, questions: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", nargs="*", default=["haystack", "example-docs", "example-docs-2", "example-docs-3"])
+    parser.add_argument("--sets", nargs="*", default=["haystack", "example-docs", "example-docs-2", "example-docs-3", "example-docs-4"])
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
