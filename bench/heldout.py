@@ -93,7 +93,7 @@ def ask_all(index: Path, questions: list[dict]) -> dict:
             right = answer.refused if gold is None else (
                 not answer.refused and any(g.lower() in answer.text.lower() for g in gold))
             rows.append({"q": item["q"], "answerable": gold is not None, "answer": answer.text, "refused": answer.refused,
-                         "right": right, "cited_gold_file": bool(item.get("source")) and Path(item["source"]).name in cited,
+                         "refusal_reason": answer.refusal_reason, "right": right, "cited_gold_file": bool(item.get("source")) and Path(item["source"]).name in cited,
                          "quoted": answer.extracted, "ms": round((time.perf_counter() - started) * 1000)})
             print(f"{'ok ' if right else 'BAD'} {item['q']}\n    -> {answer.text[:240]!r}", flush=True)
     answerable = [r for r in rows if r["answerable"]]

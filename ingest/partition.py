@@ -18,6 +18,7 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
     * a text document libmagic takes for program code: parsed by its name (``text_format_taken_for_code``);
     * e-mail whose attachment cannot be parsed (an image without OCR, audio): the message alone;
     * CSV/TSV that pandas rejects (ragged rows, UTF-16): the file read as plain text;
+    * a text file that is a tab-separated table (``tab_separated``): read as TSV;
     * PDF where pdfminer finds no text: pypdf's text layer, page by page.
 
     E-mail gets its subject (as the title) and sender, recipients and date in front of its body,
@@ -33,6 +34,13 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
 
         # tesseract itself, as for PDF pages: unstructured's image path wants its layout model
         return partition_text(text=ocr_image(source.path, ocr_languages or "eng"), languages=languages[:1])
+    if kind == "txt" and tab_separated(source.path):
+        try:
+            from unstructured.partition.tsv import partition_tsv
+
+            return partition_tsv(filename=source.path, languages=languages[:1])
+        except Exception as exc:  # noqa: BLE001 - read as the text it also is
+            log.debug("%s looked tab-separated but is not a table: %s", source.path, exc)
     try:
         elements = partition(filename=source.path, strategy=strategy, languages=languages,
                              content_type=text_format_taken_for_code(source))
@@ -45,8 +53,8 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
             raise
     if kind == "pdf" and not any((e.text or "").strip() for e in elements):
         return _pdf_text_layer(source.path)
-    if kind in ("eml", "p7s"):
-        return _email_headers(source.path) + elements
+    if kind in ("eml", "msg", "p7s"):
+        return _email_headers(source.path, kind) + elements
     if kind in ("html", "htm", "xhtml"):
         return _html_checked(source.path, elements)
     if kind == "xml":
@@ -131,6 +139,24 @@ TEXT_FORMATS = {"md": "text/markdown", "markdown": "text/markdown", "html": "tex
 _CODE = re.compile(r"javascript|typescript|ecmascript|php|java|ruby|python|perl|c\+\+|csharp")
 
 
+TAB_TABLE_MAX_BYTES = 4_000_000
+
+
+def tab_separated(path: str) -> bool:
+    """A text file that is a table: at least three lines and every line with the same number (one or
+    more) of tabs ("Code<tab>Symbol<tab>Name", a spreadsheet saved as text). Read as one, each row is
+    stored with its column names ("Code: ZAR | Name: South African rand"); as text, a row of three
+    words had none."""
+    try:
+        if Path(path).stat().st_size > TAB_TABLE_MAX_BYTES:
+            return False
+        lines = [line for line in Path(path).read_bytes().decode("utf-8", "replace").splitlines() if line.strip()]
+    except OSError:
+        return False
+    tabs = {line.count("\t") for line in lines}
+    return len(lines) >= 3 and len(tabs) == 1 and min(tabs) >= 1
+
+
 def text_format_taken_for_code(source: SourceFile) -> str | None:
     """The MIME type a text document must be parsed as when libmagic takes it for program code, else
     None (unstructured's own detection stands). A README with a JavaScript example, or a web page
@@ -209,22 +235,42 @@ def html_text(markup: str) -> str:
     return re.sub(r"\s*\n\s*\n\s*", "\n\n", text).strip()
 
 
-def _email_headers(path: str) -> list:
+def _email_headers(path: str, kind: str) -> list:
+    """The message's subject as its title and one line with its senders, recipients (Cc and Bcc too),
+    subject, date and attachment names: "Who was copied?" and "What file was attached?" are answered
+    by it, and unstructured keeps none of them in the text."""
+    from unstructured.documents.elements import Text, Title
+
+    try:
+        headers, attached = _msg_headers(path) if kind == "msg" else _eml_headers(path)
+        subject = str(headers.get("Subject", "") or "").strip()
+        fields = [(name, " ".join(str(headers.get(name, "") or "").split()))
+                  for name in ("From", "To", "Cc", "Bcc", "Subject", "Date")]
+    except (ValueError, TypeError, IndexError, KeyError, AttributeError, OSError):  # malformed headers: the body alone
+        return []
+    fields.append(("Attachments", ", ".join(name for name in attached if name)))
+    line = "; ".join(f"{_HEADER_WORDS.get(name, name)}: {value}" for name, value in fields if value)
+    return ([Title(subject)] if subject else []) + ([Text(line)] if line else [])
+
+
+# the header names in words too: "Who was blind-copied?" shares no word with "Bcc"
+_HEADER_WORDS = {"Cc": "Cc (copy to)", "Bcc": "Bcc (blind copy to)"}
+
+
+def _eml_headers(path: str) -> tuple:
     import email
     from email import policy
 
-    from unstructured.documents.elements import Text, Title
-
     with open(path, "rb") as handle:
         message = email.message_from_binary_file(handle, policy=policy.default)
-    try:
-        subject = str(message.get("Subject", "") or "").strip()
-        # the subject is the title and also in the line: "Who sent the message about X?" is answered by it
-        fields = [(name, str(message.get(name, "") or "").strip()) for name in ("From", "To", "Cc", "Subject", "Date")]
-    except (ValueError, TypeError, IndexError):  # malformed headers: the body alone
-        return []
-    line = "; ".join(f"{name}: {value}" for name, value in fields if value)
-    return ([Title(subject)] if subject else []) + ([Text(line)] if line else [])
+    return message, [part.get_filename() for part in message.iter_attachments()]
+
+
+def _msg_headers(path: str) -> tuple:
+    from oxmsg import Message  # what unstructured reads an Outlook message with
+
+    message = Message.load(path)
+    return message.message_headers, [attachment.file_name for attachment in message.attachments]
 
 
 def _as_plain_text(path: str) -> list:

@@ -80,14 +80,16 @@ def cell_text(cell) -> str:
 
 def headers_of(rows: list[list[str]], header_rows: int) -> tuple[list[str], list[list[str]]]:
     """(column headers, data rows). Without marked header rows the first row is taken as the header
-    when it looks like one (no cell is a number) and the table has more rows; else the leading rows
+    when it looks like one (no cell is a number, ``_word_row``, nor a value like those below it,
+    ``_value_row``), the table has more rows and none of them is a form's captions (``_caption_row``); else the leading rows
     of a financial statement are, when they line up with its figures (``_statement_headers``)."""
     if not rows:
         return [], []
     spanning = header_rows == 0 and _spanning_header(rows)
     if spanning:
         header_rows = 2
-    elif header_rows == 0 and len(rows) > 1 and _word_row(rows[0]):
+    elif (header_rows == 0 and len(rows) > 1 and _word_row(rows[0]) and not any(map(_caption_row, rows[1:]))
+          and not _value_row(rows[0], rows[1:])):
         header_rows = 1
     if header_rows == 0:
         statement = _statement_headers(rows)
@@ -159,6 +161,27 @@ def _figure(cell: str) -> bool:
     return _is_number(cell) and not _YEAR.fullmatch(cell)
 
 
+def _caption_row(row: list[str]) -> bool:
+    """Every filled cell in parentheses: a form's captions under the values they name ("Nevada" over
+    "(State or other jurisdiction of incorporation)" on a 10-K cover), so the first row is no header."""
+    filled = [c for c in row if c]
+    return bool(filled) and all(c.startswith("(") and c.endswith(")") for c in filled)
+
+
+def _value_row(row: list[str], below: list[list[str]]) -> bool:
+    """The row gives a value like the rows below it: in some column its cell holds a figure (not a
+    year, which heads columns) and so does every cell below it ("Patents | 4 - 20 years" over
+    "Software | 3 years": a list of values, not column names)."""
+    for i, cell in enumerate(row):
+        column = [r[i] for r in below if i < len(r) and r[i]]
+        if _DIGIT.search(cell) and not _YEAR.search(cell) and column and all(_DIGIT.search(c) for c in column):
+            return True
+    return False
+
+
+_DIGIT = re.compile(r"(?<!\w)\d+(?:[.,]\d+)*(?!\w)")  # a figure standing as one: "4 - 20 years", not "1Freq" or "CD8"
+
+
 def _word_row(row: list[str]) -> bool:
     """Every cell filled and none a number: a row of column names."""
     return all(c and not _is_number(c) for c in row)
@@ -219,6 +242,7 @@ def _lines(rows: list[list[str]], header_rows: int, fallback: str, heads: list[l
     """``table_lines`` of rows already read from the HTML."""
     if heads and rows and header_rows == 0:
         rows, header_rows = [*heads, *rows], len(heads)
+    rows = _without_blank_columns(rows)
     title = []
     if header_rows == 0 and len(rows) > 2 and max(len(r) for r in rows) > 1 and sum(map(bool, rows[0])) == 1 and (
             _word_row(rows[1])):
@@ -230,6 +254,16 @@ def _lines(rows: list[list[str]], header_rows: int, fallback: str, heads: list[l
     if not lines and rows:  # a table that is only a header row
         lines = [CELL_SEPARATOR.join(c for c in rows[0] if c)]
     return lines or [fallback]
+
+
+def _without_blank_columns(rows: list[list[str]]) -> list[list[str]]:
+    """The rows without the columns no row fills: a 10-K's spacer cells between "Title of each class"
+    and "Trading symbol" kept its header row from reading as one."""
+    width = max((len(r) for r in rows), default=0)
+    used = [i for i in range(width) if any(i < len(r) and r[i] for r in rows)]
+    if len(used) == width:
+        return rows
+    return [[r[i] for i in used if i < len(r)] for r in rows]
 
 
 def group_lines(lines: list[str], max_chars: int, fits: Callable[[str], bool] | None = None) -> list[list[str]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
-from rag.grounding import ROW, Asked, answers_the_question, ask_context, question_terms, row_values
+from rag.grounding import ROW, Asked, answers_the_question, ask_context, last_question, question_terms, row_values
 from rag.injection import masked
 from rag.records import Answer, Citation, Passage
 
@@ -74,6 +74,14 @@ def relevant_enough(passages: list[Passage], min_relevance: float) -> bool:
 _ASKED_UNIT = re.compile(r"\bhow (?:many|much)\s+([^\W\d_]+)", re.I)
 
 
+def own_terms(question: str) -> set[str]:
+    """The key terms of the last of several questions asked together (a chat follow-up searched with
+    the question before it: ``rag.grounding.last_question``), which come first when a sentence is
+    chosen; none for a single question."""
+    last = last_question(question)
+    return key_terms(last) if last != question else set()
+
+
 def key_terms(question: str) -> set[str]:
     """The question's content terms without the words that only say what kind of answer is wanted
     ("name", "year", the unit after "how many": the answer is a figure, the row says "(min)"), and
@@ -97,8 +105,8 @@ def focus(question: str, passage: Passage, max_chars: int) -> Passage:
     spans = sentence_spans(text)
     if len(spans) <= 1:
         return passage
-    asked = key_terms(question)
-    scores = [len(asked & content_terms(text[s.start : s.end])) for s in spans]
+    asked, own = key_terms(question), own_terms(question)
+    scores = [(len(own & terms), len(asked & terms)) for terms in (content_terms(text[s.start : s.end]) for s in spans)]
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
     first = last = best
     while True:
@@ -143,8 +151,9 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     With ``closeness``, the question's terms that the passage's heading or file name already gives
     (the document's subject, which its sentences repeat) do not count as the sentence's own, and
     among sentences holding as many of the others under as telling a heading, the one closest in
-    meaning (read with its headings) wins."""
-    asked = key_terms(question)
+    meaning (read with its headings) wins. Of several questions asked together (a chat follow-up
+    searched with the one before it), the last one's terms come first and may alone reach ``min_overlap``."""
+    asked, own = key_terms(question), own_terms(question)
     if not asked:
         return None
     context = asked_context or ask_context(question, passages)
@@ -167,7 +176,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
     eligible = []
     for n, span, terms, heading, telling, section_line in units:
-        overlap = len(asked & (terms | heading)) / len(asked)
+        overlap = max(len(asked & (terms | heading)) / len(asked), len(own & (terms | heading)) / max(len(own), 1))
         sentence = readable[n - 1][span.start : span.end]
         # by meaning, the sentence is read under its headings ("Specifications: Flight time: 47 minutes"
         # answers how long the drone can fly although it does not say "fly")
@@ -189,12 +198,14 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         meaning = closeness(question, [e[7] for e in eligible])
     best, best_key = None, None
     for (n, span, terms, heading, telling, overlap, sentence, _), close in zip(eligible, meaning):
-        # most of the question's terms first, with the unit's headings and a row's headers ("the impact
+        # the follow-up's own terms first when it is asked with the question before it ("Where is it
+        # stored?" after "How many units are in stock?": the location, not the stock); then
+        # most of the question's terms, with the unit's headings and a row's headers ("the impact
         # of AI in healthcare" is the row under "Impact", not a sentence naming healthcare and AI); then
         # most in what tells one row from another (its cell values), rarer ones breaking ties; then
         # the passage whose heading (sheet, caption) names more of the question; then (with
         # ``closeness``) the sentence closest in meaning; then the earlier passage
-        key = (len(asked & (terms | telling | heading)), len(asked & telling),
+        key = (len(own & (terms | telling | heading)), len(asked & (terms | telling | heading)), len(asked & telling),
                round(sum(weight[t] for t in asked & telling), 6), len(asked & heading), round(float(close), 4), -n)
         if best_key is None or key > best_key:
             best, best_key = Extract(n, span.start, span.end, overlap, shown_part(sentence, asked)), key

@@ -155,24 +155,42 @@ def _swap_slot(previous: str, rest: str) -> str | None:
 
 def _entities(text: str, sentence: bool = True) -> list[str]:
     """Names in a text: runs of capitalised words or codes, not a weekday or month, and in a
-    ``sentence`` not its first word (capitalised because it opens the sentence)."""
+    ``sentence`` not the first word of any of its sentences (capitalised because it opens one:
+    "Around" of "Who invented it? Around what year?"); a name's possessive "'s", a trailing full
+    stop and figures after it are not part of it ("Robert Koch's 1891 proofs", "21:30 UTC.")."""
     found = []
     for match in _ENTITY.finditer(text):
-        words = [w for w in match.group(0).split() if w.lower() not in _CALENDAR]
-        if sentence and match.start() == 0 and words and words[0] == text.split()[0]:
+        words = match.group(0).split()
+        if sentence and _OPENS_SENTENCE.search(text[: match.start()]):
             words = words[1:]
+        words = [w for w in words if w.lower() not in _CALENDAR]
         while words and (words[0].lower() in STOPWORDS or words[0].isdigit()):  # "By 1974", "It", "The"
             words = words[1:]
+        for i, word in enumerate(words):
+            if word.endswith((".", "'s", "’s")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):  # "U.S." stays
+                words = words[:i] + [re.sub(r"(?:\.|'s|’s)$", "", word)]
+                break
+        while words and words[-1].isdigit():
+            words = words[:-1]
         if words and words[0].lower() not in ("of", "and", "de"):
             found.append(" ".join(words))
     return found
+
+
+_OPENS_SENTENCE = re.compile(r"(?:^|[.?!]\s+)\W*$")  # nothing but a sentence's end before this point
+
+
+def _person(name: str) -> bool:
+    """Could be a person's name: not only acronyms and codes ("UTC", "G-102"; "US Secretary of State
+    Henry Kissinger" is one)."""
+    return not all(w.isupper() or any(c.isdigit() for c in w) for w in name.split())
 
 
 def _subject(previous: str, answer: str, person: bool) -> str | None:
     """What a pronoun stands for: for he/she a name the previous answer gave, else the previous
     question's first name, with "the" before it and a noun after it when the question has them."""
     if person:
-        fresh = [e for e in _entities(first_answer_line(answer)) if e.lower() not in previous.lower()]
+        fresh = [e for e in _entities(first_answer_line(answer)) if e.lower() not in previous.lower() and _person(e)]
         if fresh:
             return fresh[0]
     names = _entities(previous)

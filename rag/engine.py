@@ -220,7 +220,8 @@ class Engine:
         timings.retrieve_ms = (time.perf_counter() - started) * 1000
         answer = Answer(question, REFUSAL, True, [], passages, timings, search_query=search_query, standalone=standalone,
                         rewrite=rewrite)
-        if not named and not relevant_enough(passages, settings.min_relevance):
+        if not named and not relevant_enough(passages, settings.min_relevance) and not (
+                rewrite in ("rule", "model") and self.follows_on(question, history or [], passages)):
             refuse(answer, "no_relevant_passages")
             timings.total_ms = (time.perf_counter() - started) * 1000
             yield answer
@@ -252,6 +253,18 @@ class Engine:
         settle(answer, policy(settings, self.embedder, model.name))
         timings.total_ms = (time.perf_counter() - started) * 1000
         yield answer
+
+    def follows_on(self, question: str, history: list[tuple[str, str]], passages: list[Passage]) -> bool:
+        """A follow-up written out by rule or model stays on the conversation's topic: its passages
+        are close enough in meaning to the previous question and the follow-up read together. "What
+        system is Project Osprey replacing?" is far in meaning from the slide that answers it (cosine
+        0.28); with "What is the public launch date of Project Osprey?" before it, it is not."""
+        turns = [(q, a) for q, a in history if q and q.strip()][-HISTORY_TURNS:]
+        if not turns or not passages:
+            return False
+        vector = self.retriever.embed_query(fallback_query(question, turns))
+        stored = self.index.catalog.get_vectors([p.chunk_id for p in passages])
+        return max((float(v @ vector) for v in stored.values()), default=-1.0) >= self.settings.min_relevance
 
     def condense(self, question: str, history: list[tuple[str, str]]) -> tuple[str, str, str]:
         """(the question the model answers, the query searched, how it was written) for a question

@@ -92,8 +92,20 @@ _LEADING_CLAUSE = re.compile(r"^(?:[^,?]{1,120},\s*|(?:roughly|approximately|abo
 
 
 def asked_clause(question: str) -> str:
-    """The question from its question word on: what kind of answer is wanted is said there."""
-    return _LEADING_CLAUSE.sub("", question.strip(), count=1)
+    """The question from its question word on: what kind of answer is wanted is said there (in the
+    last of several questions asked together, see ``last_question``)."""
+    return _LEADING_CLAUSE.sub("", last_question(question).strip(), count=1)
+
+
+_NEXT_QUESTION = re.compile(r"(?<=\?)\s+(?=\S)")
+
+
+def last_question(text: str) -> str:
+    """The last of several questions asked together, else the text: "When is the migration scheduled?
+    And how much downtime is expected?" (a chat follow-up searched with the question before it) asks
+    about downtime now; the question before only says what it is about."""
+    parts = _NEXT_QUESTION.split(text.strip())
+    return parts[-1] if len(parts) > 1 else text
 
 
 # "according to the spreadsheet", "in the RTF document's table", "listed in the memo": the words that

@@ -227,3 +227,32 @@ def test_a_question_naming_a_file_is_answered_from_that_file(sample_index, share
     assert far.refusal_reason != "no_relevant_passages"
     assert far.passages and {Path(p.source).name for p in far.passages} == {"travel_policy.docx"}
     assert "water_treatment_report_2023.pdf" in {Path(p.source).name for p in anywhere.passages}
+
+
+def test_a_follow_up_keeps_the_conversations_topic_at_the_relevance_gate(sample_index, shared_embedder):
+    # "What system is Project Osprey replacing?" alone is far in meaning from the slide (cosine 0.28, below
+    # min_relevance); as a follow-up of a question about Project Osprey it is on the conversation's topic
+    with rag.open(sample_index, embedder=shared_embedder, model=ScriptedModel("I do not know."), create=False) as engine:
+        alone = engine.ask("What system is Project Osprey replacing?")
+        chat = engine.chat()
+        chat.ask("What is the public launch date of Project Osprey?")
+        replacing = chat.ask("What system is it replacing?")
+        off_topic = engine.chat()
+        off_topic.ask("What is the capital of Australia?")
+        still_off = off_topic.ask("Who founded it?")
+    assert alone.refusal_reason == "no_relevant_passages"
+    assert replacing.rewrite == "rule" and replacing.standalone == "What system is Project Osprey replacing?"
+    assert replacing.refusal_reason != "no_relevant_passages"
+    assert "ticketing system" in replacing.text and replacing.extracted
+    assert still_off.refused and still_off.refusal_reason == "no_relevant_passages"
+
+
+def test_a_follow_up_searched_with_the_question_before_it_is_answered_for_itself(sample_index, shared_embedder):
+    # no rule writes "And how much downtime is expected?" out: the previous question and it are searched
+    # together, and the quote answers the follow-up (downtime), not the question before it (the date)
+    with rag.open(sample_index, embedder=shared_embedder, model=ScriptedModel("I do not know."), create=False) as engine:
+        chat = engine.chat()
+        chat.ask("When is the migration of the customer database scheduled?")
+        downtime = chat.ask("And how much downtime is expected?")
+    assert downtime.rewrite == "history"
+    assert "72 minutes" in downtime.text and "2 November" not in downtime.text

@@ -64,3 +64,20 @@ def test_a_good_model_rewrite_is_taken_and_cleaned():
 
 def test_a_rewrite_that_adds_nothing_is_refused():
     assert accept_rewrite("What position did he hold?", "What position did he hold?", [HOURS]) is None
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
+    # "Around" opens the previous turn's second sentence: no name, so no rule fits
+    ([("Who invented the atmospheric engine? Around what year did he invent it?", "")], "What was it mostly used for?",
+     None),
+    # "UTC" is no person's name for "his"; "US Secretary of State Henry Kissinger" is
+    ([("Who is the on-call engineer for the migration?", "It starts at 22:00 UTC. [1]")], "What is his extension?", None),
+    ([("Who had negotiated the withdrawal by January 18, 1974?",
+       'The documents say: "By January 18, 1974, US Secretary of State Henry Kissinger had negotiated it." [1]')],
+     "What position did he hold?", "What position did US Secretary of State Henry Kissinger hold?"),
+    # a possessive and the year after a name are not part of it; "them" is not one man
+    ([("In what year did Robert Koch's proofs confirm it?", "Robert Koch's 1891 proofs [1]")],
+     "When was he awarded a Nobel Prize for them?", None),
+])
+def test_names_that_open_a_sentence_or_are_codes_are_not_what_a_pronoun_means(history, question, expected):
+    assert rule_rewrite(question, history) == expected

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import need_dataset
+
 ESSAY = " ".join(
     f"Paragraph {n} of the harbour essay says the tide at the north pier turns every {n + 5} hours,<br>\n"
     f"and the pilots meet the ships at buoy {n} before dawn.<br><br>" for n in range(40)
@@ -100,3 +102,24 @@ def test_an_e_mail_keeps_its_header_line_with_the_subject(tmp_path, embedder):
     text = "\n".join(c.text for c in chunks)
     assert "From: Matthew Robinson <mrobinson@example.com>; To: Ana <ana@example.com>; Subject: Test Email; Date:" in text
     assert "Roses are red." in text
+
+
+def test_an_outlook_message_and_an_e_mail_keep_copies_blind_copies_and_attachment_names(tmp_path, embedder):
+    # unstructured keeps only the bodies: "Who was blind-copied?" and "What file was attached?" had nothing
+    import shutil
+
+    import rag
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("fake-email-with-cc-and-bcc.msg", "eml/fake-email-attachment.eml"):
+        shutil.copy2(need_dataset("example-docs") / name, docs)
+    with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
+        assert engine.ingest([docs]).failed == 0
+        text = {name: "\n".join(c.text for c in engine.index.catalog.chunks_of(str((docs / name).resolve())))
+                for name in ("fake-email-with-cc-and-bcc.msg", "fake-email-attachment.eml")}
+    assert "Cc (copy to): steve@unstructured.io; Bcc (blind copy to): hello@unstructured.io; Subject: Fake email with cc and bcc recipients; " \
+           "Date: Mon, 29 Jul 2024 16:38:11 -0400" in text["fake-email-with-cc-and-bcc.msg"]
+    assert "This is a test email." in text["fake-email-with-cc-and-bcc.msg"]
+    assert "Subject: Fake email with attachment; Date: Fri, 23 Dec 2022 12:08:48 -0600; Attachments: fake-attachment.txt" \
+        in text["fake-email-attachment.eml"]

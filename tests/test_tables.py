@@ -192,3 +192,35 @@ def test_a_header_over_sub_headers_and_a_table_of_numbers_only(tmp_path, embedde
     assert ("Disability Category: Mobility | Participants: 3 | Ballots Completed: 3 | Ballots Incomplete/Terminated: 0 | "
             "Results Accuracy: 95.4%, n=3 | Results Time to complete: 1416 sec, n=3") in texts[ballot.name]
     assert "1400.01 | 13" in texts[numbers.name] and "200.01:" not in texts[numbers.name]
+
+
+def test_a_text_file_of_tab_separated_rows_and_a_table_with_spacer_columns_keep_their_headers(tmp_path, embedder):
+    import rag
+
+    # a currency list saved as .txt ("Code<tab>Symbol<tab>Name"), and a 10-K whose header row has blank
+    # spacer cells between "Title of each class" and "Trading symbol": both were stored without headers
+    currencies = EXAMPLE_DOCS / "test_evaluate_files" / "gold_standard_cct" / "currency.csv.txt"
+    filing = EXAMPLE_DOCS / "example-10k-1p.html"
+    with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
+        report = engine.ingest([currencies, filing])
+        assert report.failed == 0, report.errors
+        texts = {path.name: "\n".join(c.text for c in engine.index.catalog.chunks_of(str(path.resolve())))
+                 for path in (currencies, filing)}
+    assert "Code: ZAR | Symbol: R | Name: South African rand" in texts[currencies.name]
+    assert ("Title of each class: Common stock | Trading symbol: GLXZ | Name of exchange on which registered: "
+            "OTCQB marketplace") in texts[filing.name]
+
+
+def test_a_list_of_values_and_a_form_with_captions_have_no_header_row():
+    # 10-K pages: "Patents | 4 - 20 years" is a value like the rows below it; "(State ... incorporation)"
+    # captions the value above it; blank spacer columns no longer hide either from the header rule
+    def html(rows):
+        return "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+
+    values = [["Patents", "", "4 - 20 years"], ["Client relationships", "", "9 - 22 years"], ["Software", "", "3 years"]]
+    form = [["Nevada", "", "20-8143439"], ["(State or other jurisdiction of incorporation)", "", "(IRS Employer No.)"]]
+    assert table_lines(html(values), "") == ["Patents | 4 - 20 years", "Client relationships | 9 - 22 years",
+                                             "Software | 3 years"]
+    assert table_lines(html(form), "") == ["Nevada | 20-8143439",
+                                           "(State or other jurisdiction of incorporation) | (IRS Employer No.)"]
+    assert table_lines(html([["Model", "", "Range"], ["Aurora X2", "", "9 km"]]), "") == ["Model: Aurora X2 | Range: 9 km"]
