@@ -114,7 +114,10 @@ def _html_checked(path: str, elements: list) -> list:
       pages have it) would be one table row of thousands of characters, too big for a chunk and with
       its line breaks lost: such tables are read as the blocks of text they hold (``unlayout``);
     * lxml stops at 256 levels of nesting and drops what lies deeper, silently; a page nested that
-      deep (generated, or made to hide text) is read as plain text instead, its block breaks kept.
+      deep (generated, or made to hide text) is read as plain text instead, its block breaks kept;
+    * a ``<pre>`` block of prose (a law or a report published as preformatted text) is one code
+      element of hundreds of thousands of characters, hard-wrapped and indented: it is read as the
+      paragraphs of text it is (``_prose_read_as_text``).
     """
     from unstructured.partition.html import partition_html
     from unstructured.partition.text import partition_text
@@ -126,9 +129,33 @@ def _html_checked(path: str, elements: list) -> list:
     parsed = sum(len(e.text or "") for e in elements)
     text = html_text(markup)
     if parsed >= 0.5 * len(text.replace("\n", "")) - 50:
-        return elements
+        return [piece for element in elements for piece in _prose_read_as_text(element)]
     log.debug("%s: HTML parser kept %d of %d characters; reading it as plain text", path, parsed, len(text))
     return partition_text(text=text, languages=["eng"])
+
+
+PROSE_MIN_CHARS = 2000  # a preformatted block shorter than this stays as it is
+
+
+def _prose_read_as_text(element) -> list:
+    """``element`` as paragraphs of text when it is a long code block whose lines are mostly prose
+    (four words or more, letters for most of their characters: not code), else ``[element]``."""
+    from unstructured.partition.text import partition_text
+
+    text = element.text or ""
+    if type(element).__name__ != "CodeSnippet" or len(text) < PROSE_MIN_CHARS:
+        return [element]
+    lines = [line for line in text.splitlines() if line.strip()]
+    prose = sum(_prose_line(line) for line in lines)
+    return partition_text(text=text, languages=["eng"]) if prose >= 0.8 * len(lines) else [element]
+
+
+def _prose_line(line: str) -> bool:
+    """A line of words, without the marks code is full of (``=``, ``_``, braces, ``()``, arrows)."""
+    return len(re.findall(r"[^\W\d_]{2,}", line)) >= 3 and not _CODE_MARKS.search(line)
+
+
+_CODE_MARKS = re.compile(r"[=_{}]|\(\)|->|=>|::|^\s*(?:#include|import|from|def|class|return|if|for|while)\b")
 
 
 LAYOUT_CELL_CHARS = 1000  # a table cell holding more text than this is page layout, not data

@@ -123,3 +123,20 @@ def test_an_outlook_message_and_an_e_mail_keep_copies_blind_copies_and_attachmen
     assert "This is a test email." in text["fake-email-with-cc-and-bcc.msg"]
     assert "Subject: Fake email with attachment; Date: Fri, 23 Dec 2022 12:08:48 -0600; Attachments: fake-attachment.txt" \
         in text["fake-email-attachment.eml"]
+
+
+def test_a_preformatted_law_is_read_as_paragraphs_and_preformatted_code_stays_code(tmp_path, embedder):
+    # a law published as one <pre> block (fake-html-pre.htm: the USA PATRIOT Act, 460,000 characters) was
+    # one code element, hard-wrapped: its sentences were cut by line breaks and indentation in every chunk
+    sections = "\n\n".join(
+        f"SEC. {n}. INCREASED FUNDING FOR THE HARBOUR OFFICE NUMBER {n}.\n\n"
+        f"    There are authorized to be appropriated for the harbour office\n"
+        f"number {n} the sum of {n},000 dollars for each of the fiscal years 2002,\n"
+        f"2003, and 2004, to help meet the demands of the pilots at the north pier." for n in range(1, 30))
+    code = "\n".join(f"def handler_{n}(event):\n    total = event.count + {n}\n    return {{'total': total}}"
+                     for n in range(60))
+    page = f"<html><body><pre>{sections}</pre><p>Code follows.</p><pre>{code}</pre></body></html>"
+    chunks = _chunks(tmp_path, embedder, "law.html", page)
+    text = "\n".join(c.text for c in chunks)
+    assert "appropriated for the harbour office number 7 the sum of 7,000 dollars for each of the fiscal years" in text
+    assert "def handler_3(event):\n    total = event.count + 3" in text  # code keeps its lines and indentation
