@@ -139,7 +139,7 @@ PROSE_MIN_CHARS = 2000  # a preformatted block shorter than this stays as it is
 
 def _prose_read_as_text(element) -> list:
     """``element`` as paragraphs of text when it is a long code block whose lines are mostly prose
-    (four words or more, letters for most of their characters: not code), else ``[element]``."""
+    (``_prose_line``), else ``[element]``."""
     from unstructured.partition.text import partition_text
 
     text = element.text or ""

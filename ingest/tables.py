@@ -81,8 +81,9 @@ def cell_text(cell) -> str:
 def headers_of(rows: list[list[str]], header_rows: int) -> tuple[list[str], list[list[str]]]:
     """(column headers, data rows). Without marked header rows the first row is taken as the header
     when it looks like one (no cell is a number, ``_word_row``, nor a value like those below it,
-    ``_value_row``), the table has more rows and none of them is a form's captions (``_caption_row``); else the leading rows
-    of a financial statement are, when they line up with its figures (``_statement_headers``)."""
+    ``_value_row``), the table has more rows and none of them is a form's captions (``_caption_row``);
+    else the leading rows of a financial statement are, when they line up with its figures
+    (``_statement_headers``)."""
     if not rows:
         return [], []
     spanning = header_rows == 0 and _spanning_header(rows)

@@ -167,9 +167,11 @@ def _entities(text: str, sentence: bool = True) -> list[str]:
         while words and (words[0].lower() in STOPWORDS or words[0].isdigit()):  # "By 1974", "It", "The"
             words = words[1:]
         for i, word in enumerate(words):
-            if word.endswith((".", "'s", "’s")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):  # "U.S." stays
-                words = words[:i] + [re.sub(r"(?:\.|'s|’s)$", "", word)]
+            if word.endswith(("'s", "’s")):  # "Robert Koch's 1891 proofs": the name ends at its possessive
+                words = words[:i] + [word[:-2]]
                 break
+        if words and words[-1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1]):  # "UTC." ends a sentence; "U.S." stays
+            words[-1] = words[-1][:-1]
         while words and words[-1].isdigit():
             words = words[:-1]
         if words and words[0].lower() not in ("of", "and", "de"):

@@ -12,13 +12,13 @@ from __future__ import annotations
 import glob
 import logging
 import os
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rag.answer import REFUSAL, Policy, focus, refuse, relevant_enough, settle, top_relevance  # noqa: F401 - re-exported
+from rag.chat import HISTORY_CHARS, ChatSession, final_answer, first_sentence, recent_turns  # noqa: F401 - ChatSession re-exported
 from rag.condense import accept_rewrite, fallback_query, needs_history, rule_rewrite
 from rag.config import Settings
 from rag.embed import Embedder
@@ -37,8 +37,6 @@ MODEL_FIELDS = ("llm_backend", "llm_model_path", "llm_base_url", "llm_model", "l
                 "n_ctx", "n_threads", "n_gpu_layers")
 FIXED_FIELDS = {"index_dir", "catalog_url", "embedding_model", "embedding_backend", "embedding_device", "upload_dir"}
 CONDENSE_MAX_TOKENS = 64
-HISTORY_TURNS = 3
-HISTORY_CHARS = 300  # of each earlier question and answer shown to the model when condensing
 MAX_QUESTION_CHARS = 2000
 # small models tend to go on by copying the passage list or inventing the next question
 STOP = ["\n[", "Question:", "Passages:"]
@@ -259,7 +257,7 @@ class Engine:
         are close enough in meaning to the previous question and the follow-up read together. "What
         system is Project Osprey replacing?" is far in meaning from the slide that answers it (cosine
         0.28); with "What is the public launch date of Project Osprey?" before it, it is not."""
-        turns = [(q, a) for q, a in history if q and q.strip()][-HISTORY_TURNS:]
+        turns = recent_turns(history)
         if not turns or not passages:
             return False
         vector = self.retriever.embed_query(fallback_query(question, turns))
@@ -276,7 +274,7 @@ class Engine:
         keeps the question's words and copies no answer; otherwise the previous question and the
         follow-up are used together, so what the person asked is never lost.
         """
-        turns = [(q, a) for q, a in history if q and q.strip()][-HISTORY_TURNS:]
+        turns = recent_turns(history)
         if not turns or not needs_history(question):
             return question, question, ""
         fallback = fallback_query(question, turns)
@@ -298,31 +296,6 @@ class Engine:
 
     def chat(self, **options) -> "ChatSession":
         return ChatSession(self, **options)
-
-
-class ChatSession:
-    """A conversation: follow-up questions are condensed with the history before retrieval."""
-
-    def __init__(self, engine: Engine, **options) -> None:
-        self.engine = engine
-        self.options = options
-        self.history: list[tuple[str, str]] = []
-        self.answers: list[Answer] = []
-
-    def stream(self, question: str, **options) -> Iterator[str | Answer]:
-        for event in self.engine.stream(question, history=list(self.history), **{**self.options, **options}):
-            if isinstance(event, Answer):
-                # the standalone form, so that a follow-up of a follow-up still knows its subject
-                self.history.append((event.standalone or question, "" if event.refused else event.text))
-                self.answers.append(event)
-            yield event
-
-    def ask(self, question: str, **options) -> Answer:
-        return final_answer(self.stream(question, **options))
-
-    def reset(self) -> None:
-        self.history.clear()
-        self.answers.clear()
 
 
 def check_collection_name(name: str) -> str:
@@ -362,24 +335,6 @@ def check_question(question: str) -> str:
     if len(question) > MAX_QUESTION_CHARS:
         raise QuestionError(f"the question is {len(question):,} characters long; ask in at most {MAX_QUESTION_CHARS:,}")
     return question
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of an earlier answer, markers removed: enough to resolve "it" or "he"."""
-    text = re.sub(r"\s*\[\d+(?:\s*[,;]\s*\d+)*\]", "", text or "").strip()
-    match = re.search(r"[.!?](?:\s|$)", text)
-    return text[: match.end()].strip() if match else text
-
-
-def final_answer(events: Iterator[str | Answer]) -> Answer:
-    """Run a stream to its end and return the ``Answer`` it finishes with."""
-    answer = None
-    for event in events:
-        if isinstance(event, Answer):
-            answer = event
-    if answer is None:
-        raise RuntimeError("the answer stream ended without an Answer")
-    return answer
 
 
 def open(  # noqa: A001 - rag.open reads well
