@@ -53,6 +53,8 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
             raise
     if kind == "pdf" and not any((e.text or "").strip() for e in elements):
         return _pdf_text_layer(source.path)
+    if kind == "msg" and not any((e.text or "").strip() for e in elements):
+        return elements  # an Outlook message without a readable body (an encrypted one) is not stored on its headers
     if kind in ("eml", "msg", "p7s"):
         return _email_headers(source.path, kind) + elements
     if kind in ("html", "htm", "xhtml"):
