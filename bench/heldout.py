@@ -93,7 +93,8 @@ def ask_all(index: Path, questions: list[dict]) -> dict:
             right = answer.refused if gold is None else (
                 not answer.refused and any(g.lower() in answer.text.lower() for g in gold))
             rows.append({"q": item["q"], "answerable": gold is not None, "answer": answer.text, "refused": answer.refused,
-                         "refusal_reason": answer.refusal_reason, "right": right, "cited_gold_file": bool(item.get("source")) and Path(item["source"]).name in cited,
+                         "refusal_reason": answer.refusal_reason, "right": right,
+                         "cited_gold_file": bool(item.get("source")) and Path(item["source"]).name in cited,
                          "quoted": answer.extracted, "ms": round((time.perf_counter() - started) * 1000)})
             print(f"{'ok ' if right else 'BAD'} {item['q']}\n    -> {answer.text[:240]!r}", flush=True)
     answerable = [r for r in rows if r["answerable"]]
@@ -108,7 +109,7 @@ def ask_all(index: Path, questions: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", nargs="*", default=["haystack", "example-docs", "example-docs-2", "example-docs-3", "example-docs-4"])
+    parser.add_argument("--sets", nargs="*", default=["haystack", *SETS])
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
