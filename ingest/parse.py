@@ -95,7 +95,8 @@ def parse_in_worker(source: SourceFile) -> ParsedDocument:
 
 def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocument:
     from ingest.chunk import make_chunks
-    from ingest.tables import expand_tables, find_pdf_tables, pdf_tables
+    from ingest.pdf_tables import find_pdf_tables, pdf_tables
+    from ingest.tables import expand_tables
     from ingest.workers import Beside
     from rag.embed import token_offsets
 

@@ -2,7 +2,7 @@
 
 A flattened table ("Riverside 10:00-18:00 10:00-16:00 12:00-16:00") loses which figure belongs to
 which column. Each ``Table`` element from ``unstructured`` (CSV, XLSX sheets, HTML, DOCX; PDF tables
-found by ``pdfplumber``) is rewritten as one line per data row,
+found by ``pdfplumber``, ``ingest.pdf_tables``) is rewritten as one line per data row,
 
     Branch: Riverside | Weekday hours: 10:00-18:00 | Saturday hours: 10:00-16:00 | Sunday hours: 12:00-16:00
 
@@ -23,8 +23,6 @@ log = logging.getLogger(__name__)
 
 CELL_SEPARATOR = " | "
 MAX_CELL_CHARS = 300
-# a PDF text element counts as part of a table when this share of it lies inside the table's box
-_INSIDE = 0.6
 
 
 def html_rows(html: str) -> tuple[list[list[str]], int]:
@@ -152,12 +150,12 @@ def _column_heads(row: list[str]) -> bool:
     """A row of column headings above figures: past its row-label cell (blank, or a title such as
     "Adjusted EBITDA Reconciliation:") only words and years, at least one year or with a blank label."""
     values = [c for c in row[1:] if c]
-    if not values or any(map(_figure, values)):
+    if not values or any(map(is_figure, values)):
         return False
     return not row[0] or any(_YEAR.fullmatch(c) for c in values)
 
 
-def _figure(cell: str) -> bool:
+def is_figure(cell: str) -> bool:
     """A number that is not a year (a year heads a column; a figure fills one)."""
     return _is_number(cell) and not _YEAR.fullmatch(cell)
 
@@ -330,8 +328,8 @@ def _heads_above(element, rows: list[list[str]], following, below: list[list[str
     sheet = getattr(following.metadata, "page_name", None)
     if sheet is None or sheet != getattr(element.metadata, "page_name", None) or not 0 < len(rows) <= 3 or not below:
         return False
-    figures = any(_figure(c) for r in below for c in r[1:] if c)
-    words = not any(_figure(c) for r in rows for c in r if c)
+    figures = any(is_figure(c) for r in below for c in r[1:] if c)
+    words = not any(is_figure(c) for r in rows for c in r if c)
     return figures and words and max(len(r) for r in below) <= max(len(r) for r in rows)
 
 
@@ -345,86 +343,3 @@ def _caption(html: str) -> str | None:
 
 def _is_number(text: str) -> bool:
     return bool(re.fullmatch(r"[-+]?[\d.,:%/ ]+", text.strip()))
-
-
-# ---- PDF tables (fast strategy: pdfminer text has no tables of its own) -------------------------
-
-
-def find_pdf_tables(path: str) -> dict[int, list]:
-    """The tables ``pdfplumber`` finds, by page number: (bbox, rows of cells, page height) each.
-    Empty when it finds none, is not installed (PDF tables then stay as text) or fails."""
-    try:
-        import pdfplumber
-    except ImportError:
-        return {}
-    found = {}
-    try:
-        with pdfplumber.open(path) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
-                tables = page.find_tables()
-                if tables:
-                    found[number] = [(t.bbox, t.extract(), float(page.height)) for t in tables]
-    except Exception as exc:  # noqa: BLE001 - a table finder failing must not fail the file
-        log.debug("pdfplumber could not read tables of %s: %s", path, exc)
-        return {}
-    return found
-
-
-def pdf_tables(path: str, elements: list, found: dict[int, list] | None = None) -> list:
-    """The PDF's elements with each table ``pdfplumber`` finds (``found``: from ``find_pdf_tables``,
-    looked for now when None) put in place of the text lines that lie inside it (as one ``Table``
-    element with HTML, rewritten by ``expand_tables`` afterwards)."""
-    if found is None:
-        found = find_pdf_tables(path)
-    if not found:
-        return elements
-    from unstructured.documents.elements import Table
-
-    out: list = []
-    placed: set[tuple[int, int]] = set()
-    for element in elements:
-        page = element.metadata.page_number
-        hit = _table_holding(element, found.get(page, []))
-        if hit is None:
-            out.append(element)
-            continue
-        key = (page, hit)
-        if key in placed:
-            continue
-        placed.add(key)
-        bbox, rows, _height = found[page][hit]
-        cells = [[" ".join((c or "").split()) for c in row] for row in rows if any(c for c in row)]
-        if len(cells) < 2:
-            out.append(element)
-            continue
-        # the first row heads the columns unless it holds figures (a table of numbers only has no header row)
-        heads = 0 if any(_figure(c) for c in cells[0] if c) else 1
-        html = "<table>" + "".join(
-            "<tr>" + "".join(f"<{'th' if i < heads else 'td'}>{_escape(c)}</{'th' if i < heads else 'td'}>" for c in row)
-            + "</tr>" for i, row in enumerate(cells)
-        ) + "</table>"
-        table = Table(" ".join(c for row in cells for c in row if c), metadata=copy.deepcopy(element.metadata))
-        table.metadata.text_as_html = html
-        out.append(table)
-    return out
-
-
-def _table_holding(element, tables: list) -> int | None:
-    coordinates = getattr(element.metadata, "coordinates", None)
-    if not tables or coordinates is None or not coordinates.points:
-        return None
-    xs = [p[0] for p in coordinates.points]
-    ys = [p[1] for p in coordinates.points]
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    area = max((x1 - x0) * (y1 - y0), 1e-6)
-    for i, (bbox, _rows, _height) in enumerate(tables):
-        tx0, ttop, tx1, tbottom = bbox
-        w = max(0.0, min(x1, tx1) - max(x0, tx0))
-        h = max(0.0, min(y1, tbottom) - max(y0, ttop))
-        if w * h / area >= _INSIDE:
-            return i
-    return None
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -53,19 +53,8 @@ class ChunkReads:
     @guarded
     def iter_vectors(self, ids: Iterable[int] | None = None, batch: int = 4096) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """(ids, vectors) in batches, for all chunks or the given ids."""
-        wanted = None if ids is None else list(ids)
-        chunks = [None] if wanted is None else [wanted[i : i + batch] for i in range(0, len(wanted), batch)]
-        with self.session() as session:
-            for part in chunks:
-                query = select(ChunkRow.id, ChunkRow.vector).order_by(ChunkRow.id)
-                if part is not None:
-                    query = query.where(ChunkRow.id.in_(part))
-                result = session.execute(query.execution_options(yield_per=batch))
-                for rows in result.partitions(batch):
-                    yield (
-                        np.array([r.id for r in rows], dtype=np.int64),
-                        np.vstack([np.frombuffer(r.vector, dtype=np.float32) for r in rows]),
-                    )
+        for found, vectors in self._column_batches(ChunkRow.vector, None if ids is None else list(ids), batch):
+            yield found, np.vstack([np.frombuffer(v, dtype=np.float32) for v in vectors])
 
     @guarded
     def stamp(self) -> str:
@@ -80,15 +69,19 @@ class ChunkReads:
     @guarded
     def iter_texts(self, ids: Iterable[int] | None = None, batch: int = 4096) -> Iterator[tuple[np.ndarray, list[str]]]:
         """(ids, texts) of every chunk, or of the given ids, in id order, in batches."""
-        wanted = None if ids is None else sorted(ids)
+        yield from self._column_batches(ChunkRow.text, None if ids is None else sorted(ids), batch)
+
+    def _column_batches(self, column, wanted: list[int] | None, batch: int) -> Iterator[tuple[np.ndarray, list]]:
+        """(ids, values of ``column``) of every chunk or of the ``wanted`` ids (asked ``batch`` at a
+        time, in that order), each batch in id order."""
         parts = [None] if wanted is None else [wanted[i : i + batch] for i in range(0, len(wanted), batch)]
         with self.session() as session:
             for part in parts:
-                query = select(ChunkRow.id, ChunkRow.text).order_by(ChunkRow.id)
+                query = select(ChunkRow.id, column).order_by(ChunkRow.id)
                 if part is not None:
                     query = query.where(ChunkRow.id.in_(part))
                 for rows in session.execute(query.execution_options(yield_per=batch)).partitions(batch):
-                    yield np.array([r.id for r in rows], dtype=np.int64), [r.text for r in rows]
+                    yield np.array([r[0] for r in rows], dtype=np.int64), [r[1] for r in rows]
 
     @guarded
     def filtered_chunk_ids(

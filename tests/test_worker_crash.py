@@ -32,7 +32,7 @@ def _die() -> None:
 
 
 def test_a_pdf_read_beside_its_tables_gives_the_same_tables_and_a_dead_helper_none():
-    from ingest.tables import find_pdf_tables
+    from ingest.pdf_tables import find_pdf_tables
     from ingest.workers import Beside
     from tests.test_tables import TABLES
 
