@@ -1,6 +1,6 @@
 """Answers on documents no test or rule was tuned on: what a person asking them would see.
 
-Five sets, over public documents read in place from ../shared/datasets/:
+Six sets, over public documents read in place from ../shared/datasets/:
 
 * ``haystack``: the 28 files of haystack-test-files (web pages saved from the internet, a paper,
   office files); 20 questions written in session 13 while looking at the answers (16 answerable, 4 not),
@@ -22,12 +22,17 @@ Five sets, over public documents read in place from ../shared/datasets/:
   message, a scanned PDF table, a two-column paper, the USA PATRIOT Act in one <pre> page, a 10-K page,
   slides, ODT, Org, a spreadsheet, text exports of a PDF and a CSV); 40 questions (32 answerable, 8 not)
   written in session 16 by someone who had not seen the code; run before that session's changes.
+* ``example-docs-5`` (bench/data/blind5_questions.jsonl): 17 more files of example-docs (IRS instructions as
+  text, a memo PDF printed twice, an old .xls, marketing e-mails, an Outlook message, YAML, JSON, Markdown
+  code blocks, a 370-column CSV, a header/footer PDF and Word file, a garbled OCR letter); 40 questions
+  (32 answerable, 8 not) written in session 17 by someone who had not seen the code; run before that
+  session's changes and after its first ones (made for set 4's failures, before set 5 was seen).
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
 wrong answers shown (neither right nor refused).
 
-    .venv/bin/python -m bench.heldout [--sets haystack example-docs example-docs-2 example-docs-3 example-docs-4] [--work DIR] [--json OUT]
+    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-5] [--work DIR] [--json OUT]
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT.parent / "shared" / "datasets"
 QUESTIONS = [ROOT / "bench" / "data" / name for name in
              ("heldout_questions.jsonl", "blind2_questions.jsonl", "blind3_questions.jsonl",
-              "blind4_questions.jsonl")]
+              "blind4_questions.jsonl", "blind5_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -66,8 +71,15 @@ EXAMPLE_DOCS_4 = ["stanley-cups.xlsx", "test_evaluate_files/gold_standard_cct/cu
                   "eml/fake-email-attachment.eml", "fake-email-with-cc-and-bcc.msg", "pdf/multi-column-2p.pdf",
                   "pdf/layout-parser-paper-fast.pdf", "simple.pptx", "simple.odt", "language-docs/eng_spa_mult.docx",
                   "README.org"]
+EXAMPLE_DOCS_5 = ["test_evaluate_files/unstructured_output_cct/IRS-form-1987.pdf.txt",
+                  "pdf/fake-memo-with-duplicate-page.pdf", "tests-example.xls",
+                  "eml/email-replace-mime-encodings-error-5.eml", "eml/email-replace-mime-encodings-error-4.eml",
+                  "eml/email-replace-mime-encodings-error-2.eml", "eml/email-no-utf8-2014-03-17.111517.eml",
+                  "fake-email-attachment.msg", "simple.yaml", "simple.json", "codeblock.md",
+                  "csv-with-long-lines.csv", "language-docs/UDHR_first_article_all.txt", "pdf/header-test-doc.pdf",
+                  "pdf/pdf-with-ocr-text.pdf", "docx-hdrftr.docx", "eml/email-equals-attachment-filename.eml"]
 SETS = {"example-docs": EXAMPLE_DOCS, "example-docs-2": EXAMPLE_DOCS_2, "example-docs-3": EXAMPLE_DOCS_3,
-        "example-docs-4": EXAMPLE_DOCS_4}
+        "example-docs-4": EXAMPLE_DOCS_4, "example-docs-5": EXAMPLE_DOCS_5}
 
 
 def documents(name: str, work: Path) -> Path:

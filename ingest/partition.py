@@ -282,8 +282,10 @@ def _email_headers(path: str, kind: str) -> list:
     return ([Title(subject)] if subject else []) + ([Text(line)] if line else [])
 
 
-# the header names in words too: "Who was blind-copied?" shares no word with "Bcc"
-_HEADER_WORDS = {"Cc": "Cc (copy to)", "Bcc": "Bcc (blind copy to)"}
+# the header names in words too: "Who was blind-copied?" shares no word with "Bcc", "Who sent the
+# message titled ...?" none with "From" and "Subject"
+_HEADER_WORDS = {"From": "From (sent by)", "Cc": "Cc (copy to)", "Bcc": "Bcc (blind copy to)",
+                 "Subject": "Subject (title)", "Date": "Date (sent on)", "Attachments": "Attachments (attached files)"}
 
 
 def _eml_headers(path: str) -> tuple:

@@ -283,7 +283,7 @@ def group_lines(lines: list[str], max_chars: int, fits: Callable[[str], bool] | 
 def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool] | None = None) -> list:
     """Elements with every table rewritten as header-carrying rows, cut into chunk-sized tables,
     and its sheet name or caption placed as a title in front of it."""
-    from unstructured.documents.elements import Table, Title
+    from unstructured.documents.elements import NarrativeText, Table, Title
 
     def html_of(element) -> str:
         return getattr(element.metadata, "text_as_html", None) or "" if isinstance(element, Table) else ""
@@ -297,6 +297,12 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
             out.append(element)
             continue
         html = html_of(element)
+        if html and _prose_column(parsed[n][0], element.text or ""):
+            # a layout table of one column (an HTML e-mail's whole body in one cell): its text, read as
+            # prose; as a row its cell was cut at MAX_CELL_CHARS ("Our technology allows you t")
+            out.append(NarrativeText(element.text, metadata=copy.deepcopy(element.metadata)))
+            out[-1].metadata.text_as_html = None
+            continue
         following = n + 1 < len(elements) and parsed[n + 1] is not None
         if html and following and _heads_above(element, parsed[n][0], elements[n + 1], parsed[n + 1][0]):
             heads = parsed[n][0]  # it heads the next table's columns, and is read in each of its rows
@@ -319,6 +325,12 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
             piece = Table("\n".join([*head, *group]), metadata=copy.deepcopy(element.metadata))
             out.append(piece)
     return out
+
+
+def _prose_column(rows: list[list[str]], text: str) -> bool:
+    """A table of one column whose text is longer than a cell is kept: prose laid out in a table."""
+    return bool(rows) and all(sum(map(bool, r)) <= 1 for r in rows) and len(text) > MAX_CELL_CHARS and any(
+        len(c) >= MAX_CELL_CHARS for r in rows for c in r)
 
 
 def _heads_above(element, rows: list[list[str]], following, below: list[list[str]]) -> bool:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
-from rag.grounding import ROW, Asked, answers_the_question, ask_context, last_question, question_terms, row_values
+from rag.grounding import (ROW, Asked, answers_the_question, ask_context, gives_what_is_wanted, last_question, question_terms,
+                           row_values, source_terms)
 from rag.injection import masked
 from rag.records import Answer, Citation, Passage
 
@@ -30,6 +31,9 @@ MAX_QUOTE_CHARS = 300
 _QUESTION_WORDS = frozenset(content_terms(
     "name named called many much long often kind type year years date time number percent percentage "
     "main primary first largest term take takes get gets"
+    # what the asker wants or where it is written, not what the answer says: "If I want to ..., which form
+    # do the instructions tell me to use?", "What value is given for 'ray'?"
+    " want wants tell tells rather given value say says said mention mentions mentioned"
 ))
 _ROW_CELL = " | "
 _HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punctuation: a title inside a chunk
@@ -41,6 +45,8 @@ _TAIL = re.compile(r"^(?![^\n]*\|)[a-z]\S*(?:\s+\S+){3}")  # prose opening in lo
 _BREADCRUMB = re.compile(r"\s(?:->|[>»›])\s")
 # a web address, a path or a piece of one (a slug: "/iwan-roberts-norwich-city-column"), not "km/h" or "10/12/2024"
 _LINK = re.compile(r"\S*(?:https?://|www\.)\S*|\S*/\S*-\S*-\S*|\S*[A-Za-z]/[A-Za-z][\w.-]*/\S*")
+
+_WANTS_LINK = re.compile(r"\b(?:url|link|web ?site|web ?page|site|address|online|domain|download)", re.I)
 
 
 @dataclass(frozen=True)
@@ -156,13 +162,18 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     asked, own = key_terms(question), own_terms(question)
     if not asked:
         return None
+    # what "how many" counts ("blankets") need not be said ("Crossing (min): 25"), but counts where it is
+    counted = content_terms(" ".join(_ASKED_UNIT.findall(question))) - asked
+    described = source_terms(question) & asked  # held anywhere in the passage: it is the source named
     context = asked_context or ask_context(question, passages)
+    wants_link = bool(_WANTS_LINK.search(question))
     units = []
     readable = [masked(p.text) for p in passages]  # an instruction is never the quote (rag.injection)
     for n, passage in enumerate(passages, start=1):
         if (passage.dense_score if passage.dense_score is not None else 1.0) < min_relevance:
             continue
         heading = content_terms(passage.heading) | content_terms(re.sub(r"[_\W]+", " ", Path(passage.source).stem))
+        heading |= described & content_terms(readable[n - 1])
         section, section_line = set(), ""  # a heading inside the chunk's text ("The sourdough starter") covers what follows
         for span in sentence_spans(readable[n - 1]):
             unit = readable[n - 1][span.start : span.end]
@@ -170,13 +181,17 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 continue  # the tail of a sentence the chunk before holds whole ("vision of authority..." of "division")
             if _HEADING_LINE.match(unit) and not ROW.match(unit):
                 section, section_line = content_terms(unit), unit.strip()
-            units.append((n, span, content_terms(unit), heading | section, telling_terms(unit), section_line))
+            # the words of a web address ("import_questions") are not what the sentence says, unless one is asked for
+            said = unit if wants_link else _LINK.sub(" ", unit)
+            units.append((n, span, content_terms(said), heading | section, telling_terms(said), section_line))
     frequency = {t: sum(t in unit[2] for unit in units) for t in asked}
     named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
     weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
     eligible = []
     for n, span, terms, heading, telling, section_line in units:
-        overlap = max(len(asked & (terms | heading)) / len(asked), len(own & (terms | heading)) / max(len(own), 1))
+        said = counted & (terms | heading)
+        overlap = max((len(asked & (terms | heading)) + len(said)) / (len(asked) + len(said)),
+                      len(own & (terms | heading)) / max(len(own), 1))
         sentence = readable[n - 1][span.start : span.end]
         # by meaning, the sentence is read under its headings ("Specifications: Flight time: 47 minutes"
         # answers how long the drone can fly although it does not say "fly")
@@ -190,7 +205,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         if _LINK.search(sentence) and len(content_terms(_LINK.sub(" ", sentence))) < 3:
             continue  # a web address or a piece of one ("orwich-city/iwan-roberts-norwich-city-column-1-5494038).")
         shared = heading if closeness else set()  # by meaning, the subject its headings give is not the unit's own
-        eligible.append((n, span, terms - shared, heading, telling - shared, overlap, sentence, in_context))
+        # the words naming the source ("in the Blackboard test template") tell none of its sentences from another
+        eligible.append((n, span, terms - shared, heading, telling - shared - described, overlap, sentence, in_context))
     if not eligible:
         return None
     meaning = [0.0] * len(eligible)
@@ -205,10 +221,10 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # most in what tells one row from another (its cell values), rarer ones breaking ties; then
         # the passage whose heading (sheet, caption) names more of the question; then (with
         # ``closeness``) the sentence closest in meaning; then the earlier passage
-        key = (len(own & (terms | telling | heading)), len(asked & (terms | telling | heading)), len(asked & telling),
+        key = (len(own & (terms | telling | heading)), len((asked | counted) & (terms | telling | heading)), len(asked & telling),
                round(sum(weight[t] for t in asked & telling), 6), len(asked & heading), round(float(close), 4), -n)
         if best_key is None or key > best_key:
-            best, best_key = Extract(n, span.start, span.end, overlap, shown_part(sentence, asked)), key
+            best, best_key = Extract(n, span.start, span.end, overlap, shown_part(sentence, asked, context)), key
     return best
 
 
@@ -219,11 +235,12 @@ def telling_terms(unit: str) -> set[str]:
     return row_values(text) if ROW.match(text) else content_terms(text)
 
 
-def shown_part(sentence: str, asked: set[str]) -> str:
+def shown_part(sentence: str, asked: set[str], context: Asked | None = None) -> str:
     """What the answer shows of a sentence: a table row cut to its first cell and the cells the
-    question asks about; a long sentence cut to the clauses that hold the question's terms."""
+    question asks about; a long sentence cut to the run of clauses that gives what the question wants
+    (a figure for "how much", with ``context``) and holds most of its terms."""
     text = " ".join(sentence.split())
-    if _ROW_CELL in text:
+    if _ROW_CELL in text and ": " in text:  # a row without headers ("FIB | The fee is | 95 | dollars") is read whole
         cells = text.split(_ROW_CELL)
         wanted = [c for i, c in enumerate(cells) if i == 0 or asked & content_terms(c.partition(": ")[0])]
         if len(wanted) > 1:
@@ -231,18 +248,37 @@ def shown_part(sentence: str, asked: set[str]) -> str:
         return text[:MAX_QUOTE_CHARS]
     if len(text) <= MAX_QUOTE_CHARS:
         return text
-    clauses = re.split(r"(?<=[,;:])\s+", text)
-    best = max(range(len(clauses)), key=lambda i: len(asked & content_terms(clauses[i])))
-    first = last = best
-    for _ in range(len(clauses)):
-        if last + 1 < len(clauses) and len(" ".join(clauses[first : last + 2])) <= MAX_QUOTE_CHARS:
-            last += 1
-        elif first > 0 and len(" ".join(clauses[first - 1 : last + 1])) <= MAX_QUOTE_CHARS:
-            first -= 1
-        else:
-            break
-    piece = " ".join(clauses[first : last + 1])[:MAX_QUOTE_CHARS]
-    return ("..." if first else "") + piece + ("..." if last < len(clauses) - 1 else "")
+    pieces = _quote_pieces(text)
+    best, best_key = (0, 0), None
+    for first in range(len(pieces)):
+        for last in range(first, len(pieces)):
+            piece = " ".join(pieces[first : last + 1])
+            if len(piece) > MAX_QUOTE_CHARS:
+                break
+            # "$200,000,000 for each of the fiscal years" after 280 characters naming the Technical
+            # Support Center: the figure asked for is in the quote, with as many of the question's terms
+            key = (context is None or gives_what_is_wanted(piece, context), len(asked & content_terms(piece)), len(piece))
+            if best_key is None or key > best_key:
+                best, best_key = (first, last), key
+    if best_key is None:  # one word longer than a quote (a web address)
+        return text[:MAX_QUOTE_CHARS] + "..."
+    first, last = best
+    return ("..." if first else "") + " ".join(pieces[first : last + 1]) + ("..." if last < len(pieces) - 1 else "")
+
+
+def _quote_pieces(text: str) -> list[str]:
+    """``text`` in clauses (at commas, semicolons, colons), a clause too long to quote beside another
+    in runs of words; joined with spaces they give ``text`` again."""
+    pieces = []
+    for clause in re.split(r"(?<=[,;:])\s+", text):
+        words, run = clause.split(" "), []
+        for word in words:
+            if run and len(" ".join([*run, word])) > MAX_QUOTE_CHARS // 3:
+                pieces.append(" ".join(run))
+                run = []
+            run.append(word)
+        pieces.append(" ".join(run))
+    return pieces
 
 
 def quoted_answer(answer: Answer, found: Extract) -> Answer:

@@ -112,10 +112,11 @@ def last_question(text: str) -> str:
 # name the kind of source say where to look, not what the answer's sentence or row holds
 _SOURCE_KIND = (r"(?:spreadsheets?|workbooks?|sheets?|tables?|documents?|docs?|files?|memos?|slides?|decks?|"
                 r"presentations?|powerpoints?|pdfs?|rtf|csv|tsv|xlsx?|docx?|pptx?|odt|epub|html|xml|json|markdown|"
-                r"e-?mails?|messages?|books?|reports?|papers?|handbooks?|datasheets?|list|chart|pages?|chats?|letters?)"
+                r"e-?mails?|messages?|books?|reports?|papers?|handbooks?|datasheets?|list|chart|pages?|chats?|letters?|"
+                r"instructions|guides?|manuals?|templates?|notes|yaml|txt|md)"
                 r"(?:'s|’s)?")
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as (?:listed|given|stated|shown) in)"
-                            rf"\s+(?:the|this|that|these|those|our|my|your|its|their)\s+(?:[\w'’.-]+\s+){{0,3}}"
+                            rf"\s+(?:the|this|that|these|those|our|my|your|its|their)\s+(?:[\w'’.-]+,?\s+){{0,3}}"
                             rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])", re.I)
 _SOURCE_LEAD = re.compile(r"^(?:according to|as (?:listed|given|stated|shown) in)\b", re.I)
 _SOURCE_WORD = re.compile(rf"(?<![\w-]){_SOURCE_KIND}(?![\w-])", re.I)
@@ -126,6 +127,13 @@ def without_source_words(question: str) -> str:
     ("How many times have the Maple Leafs won, according to the spreadsheet?" -> "... the ?", its
     "according to" too); the other words of the clause ("in the Stanley Cup table") stay."""
     return _SOURCE_CLAUSE.sub(lambda m: _SOURCE_WORD.sub(" ", _SOURCE_LEAD.sub(" ", m.group(0))), question)
+
+
+def source_terms(question: str) -> set[str]:
+    """The terms of the question's source-naming clauses that say which source ("in the May 5, 2023
+    memo": may, 5, 2023): a passage holding them anywhere is that source, whichever sentence answers."""
+    return content_terms(" ".join(_SOURCE_WORD.sub(" ", _SOURCE_LEAD.sub(" ", m.group(0)))
+                                  for m in _SOURCE_CLAUSE.finditer(question)))
 
 
 def question_terms(question: str) -> set[str]:
@@ -220,6 +228,10 @@ def _placed(item: str, unit: str, asked: Asked, context: set[str], new_words: se
                for (_header, _, value), ok in zip(cells, headers_asked))
 
 
+_REFERENCE = re.compile(r"(?:\b(?:sections?|sec|chapters?|articles?|title|part|pages?|pp?|no|law|rules?|clauses?|"
+                        r"paragraphs?|figures?|fig|tables?|appendix|exhibit)\.?|§+)\s*\(?\d[\w.()-]*", re.I)
+
+
 def answers_the_question(text: str, asked: Asked) -> bool:
     """The sentence shares a key term with the question and, for "how often", "how long", "how many",
     "when" or "who", holds a frequency, an amount of time or distance, a figure (not a year), a date
@@ -228,13 +240,21 @@ def answers_the_question(text: str, asked: Asked) -> bool:
         return True
     if not (content_terms(text) & asked.terms):
         return False  # true, perhaps, but about something else
+    return gives_what_is_wanted(text, asked)
+
+
+def gives_what_is_wanted(text: str, asked: Asked) -> bool:
+    """The text holds the kind of answer the question wants (see ``answers_the_question``), whatever it is about."""
+    if asked.wants is None:
+        return True
     given = numbers(asked.question)
     if asked.wants == "frequency":  # "how often": every 12 hours, twice a week
         return bool(_FREQUENCY.search(text))
     if asked.wants == "length" and not ROW.match(text.strip()):  # a row's unit is in its header: "Crossing (min): 25"
         return any(match.group(0).lower() not in asked.question.lower() for match in _LENGTH.finditer(text))
     if asked.wants in ("quantity", "length"):
-        new = numbers(text) - given - set(_YEAR.findall(text))
+        # "section 811", "Public Law 104-132", "page 5" name a place in a text, not an amount
+        new = numbers(_REFERENCE.sub(" ", text)) - given - set(_YEAR.findall(text))
         return bool(new) or bool(_WORD_NUMBERS.search(text))
     if asked.wants == "date":
         return bool(numbers(text) - given) or bool(

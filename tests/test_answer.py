@@ -270,3 +270,41 @@ def test_a_timetable_s_day_abbreviations_are_the_days_the_question_names():
     assert found is not None and "Mark" in found.shown and "Sarah" not in found.shown
     assert "saturday" not in content_terms("The sun sat low")  # without a weekday beside them, words keep their sense
     assert {"saturday", "sunday"} <= content_terms("Mon-Fri: 9-17 | Sat: 10-14 | Sun: closed")
+
+
+def test_a_long_sentence_is_quoted_where_it_gives_the_figure_asked_for():
+    # a law's sentence of 390 characters: the subject comes first, the amount last; cut at its start,
+    # the quote named the Technical Support Center and never said how much
+    law = passage("There are authorized to be appropriated for the Technical Support Center established in section 811 of "
+                  "the Antiterrorism and Effective Death Penalty Act of 1996 (Public Law 104-132) to help meet the demands "
+                  "for activities to combat terrorism and support and enhance the technical support and tactical operations "
+                  "of the FBI, $200,000,000 for each of the fiscal years 2002, 2003, and 2004.", "/docs/patriot-act.htm")
+    found = extract("How much money per year did the Act authorize for the FBI's Technical Support Center?", [law], 0.6)
+    assert found is not None and "$200,000,000" in found.shown and len(found.shown) <= MAX_QUOTE_CHARS + 6
+    assert found.shown.startswith("...") and found.shown.endswith("2004.")
+    # "section 811" and "Public Law 104-132" name places in a text: no amount, so nothing answers "how much"
+    assert extract("How much money did the Act authorize for the Center?",
+                   [passage("The Technical Support Center was established in section 811 of the Act (Public Law 104-132).")],
+                   0.6) is None
+
+
+def test_what_how_many_counts_and_the_source_s_own_words_count_where_they_are_said():
+    memo = passage("May 5, 2023\n\nTo Whom it May Concern:\n\nThere were 20,000 bottles of water, 10,000 blankets, and 200 "
+                   "laptops delivered on January 23, 2023. A total of 3 trucks were used for 15 hours.\n\nMallori",
+                   "/docs/fake-memo.pdf")
+    # "blankets" is what is counted: not needed ("Crossing (min): 25"), but counted where the sentence says it
+    assert "10,000 blankets" in extract("How many blankets does the memo report?", [memo], 0.6).shown
+    # "the May 5, 2023 memo" says which source: the passage holds that date line, not the answering sentence
+    found = extract("For how many hours were the trucks used in the delivery described in the May 5, 2023 memo?", [memo], 0.6)
+    assert found is not None and found.shown == "A total of 3 trucks were used for 15 hours."
+
+
+def test_a_row_without_headers_is_quoted_whole_and_a_web_address_s_words_are_not_the_sentence_s():
+    sheet = passage("FIB | The student activities fee is | 95 | dollars for students enrolled in | 19 | units or more,\n"
+                    "Abbreviation: ORD | Question Type: Ordering", "/docs/tests-example.xls")
+    found = extract("In the Blackboard example test spreadsheet, how many dollars is the student activities fee?", [sheet], 0.6)
+    assert found is not None and "95" in found.shown
+    readme = passage("See the full directions at: http://www.cmu.edu/blackboard/evaluate#manage_tests/import_questions",
+                     "/docs/tests-example.xls", chunk_id=3)
+    found = extract("What question type does the abbreviation ORD stand for in the Blackboard test template?", [readme, sheet], 0.6)
+    assert found is not None and found.shown == "Abbreviation: ORD | Question Type: Ordering"

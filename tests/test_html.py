@@ -100,7 +100,8 @@ def test_an_e_mail_keeps_its_header_line_with_the_subject(tmp_path, embedder):
             "Date: Fri, 16 Dec 2022 17:04:16 -0500\nContent-Type: text/plain\n\nRoses are red.\n")
     chunks = _chunks(tmp_path, embedder, "test.eml", mail)
     text = "\n".join(c.text for c in chunks)
-    assert "From: Matthew Robinson <mrobinson@example.com>; To: Ana <ana@example.com>; Subject: Test Email; Date:" in text
+    assert ("From (sent by): Matthew Robinson <mrobinson@example.com>; To: Ana <ana@example.com>; Subject (title): Test Email; "
+            "Date (sent on):") in text
     assert "Roses are red." in text
 
 
@@ -118,11 +119,11 @@ def test_an_outlook_message_and_an_e_mail_keep_copies_blind_copies_and_attachmen
         assert engine.ingest([docs]).failed == 0
         text = {name: "\n".join(c.text for c in engine.index.catalog.chunks_of(str((docs / name).resolve())))
                 for name in ("fake-email-with-cc-and-bcc.msg", "fake-email-attachment.eml")}
-    assert "Cc (copy to): steve@unstructured.io; Bcc (blind copy to): hello@unstructured.io; Subject: Fake email with cc and bcc recipients; " \
-           "Date: Mon, 29 Jul 2024 16:38:11 -0400" in text["fake-email-with-cc-and-bcc.msg"]
+    assert "Cc (copy to): steve@unstructured.io; Bcc (blind copy to): hello@unstructured.io; Subject (title): Fake email with cc " \
+           "and bcc recipients; Date (sent on): Mon, 29 Jul 2024 16:38:11 -0400" in text["fake-email-with-cc-and-bcc.msg"]
     assert "This is a test email." in text["fake-email-with-cc-and-bcc.msg"]
-    assert "Subject: Fake email with attachment; Date: Fri, 23 Dec 2022 12:08:48 -0600; Attachments: fake-attachment.txt" \
-        in text["fake-email-attachment.eml"]
+    assert "Subject (title): Fake email with attachment; Date (sent on): Fri, 23 Dec 2022 12:08:48 -0600; " \
+           "Attachments (attached files): fake-attachment.txt" in text["fake-email-attachment.eml"]
 
 
 def test_a_preformatted_law_is_read_as_paragraphs_and_preformatted_code_stays_code(tmp_path, embedder):

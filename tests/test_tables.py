@@ -224,3 +224,19 @@ def test_a_list_of_values_and_a_form_with_captions_have_no_header_row():
     assert table_lines(html(form), "") == ["Nevada | 20-8143439",
                                            "(State or other jurisdiction of incorporation) | (IRS Employer No.)"]
     assert table_lines(html([["Model", "", "Range"], ["Aurora X2", "", "9 km"]]), "") == ["Model: Aurora X2 | Range: 9 km"]
+
+
+def test_prose_laid_out_in_a_one_column_table_is_kept_whole_as_text():
+    # a marketing e-mail's whole body in one table cell (email-replace-mime-encodings-error-4.eml): as a
+    # row, the cell was cut at 300 characters and the offer, the promo code and the sign-off were lost
+    from unstructured.documents.elements import NarrativeText
+
+    body = ("Hi! We are a fully automated platform for intellectual property protection. " * 5
+            + "Get a 40% discount on future certificates with promocode COPYRIGHT40. Best regards, Someone K, CEO")
+    layout = Table(body, metadata=ElementMetadata(text_as_html=f"<table><tr><td>{body}</td></tr></table>"))
+    out = expand_tables([layout], max_chars=900)
+    assert len(out) == 1 and isinstance(out[0], NarrativeText) and out[0].text == body
+    assert "COPYRIGHT40" in out[0].text and out[0].metadata.text_as_html is None
+    # a one-column table of short cells stays a table
+    names = Table("Ana Ben", metadata=ElementMetadata(text_as_html="<table><tr><td>Ana</td></tr><tr><td>Ben</td></tr></table>"))
+    assert all(isinstance(e, Table) for e in expand_tables([names], max_chars=900))
