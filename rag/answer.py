@@ -46,6 +46,7 @@ _BREADCRUMB = re.compile(r"\s(?:->|[>»›])\s")
 # a web address, a path or a piece of one (a slug: "/iwan-roberts-norwich-city-column"), not "km/h" or "10/12/2024"
 _LINK = re.compile(r"\S*(?:https?://|www\.)\S*|\S*/\S*-\S*-\S*|\S*[A-Za-z]/[A-Za-z][\w.-]*/\S*")
 
+_GOES_ON = re.compile(r"\s*(?:It|Its|They|Their|He|His|She|Her|This|These)\b")
 _WANTS_LINK = re.compile(r"\b(?:url|link|web ?site|web ?page|site|address|online|domain|download)", re.I)
 
 
@@ -175,6 +176,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         heading = content_terms(passage.heading) | content_terms(re.sub(r"[_\W]+", " ", Path(passage.source).stem))
         heading |= described & content_terms(readable[n - 1])
         section, section_line = set(), ""  # a heading inside the chunk's text ("The sourdough starter") covers what follows
+        before = None  # the sentence before, (start, terms): what "They ..." goes on about
         for span in sentence_spans(readable[n - 1]):
             unit = readable[n - 1][span.start : span.end]
             if span.start == 0 and passage.char_start > 0 and _TAIL.match(unit):
@@ -183,12 +185,19 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 section, section_line = content_terms(unit), unit.strip()
             # the words of a web address ("import_questions") are not what the sentence says, unless one is asked for
             said = unit if wants_link else _LINK.sub(" ", unit)
-            units.append((n, span, content_terms(said), heading | section, telling_terms(said), section_line))
+            terms, start, inherited = content_terms(said), span.start, set()
+            if before and _GOES_ON.match(unit):
+                # "All human beings are born free ... They are endowed with reason": the sentence before
+                # says who "they" are, and is quoted with it when both fit
+                inherited = before[1]
+                start = before[0] if span.end - before[0] <= MAX_QUOTE_CHARS else span.start
+            units.append((n, span, terms, heading | section | inherited, telling_terms(said), section_line, start))
+            before = None if ROW.match(unit) or unit.strip() == section_line else (span.start, terms)
     frequency = {t: sum(t in unit[2] for unit in units) for t in asked}
     named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
     weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
     eligible = []
-    for n, span, terms, heading, telling, section_line in units:
+    for n, span, terms, heading, telling, section_line, start in units:
         said = counted & (terms | heading)
         overlap = max((len(asked & (terms | heading)) + len(said)) / (len(asked) + len(said)),
                       len(own & (terms | heading)) / max(len(own), 1))
@@ -206,14 +215,15 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             continue  # a web address or a piece of one ("orwich-city/iwan-roberts-norwich-city-column-1-5494038).")
         shared = heading if closeness else set()  # by meaning, the subject its headings give is not the unit's own
         # the words naming the source ("in the Blackboard test template") tell none of its sentences from another
-        eligible.append((n, span, terms - shared, heading, telling - shared - described, overlap, sentence, in_context))
+        eligible.append((n, span, terms - shared, heading, telling - shared - described, overlap,
+                         readable[n - 1][start : span.end], in_context, start))
     if not eligible:
         return None
     meaning = [0.0] * len(eligible)
     if closeness:
         meaning = closeness(question, [e[7] for e in eligible])
     best, best_key = None, None
-    for (n, span, terms, heading, telling, overlap, sentence, _), close in zip(eligible, meaning):
+    for (n, span, terms, heading, telling, overlap, sentence, _, start), close in zip(eligible, meaning):
         # the follow-up's own terms first when it is asked with the question before it ("Where is it
         # stored?" after "How many units are in stock?": the location, not the stock); then
         # most of the question's terms, with the unit's headings and a row's headers ("the impact
@@ -224,7 +234,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         key = (len(own & (terms | telling | heading)), len((asked | counted) & (terms | telling | heading)), len(asked & telling),
                round(sum(weight[t] for t in asked & telling), 6), len(asked & heading), round(float(close), 4), -n)
         if best_key is None or key > best_key:
-            best, best_key = Extract(n, span.start, span.end, overlap, shown_part(sentence, asked, context)), key
+            best, best_key = Extract(n, start, span.end, overlap, shown_part(sentence, asked, context)), key
     return best
 
 

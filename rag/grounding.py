@@ -47,6 +47,11 @@ _MONTH_WORDS = re.compile(r"\b(?:january|february|march|april|may|june|july|augu
                           r"spring|summer|autumn|fall|winter|century|centuries|decade|monday|tuesday|wednesday|"
                           r"thursday|friday|saturday|sunday|weekday|weekend|yesterday|today)\b", re.I)
 _WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+# "How much does a sponsorship package cost?", "What user fee does the IRS charge?": an amount of money
+_WANTS_MONEY = re.compile(r"^\s*(?:how much\b(?=.*\b(?:money|costs?|price[sd]?|pay|paid|charge[sd]?|spen[dt]|fees?|worth)\b)|"
+                          r"what (?:(?:is|was|are|were) )?(?:the |its |their )?(?:[\w'’-]+ )?(?:price|cost|fee)s?\b)", re.I)
+_MONEY = re.compile(r"[$€£¥₹]\s?\d|\d\s*(?:k|m|bn|thousand|million|billion)?\s*(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|"
+                    r"gbp|chf|yen|rupees?|francs?|kronor|kroner|yuan)\b|\b(?:usd|eur|gbp|chf)\s?\d|\bfree\b|\bno charge\b", re.I)
 _WANTS_LENGTH = re.compile(r"^\s*how long\b", re.I)
 # "72 minutes", "three years", "almost a month", "9 km", "1.5h": an amount of time or distance
 _LENGTH = re.compile(r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
@@ -66,7 +71,7 @@ class Asked:
     terms: frozenset[str]
     named_rows: frozenset[str] = frozenset()  # table rows (over all passages) the question names
     heading_hits: dict[int, int] = field(default_factory=dict)  # table passages: chunk id -> question terms in heading
-    wants: str | None = None  # "frequency", "quantity", "date", "name" or None: what the answer must hold
+    wants: str | None = None  # "frequency", "length", "money", "quantity", "date", "name" or None: what the answer must hold
 
 
 def ask_context(question: str, passages: list[Passage]) -> Asked:
@@ -80,7 +85,7 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
     hits = {p.chunk_id: len(terms & content_terms(p.heading)) for p in passages if rows_of[p.chunk_id]}
     clause = asked_clause(question)
     wants = ("frequency" if _WANTS_FREQUENCY.search(clause) else "length" if _WANTS_LENGTH.search(clause)
-             else "quantity" if _WANTS_QUANTITY.search(clause)
+             else "money" if _WANTS_MONEY.search(clause) else "quantity" if _WANTS_QUANTITY.search(clause)
              else "date" if _WANTS_DATE.search(clause) else "name" if _WANTS_NAME.search(clause) else None)
     return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants)
 
@@ -252,7 +257,9 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
         return bool(_FREQUENCY.search(text))
     if asked.wants == "length" and not ROW.match(text.strip()):  # a row's unit is in its header: "Crossing (min): 25"
         return any(match.group(0).lower() not in asked.question.lower() for match in _LENGTH.finditer(text))
-    if asked.wants in ("quantity", "length"):
+    if asked.wants == "money" and not ROW.match(text.strip()):  # a row's currency is in its header: "Price (USD): 12"
+        return bool(_MONEY.search(text))
+    if asked.wants in ("quantity", "length", "money"):
         # "section 811", "Public Law 104-132", "page 5" name a place in a text, not an amount
         new = numbers(_REFERENCE.sub(" ", text)) - given - set(_YEAR.findall(text))
         return bool(new) or bool(_WORD_NUMBERS.search(text))

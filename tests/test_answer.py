@@ -308,3 +308,21 @@ def test_a_row_without_headers_is_quoted_whole_and_a_web_address_s_words_are_not
                      "/docs/tests-example.xls", chunk_id=3)
     found = extract("What question type does the abbreviation ORD stand for in the Blackboard test template?", [readme, sheet], 0.6)
     assert found is not None and found.shown == "Abbreviation: ORD | Question Type: Ordering"
+
+
+def test_a_question_about_cost_wants_an_amount_of_money_not_any_number():
+    summit = passage("I am contacting you regarding a sponsorship opportunity at our upcoming Bioprocessing Summit, which will "
+                     "take place on 21st - 22nd April, 2022 | Berlin, Germany. Summit sponsorship packages cost EUR 4,500.",
+                     "/docs/sponsorship.eml")
+    found = extract("How much does a sponsorship package for the Bioprocessing Summit cost?", [summit], 0.6)
+    assert found is not None and "EUR 4,500" in found.shown
+    dates_only = passage("The Bioprocessing Summit sponsorship opportunity takes place on 21st - 22nd April, 2022 in Berlin.")
+    assert extract("How much does a sponsorship package for the Bioprocessing Summit cost?", [dates_only], 0.6) is None
+
+
+def test_a_sentence_going_on_about_the_one_before_is_read_and_quoted_with_it():
+    udhr = passage("Article 1. All human beings are born free and equal in dignity and rights. They are endowed with reason "
+                   "and conscience and should act towards one another in a spirit of brotherhood.", "/docs/udhr.txt")
+    found = extract("What are all human beings endowed with?", [udhr], 0.6)
+    assert found is not None and "reason and conscience" in found.shown
+    assert found.shown.startswith("All human beings are born free") and udhr.text[found.start : found.end] == found.shown
