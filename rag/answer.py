@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
-from rag.grounding import (ROW, Asked, answers_the_question, ask_context, gives_what_is_wanted, last_question, question_terms,
-                           row_values, source_terms)
+from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, answers_the_question, ask_context,
+                           gives_what_is_wanted, last_question, question_terms, row_values, source_terms)
 from rag.injection import masked
 from rag.records import Answer, Citation, Passage
 
@@ -46,6 +46,7 @@ _BREADCRUMB = re.compile(r"\s(?:->|[>»›])\s")
 # a web address, a path or a piece of one (a slug: "/iwan-roberts-norwich-city-column"), not "km/h" or "10/12/2024"
 _LINK = re.compile(r"\S*(?:https?://|www\.)\S*|\S*/\S*-\S*-\S*|\S*[A-Za-z]/[A-Za-z][\w.-]*/\S*")
 
+_SENTENCE_OPENING = re.compile(r"\s*[\"'“‘(]?[A-Z0-9]")
 _GOES_ON = re.compile(r"\s*(?:It|Its|They|Their|He|His|She|Her|This|These)\b")
 _WANTS_LINK = re.compile(r"\b(?:url|link|web ?site|web ?page|site|address|online|domain|download)", re.I)
 
@@ -192,7 +193,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 inherited = before[1]
                 start = before[0] if span.end - before[0] <= MAX_QUOTE_CHARS else span.start
             units.append((n, span, terms, heading | section | inherited, telling_terms(said), section_line, start))
-            before = None if ROW.match(unit) or unit.strip() == section_line else (span.start, terms)
+            whole = _SENTENCE_OPENING.match(unit) and len(unit.split()) >= 4  # not "humanities." cut off a line
+            before = (span.start, terms) if whole and not ROW.match(unit) and unit.strip() != section_line else None
     frequency = {t: sum(t in unit[2] for unit in units) for t in asked}
     named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
     weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
@@ -207,6 +209,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         in_context = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x) if closeness else sentence
         if overlap < min_overlap or not (terms - content_terms(question)) or not answers_the_question(in_context, context):
             continue
+        if EMAIL_HEADER.match(sentence) and context.wants == "date" and not ABOUT_SENDING.search(question):
+            continue  # the day it was sent does not say when the event it announces is
         if ROW.match(sentence.strip()) and not asked & telling:
             continue  # a row none of whose cells the question names: its headers alone fit every row
         if _TITLE.match(sentence.strip()) or _BREADCRUMB.search(sentence):
@@ -250,7 +254,7 @@ def shown_part(sentence: str, asked: set[str], context: Asked | None = None) -> 
     question asks about; a long sentence cut to the run of clauses that gives what the question wants
     (a figure for "how much", with ``context``) and holds most of its terms."""
     text = " ".join(sentence.split())
-    if _ROW_CELL in text and ": " in text:  # a row without headers ("FIB | The fee is | 95 | dollars") is read whole
+    if _ROW_CELL in text and ": " in text and not EMAIL_HEADER.match(text):  # a row without headers is read whole
         cells = text.split(_ROW_CELL)
         wanted = [c for i, c in enumerate(cells) if i == 0 or asked & content_terms(c.partition(": ")[0])]
         if len(wanted) > 1:

@@ -27,7 +27,13 @@ from rag.records import Passage
 
 _UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)
 # "Header: value | Header: value": a table row as ingest/tables.py writes it
-ROW = re.compile(r"^[^|\n]{1,120}?: [^|\n]*(?: \| [^|\n]{1,120}?: [^|\n]*)+$")
+# the line ingest/partition.py writes in front of an e-mail's body: not a table row, though its subject
+# may hold " | " ("Subject (title): AWS Online Conference | Last chance to register")
+EMAIL_HEADER = re.compile(r"^\s*From \(sent by\): ")
+ROW = re.compile(r"^(?!\s*From \(sent by\): )[^|\n]{1,120}?: [^|\n]*(?: \| [^|\n]{1,120}?: [^|\n]*)+$")
+# a question about the message itself: its header line's date answers it, not "When is the event?"
+ABOUT_SENDING = re.compile(r"\b(?:sen[dt]|sending|receiv\w*|e-?mail\w*|messages?|mail(?:ed)?|wrote|written|dated|reply|replied|"
+                           r"forward\w*)\b", re.I)
 _MEASURES = (r"(?:density|weight|mass|height|length|width|depth|size|area|volume|capacity|price|cost|fee|rate|speed|"
              r"temperature|pressure|voltage|distance|duration|population|revenue|salary|age|number|count|percentage|"
              r"tolerance|strength|score|range|content|concentration|intensity|total|sales|profit|income|margin|growth|"
@@ -51,7 +57,12 @@ _WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
 _WANTS_MONEY = re.compile(r"^\s*(?:how much\b(?=.*\b(?:money|costs?|price[sd]?|pay|paid|charge[sd]?|spen[dt]|fees?|worth)\b)|"
                           r"what (?:(?:is|was|are|were) )?(?:the |its |their )?(?:[\w'’-]+ )?(?:price|cost|fee)s?\b)", re.I)
 _MONEY = re.compile(r"[$€£¥₹]\s?\d|\d\s*(?:k|m|bn|thousand|million|billion)?\s*(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|"
-                    r"gbp|chf|yen|rupees?|francs?|kronor|kroner|yuan)\b|\b(?:usd|eur|gbp|chf)\s?\d|\bfree\b|\bno charge\b", re.I)
+                    r"gbp|chf|yen|rupees?|francs?|kronor|kroner|krona|yuan|rubles?|roubles?|pesos?|lira|lire|marks|shillings?|"
+                    r"dinars?|dirhams?|rand|baht|zloty|ringgit|crowns?|guilders?|florins?|ducats?|livres?|sterling)\b|"
+                    r"\b(?:usd|eur|gbp|chf)\s?\d|\bfree\b|\bno charge\b", re.I)
+# a figure said to be a cost or a payment, its currency unsaid ("the contract paid 40,000 a year")
+_MONEY_WORDS = re.compile(r"\b(?:costs?|cost|priced?|prices|paid|pays?|worth|fees?|fund(?:s|ed|ing)?|budget|salary|"
+                          r"salaries|wages?|sp[ea]nt|spend|charged?|rent|sold|bought|money|cash|grants?)\b", re.I)
 _WANTS_LENGTH = re.compile(r"^\s*how long\b", re.I)
 # "72 minutes", "three years", "almost a month", "9 km", "1.5h": an amount of time or distance
 _LENGTH = re.compile(r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
@@ -258,7 +269,10 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     if asked.wants == "length" and not ROW.match(text.strip()):  # a row's unit is in its header: "Crossing (min): 25"
         return any(match.group(0).lower() not in asked.question.lower() for match in _LENGTH.finditer(text))
     if asked.wants == "money" and not ROW.match(text.strip()):  # a row's currency is in its header: "Price (USD): 12"
-        return bool(_MONEY.search(text))
+        if _MONEY.search(text):
+            return True
+        if not _MONEY_WORDS.search(text):
+            return False
     if asked.wants in ("quantity", "length", "money"):
         # "section 811", "Public Law 104-132", "page 5" name a place in a text, not an amount
         new = numbers(_REFERENCE.sub(" ", text)) - given - set(_YEAR.findall(text))

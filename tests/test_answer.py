@@ -326,3 +326,18 @@ def test_a_sentence_going_on_about_the_one_before_is_read_and_quoted_with_it():
     found = extract("What are all human beings endowed with?", [udhr], 0.6)
     assert found is not None and "reason and conscience" in found.shown
     assert found.shown.startswith("All human beings are born free") and udhr.text[found.start : found.end] == found.shown
+
+
+def test_an_e_mail_s_header_line_dates_the_message_not_the_event_it_announces():
+    mail = passage("AWS Online Conference | Last chance to register for Innovate - Every Application Edition\n\n"
+                   "From (sent by): 'Amazon Web Services' <aws@example.com>; To: me@example.com; Subject (title): AWS Online "
+                   "Conference | Last chance to register for Innovate - Every Application Edition; Date (sent on): Mon, 03 Oct "
+                   "2022 06:59:28 +0000\n\nJoin us online at AWS Innovate - Every Application Edition on October 06, 2022, "
+                   "10:00 - 15:00 CEST.", "/docs/aws.eml")
+    found = extract("When is the AWS Innovate Every Application Edition online event taking place?", [mail], 0.6)
+    assert found is not None and "October 06, 2022" in found.shown and "Date (sent on)" not in found.shown
+    sent = extract("When was the AWS Innovate e-mail sent?", [mail], 0.6)
+    assert sent is not None and "03 Oct 2022" in sent.shown
+    # the header line is no table row, though its subject holds " | ": no cells of it are cut away
+    assert "To: me@example.com" in sent.shown
+    assert extract("How much does it cost to register for AWS Innovate - Every Application Edition?", [mail], 0.6) is None
