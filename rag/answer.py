@@ -19,14 +19,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
-from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, answers_the_question, ask_context,
-                           gives_what_is_wanted, last_question, question_terms, row_values, source_terms)
+from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, answers_the_question, ask_context, last_question,
+                           question_terms, row_values, source_terms)
 from rag.injection import masked
+from rag.quoting import MAX_QUOTE_CHARS, ROW_CELL, listed_span, shown_part  # noqa: F401 - MAX_QUOTE_CHARS re-exported
 from rag.records import Answer, Citation, Passage
 
 REFUSAL = "Not found in the documents."
 QUOTE_PREFIX = "The documents say: "
-MAX_QUOTE_CHARS = 300
 # words every question has; they say what kind of answer is wanted, not what it is about
 _QUESTION_WORDS = frozenset(content_terms(
     "name named called many much long often kind type year years date time number percent percentage "
@@ -35,7 +35,6 @@ _QUESTION_WORDS = frozenset(content_terms(
     # do the instructions tell me to use?", "What value is given for 'ray'?"
     " want wants tell tells rather given value say says said mention mentions mentioned"
 ))
-_ROW_CELL = " | "
 _HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punctuation: a title inside a chunk
 # a line of capitalised words without a number or a full stop at the end: a title, a caption or a
 # breadcrumb ("Japanese steel grading -> SNB Grades -> SNB22-3")
@@ -178,7 +177,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         heading |= described & content_terms(readable[n - 1])
         section, section_line = set(), ""  # a heading inside the chunk's text ("The sourdough starter") covers what follows
         before = None  # the sentence before, (start, terms): what "They ..." goes on about
-        for span in sentence_spans(readable[n - 1]):
+        spans = sentence_spans(readable[n - 1])
+        for i, span in enumerate(spans):
             unit = readable[n - 1][span.start : span.end]
             if span.start == 0 and passage.char_start > 0 and _TAIL.match(unit):
                 continue  # the tail of a sentence the chunk before holds whole ("vision of authority..." of "division")
@@ -187,12 +187,20 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             # the words of a web address ("import_questions") are not what the sentence says, unless one is asked for
             said = unit if wants_link else _LINK.sub(" ", unit)
             terms, start, inherited = content_terms(said), span.start, set()
-            if before and _GOES_ON.match(unit):
+            if before and _GOES_ON.match(unit) and (asked & terms) - before[1] - heading:
                 # "All human beings are born free ... They are endowed with reason": the sentence before
-                # says who "they" are, and is quoted with it when both fit
+                # says who "they" are, and is quoted with it when both fit; only when this one adds a
+                # term of the question beyond its subject ("endowed"), or "It [Harvard] operates museums"
+                # would pass for the endowment
                 inherited = before[1]
                 start = before[0] if span.end - before[0] <= MAX_QUOTE_CHARS else span.start
             units.append((n, span, terms, heading | section | inherited, telling_terms(said), section_line, start))
+            if listed := listed_span(readable[n - 1], spans, i):
+                # "It includes:" over "Lots of whitespace", "Little to no content": the list is what it says
+                whole_list = readable[n - 1][span.start : listed.end]
+                said = whole_list if wants_link else _LINK.sub(" ", whole_list)
+                units.append((n, listed, content_terms(said), heading | section | inherited, content_terms(said),
+                              section_line, start))
             whole = _SENTENCE_OPENING.match(unit) and len(unit.split()) >= 4  # not "humanities." cut off a line
             before = (span.start, terms) if whole and not ROW.match(unit) and unit.strip() != section_line else None
     frequency = {t: sum(t in unit[2] for unit in units) for t in asked}
@@ -247,52 +255,6 @@ def telling_terms(unit: str) -> set[str]:
     repeats the same headers), a sentence's words."""
     text = unit.strip()
     return row_values(text) if ROW.match(text) else content_terms(text)
-
-
-def shown_part(sentence: str, asked: set[str], context: Asked | None = None) -> str:
-    """What the answer shows of a sentence: a table row cut to its first cell and the cells the
-    question asks about; a long sentence cut to the run of clauses that gives what the question wants
-    (a figure for "how much", with ``context``) and holds most of its terms."""
-    text = " ".join(sentence.split())
-    if _ROW_CELL in text and ": " in text and not EMAIL_HEADER.match(text):  # a row without headers is read whole
-        cells = text.split(_ROW_CELL)
-        wanted = [c for i, c in enumerate(cells) if i == 0 or asked & content_terms(c.partition(": ")[0])]
-        if len(wanted) > 1:
-            return _ROW_CELL.join(wanted)
-        return text[:MAX_QUOTE_CHARS]
-    if len(text) <= MAX_QUOTE_CHARS:
-        return text
-    pieces = _quote_pieces(text)
-    best, best_key = (0, 0), None
-    for first in range(len(pieces)):
-        for last in range(first, len(pieces)):
-            piece = " ".join(pieces[first : last + 1])
-            if len(piece) > MAX_QUOTE_CHARS:
-                break
-            # "$200,000,000 for each of the fiscal years" after 280 characters naming the Technical
-            # Support Center: the figure asked for is in the quote, with as many of the question's terms
-            key = (context is None or gives_what_is_wanted(piece, context), len(asked & content_terms(piece)), len(piece))
-            if best_key is None or key > best_key:
-                best, best_key = (first, last), key
-    if best_key is None:  # one word longer than a quote (a web address)
-        return text[:MAX_QUOTE_CHARS] + "..."
-    first, last = best
-    return ("..." if first else "") + " ".join(pieces[first : last + 1]) + ("..." if last < len(pieces) - 1 else "")
-
-
-def _quote_pieces(text: str) -> list[str]:
-    """``text`` in clauses (at commas, semicolons, colons), a clause too long to quote beside another
-    in runs of words; joined with spaces they give ``text`` again."""
-    pieces = []
-    for clause in re.split(r"(?<=[,;:])\s+", text):
-        words, run = clause.split(" "), []
-        for word in words:
-            if run and len(" ".join([*run, word])) > MAX_QUOTE_CHARS // 3:
-                pieces.append(" ".join(run))
-                run = []
-            run.append(word)
-        pieces.append(" ".join(run))
-    return pieces
 
 
 def quoted_answer(answer: Answer, found: Extract) -> Answer:
@@ -370,7 +332,7 @@ def gives_the_cells(checked: Verified, row: str, question: str) -> bool:
     """The supported claims say something of what the row's asked cells hold (after its first cell,
     which names the row): "Fraud detection" for "What is the AI use case in finance?", not a
     sentence about finance from elsewhere that the passages happen to support."""
-    wanted = row_values(_ROW_CELL.join(row.split(_ROW_CELL)[1:])) - content_terms(question)
+    wanted = row_values(ROW_CELL.join(row.split(ROW_CELL)[1:])) - content_terms(question)
     return not wanted or bool(wanted & _claimed(checked, content_terms))
 
 

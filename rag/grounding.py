@@ -132,7 +132,7 @@ _SOURCE_KIND = (r"(?:spreadsheets?|workbooks?|sheets?|tables?|documents?|docs?|f
                 r"instructions|guides?|manuals?|templates?|notes|yaml|txt|md)"
                 r"(?:'s|’s)?")
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as (?:listed|given|stated|shown) in)"
-                            rf"\s+(?:the|this|that|these|those|our|my|your|its|their)\s+(?:[\w'’.-]+,?\s+){{0,3}}"
+                            rf"\s+(?:the|this|that|these|those|our|my|your|its|their|[A-Z][\w-]*['’]s)\s+(?:[\w'’.-]+,?\s+){{0,3}}"
                             rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])", re.I)
 _SOURCE_LEAD = re.compile(r"^(?:according to|as (?:listed|given|stated|shown) in)\b", re.I)
 _SOURCE_WORD = re.compile(rf"(?<![\w-]){_SOURCE_KIND}(?![\w-])", re.I)

@@ -341,3 +341,12 @@ def test_an_e_mail_s_header_line_dates_the_message_not_the_event_it_announces():
     # the header line is no table row, though its subject holds " | ": no cells of it are cut away
     assert "To: me@example.com" in sent.shown
     assert extract("How much does it cost to register for AWS Innovate - Every Application Edition?", [mail], 0.6) is None
+
+
+def test_a_line_ending_in_a_colon_is_read_with_the_list_below_it():
+    mail = passage("Hello!\n\nHere's the attachments!\n\nIt includes:\n\nLots of whitespace\n\nLittle to no content\n\n"
+                   "and is a quick read\n\nBest,\n\nMallori", "/docs/fake-email-attachment.eml")
+    found = extract("According to Mallori's email, what do the attachments include?", [mail], 0.6)
+    assert found is not None
+    assert found.shown == "It includes: Lots of whitespace; Little to no content; and is a quick read"
+    assert mail.text[found.start : found.end].startswith("It includes:") and "Best," not in found.shown
