@@ -23,15 +23,12 @@ import json
 import statistics
 from pathlib import Path
 
+from bench.refusal_support import contains_gold
 from bench.tune_refusal import dev_questions, open_index, sample
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def _holds(text: str | None, golds: list[str]) -> bool:
-    return bool(text) and any(_norm(g) in _norm(text) for g in golds)
+    return bool(text) and contains_gold(text, golds)
 
 
 def run(engine, n: int, seed: int) -> dict:

@@ -168,13 +168,19 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     described = source_terms(question) & asked  # held anywhere in the passage: it is the source named
     context = asked_context or ask_context(question, passages)
     wants_link = bool(_WANTS_LINK.search(question))
+
+    def words_of(text: str) -> str:
+        # the words of a web address ("import_questions") are not what the sentence says, unless one is asked for
+        return text if wants_link else _LINK.sub(" ", text)
+
     units = []
     readable = [masked(p.text) for p in passages]  # an instruction is never the quote (rag.injection)
     for n, passage in enumerate(passages, start=1):
         if (passage.dense_score if passage.dense_score is not None else 1.0) < min_relevance:
             continue
         heading = content_terms(passage.heading) | content_terms(re.sub(r"[_\W]+", " ", Path(passage.source).stem))
-        heading |= described & content_terms(readable[n - 1])
+        if described:
+            heading |= described & content_terms(readable[n - 1])
         section, section_line = set(), ""  # a heading inside the chunk's text ("The sourdough starter") covers what follows
         before = None  # the sentence before, (start, terms): what "They ..." goes on about
         spans = sentence_spans(readable[n - 1])
@@ -184,8 +190,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 continue  # the tail of a sentence the chunk before holds whole ("vision of authority..." of "division")
             if _HEADING_LINE.match(unit) and not ROW.match(unit):
                 section, section_line = content_terms(unit), unit.strip()
-            # the words of a web address ("import_questions") are not what the sentence says, unless one is asked for
-            said = unit if wants_link else _LINK.sub(" ", unit)
+            said = words_of(unit)
             terms, start, inherited = content_terms(said), span.start, set()
             if before and _GOES_ON.match(unit) and (asked & terms) - before[1] - heading:
                 # "All human beings are born free ... They are endowed with reason": the sentence before
@@ -197,10 +202,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             units.append((n, span, terms, heading | section | inherited, telling_terms(said), section_line, start))
             if listed := listed_span(readable[n - 1], spans, i):
                 # "It includes:" over "Lots of whitespace", "Little to no content": the list is what it says
-                whole_list = readable[n - 1][span.start : listed.end]
-                said = whole_list if wants_link else _LINK.sub(" ", whole_list)
-                units.append((n, listed, content_terms(said), heading | section | inherited, content_terms(said),
-                              section_line, start))
+                list_terms = content_terms(words_of(readable[n - 1][span.start : listed.end]))
+                units.append((n, listed, list_terms, heading | section | inherited, list_terms, section_line, start))
             whole = _SENTENCE_OPENING.match(unit) and len(unit.split()) >= 4  # not "humanities." cut off a line
             before = (span.start, terms) if whole and not ROW.match(unit) and unit.strip() != section_line else None
     frequency = {t: sum(t in unit[2] for unit in units) for t in asked}

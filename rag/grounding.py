@@ -29,8 +29,9 @@ _UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)
 # "Header: value | Header: value": a table row as ingest/tables.py writes it
 # the line ingest/partition.py writes in front of an e-mail's body: not a table row, though its subject
 # may hold " | " ("Subject (title): AWS Online Conference | Last chance to register")
-EMAIL_HEADER = re.compile(r"^\s*From \(sent by\): ")
-ROW = re.compile(r"^(?!\s*From \(sent by\): )[^|\n]{1,120}?: [^|\n]*(?: \| [^|\n]{1,120}?: [^|\n]*)+$")
+_EMAIL_HEADER_OPENING = r"\s*From \(sent by\): "
+EMAIL_HEADER = re.compile(rf"^{_EMAIL_HEADER_OPENING}")
+ROW = re.compile(rf"^(?!{_EMAIL_HEADER_OPENING})[^|\n]{{1,120}}?: [^|\n]*(?: \| [^|\n]{{1,120}}?: [^|\n]*)+$")
 # a question about the message itself: its header line's date answers it, not "When is the event?"
 ABOUT_SENDING = re.compile(r"\b(?:sen[dt]|sending|receiv\w*|e-?mail\w*|messages?|mail(?:ed)?|wrote|written|dated|reply|replied|"
                            r"forward\w*)\b", re.I)

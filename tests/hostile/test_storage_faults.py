@@ -28,11 +28,12 @@ from conftest import ROOT, SAMPLE_DOCS, _pg_bin, create_pg_database, run_rag
 from ingest.pipeline import ingest
 from rag.catalog import Catalog
 from rag.config import Settings
-from rag.errors import RagError, StorageError
+from rag.errors import StorageError
 from rag.index import VECTORS, Index
 from rag.write_lock import LOCK
 from rag.vector_index import VectorIndex
 
+from hostile.catalog_race import open_catalog
 from hostile.faults import ANSWER, QUESTION, assert_consistent, copy_index, error_line, search_cli, top_hits
 
 
@@ -233,17 +234,6 @@ def _texts(settings: Settings, embedder) -> list[str]:
 # ---- two writers -----------------------------------------------------------------------------
 
 
-def _open_catalog(url: str, barrier) -> str:
-    barrier.wait()
-    try:
-        catalog = Catalog(url)
-    except RagError as exc:
-        return str(exc)
-    catalog_id = catalog.meta()["catalog_id"]
-    catalog.close()
-    return catalog_id
-
-
 def _new_database(request, backend: str, tmp_path: Path, trial: int) -> str:
     if backend == "sqlite":
         return f"sqlite:///{tmp_path / f'catalog{trial}.sqlite'}"
@@ -252,12 +242,12 @@ def _new_database(request, backend: str, tmp_path: Path, trial: int) -> str:
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_opening_a_new_catalog_from_several_processes_at_once(backend, request, tmp_path):
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     with context.Pool(4) as pool, context.Manager() as manager:
         for trial in range(12 if backend == "sqlite" else 4):
             url = _new_database(request, backend, tmp_path, trial)
             barrier = manager.Barrier(4)
-            ids = pool.starmap(_open_catalog, [(url, barrier)] * 4)
+            ids = pool.starmap(open_catalog, [(url, barrier)] * 4)
             assert len(set(ids)) == 1 and len(ids[0]) == 32, ids  # one catalog, no "already exists"
 
 
