@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from ingest.checks import IMAGES
+from ingest.text_encoding import file_encoding
 from rag.records import SourceFile
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
 
     kind = source.file_type
     languages = (ocr_languages or "eng").split("+")
+    encoding = file_encoding(source.path, kind)  # a legacy code page, chosen better than unstructured's first guess
     if kind in IMAGES:
         from ingest.ocr import ocr_image
         from unstructured.partition.text import partition_text
@@ -38,17 +40,17 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
         try:
             from unstructured.partition.tsv import partition_tsv
 
-            return partition_tsv(filename=source.path, languages=languages[:1])
+            return partition_tsv(filename=source.path, languages=languages[:1], encoding=encoding)
         except Exception as exc:  # noqa: BLE001 - read as the text it also is
             log.debug("%s looked tab-separated but is not a table: %s", source.path, exc)
     try:
         elements = partition(filename=source.path, strategy=strategy, languages=languages,
-                             content_type=text_format_taken_for_code(source))
+                             content_type=text_format_taken_for_code(source), encoding=encoding)
     except Exception:
         if kind in ("eml", "msg", "p7s"):
             elements = partition(filename=source.path, strategy=strategy, languages=["eng"], process_attachments=False)
         elif kind in ("csv", "tsv"):
-            return _as_plain_text(source.path)
+            return _as_plain_text(source.path, encoding)
         else:
             raise
     if kind == "pdf" and not any((e.text or "").strip() for e in elements):
@@ -58,7 +60,7 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
     if kind in ("eml", "msg", "p7s"):
         return _email_headers(source.path, kind) + elements
     if kind in ("html", "htm", "xhtml"):
-        return _html_checked(source.path, elements)
+        return _html_checked(source.path, elements, encoding)
     if kind == "xml":
         return _xml_records(source.path) or elements
     return elements
@@ -109,7 +111,7 @@ def _xml_records(path: str) -> list | None:
     return None
 
 
-def _html_checked(path: str, elements: list) -> list:
+def _html_checked(path: str, elements: list, encoding: str | None = None) -> list:
     """The parsed HTML, read again where ``partition`` misread it:
 
     * a table used for layout (the whole article in one cell, as older sites and many generated
@@ -125,8 +127,8 @@ def _html_checked(path: str, elements: list) -> list:
     from unstructured.partition.text import partition_text
 
     raw = Path(path).read_bytes()
-    markup = raw.decode("utf-8", errors="replace")
-    if (relaid := unlayout(raw)) is not None:
+    markup = raw.decode(encoding or "utf-8", errors="replace")
+    if (relaid := unlayout(raw if encoding is None else markup)) is not None:
         elements = partition_html(text=relaid, languages=["eng"])
     parsed = sum(len(e.text or "") for e in elements)
     text = html_text(markup)
@@ -205,7 +207,7 @@ def text_format_taken_for_code(source: SourceFile) -> str | None:
     return wanted if not sniffed.startswith("text/") and _CODE.search(sniffed) else None
 
 
-def unlayout(raw: bytes) -> str | None:
+def unlayout(raw: bytes | str) -> str | None:
     """The page with every layout table (a cell of more than ``LAYOUT_CELL_CHARS`` characters) turned
     into plain blocks, or None when it has none. Tables of data (short cells), also those nested in
     a layout table, are kept as tables."""
@@ -304,11 +306,11 @@ def _msg_headers(path: str) -> tuple:
     return message.message_headers, [attachment.file_name for attachment in message.attachments]
 
 
-def _as_plain_text(path: str) -> list:
+def _as_plain_text(path: str, encoding: str | None = None) -> list:
     from unstructured.file_utils.encoding import detect_file_encoding
     from unstructured.partition.text import partition_text
 
-    _encoding, text = detect_file_encoding(filename=path)
+    text = Path(path).read_bytes().decode(encoding) if encoding else detect_file_encoding(filename=path)[1]
     return partition_text(text=text, languages=["eng"])
 
 
