@@ -1,6 +1,6 @@
 """Answers on documents no test or rule was tuned on: what a person asking them would see.
 
-Six sets, over public documents read in place from ../shared/datasets/:
+Seven sets, over public documents read in place from ../shared/datasets/:
 
 * ``haystack``: the 28 files of haystack-test-files (web pages saved from the internet, a paper,
   office files); 20 questions written in session 13 while looking at the answers (16 answerable, 4 not),
@@ -27,12 +27,17 @@ Six sets, over public documents read in place from ../shared/datasets/:
   code blocks, a 370-column CSV, a header/footer PDF and Word file, a garbled OCR letter); 40 questions
   (32 answerable, 8 not) written in session 17 by someone who had not seen the code; run before that
   session's changes and after its first ones (made for set 4's failures, before set 5 was seen).
+* ``example-docs-6`` (bench/data/blind6_questions.jsonl): 18 more files of example-docs (Word files with
+  lists, links, shapes, page breaks and tables, spreadsheets, a rotated scanned table, a Hebrew e-mail, an
+  Outlook message, a cp1252 web page in six languages, NDJSON notes, English/Spanish text; three of them
+  hold only single letters and stay as distractors); 40 questions (32 answerable, 8 not) written in
+  session 18 by someone who had not seen the code; run before that session's changes.
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
 wrong answers shown (neither right nor refused).
 
-    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-5] [--work DIR] [--json OUT]
+    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-6] [--work DIR] [--json OUT]
 """
 
 from __future__ import annotations
@@ -48,7 +53,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT.parent / "shared" / "datasets"
 QUESTIONS = [ROOT / "bench" / "data" / name for name in
              ("heldout_questions.jsonl", "blind2_questions.jsonl", "blind3_questions.jsonl",
-              "blind4_questions.jsonl", "blind5_questions.jsonl")]
+              "blind4_questions.jsonl", "blind5_questions.jsonl",
+              "blind6_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -78,8 +84,13 @@ EXAMPLE_DOCS_5 = ["test_evaluate_files/unstructured_output_cct/IRS-form-1987.pdf
                   "fake-email-attachment.msg", "simple.yaml", "simple.json", "codeblock.md",
                   "csv-with-long-lines.csv", "language-docs/UDHR_first_article_all.txt", "pdf/header-test-doc.pdf",
                   "pdf/pdf-with-ocr-text.pdf", "docx-hdrftr.docx", "eml/email-equals-attachment-filename.eml"]
+EXAMPLE_DOCS_6 = ["fake-doc-emphasized-text.docx", "example-list-items-multiple.docx", "fake_table.docx", "hlink-meta.docx",
+                  "page-breaks.docx", "docx-shapes.docx", "emoji.xlsx", "more-than-1k-cells.xlsx",
+                  "xlsx-subtable-cases.xlsx", "pdf/single_table.pdf", "pdf/emphasis-text.pdf", "language-docs/eng_spa.txt",
+                  "simple.ndjson", "eml/email-no-utf8-2008-07-16.062410.eml", "eml/fake-email-header.eml",
+                  "fake-email.msg", "group-shapes-nested.pptx", "fake-html-cp1252.html"]
 SETS = {"example-docs": EXAMPLE_DOCS, "example-docs-2": EXAMPLE_DOCS_2, "example-docs-3": EXAMPLE_DOCS_3,
-        "example-docs-4": EXAMPLE_DOCS_4, "example-docs-5": EXAMPLE_DOCS_5}
+        "example-docs-4": EXAMPLE_DOCS_4, "example-docs-5": EXAMPLE_DOCS_5, "example-docs-6": EXAMPLE_DOCS_6}
 
 
 def documents(name: str, work: Path) -> Path:
