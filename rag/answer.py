@@ -14,13 +14,14 @@ Pure functions over records; no model, no index. The engine calls them in this o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
-from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, answers_the_question, ask_context, last_question,
-                           question_terms, row_values, source_terms)
+from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, about_the_question, answers_the_question, ask_context,
+                           from_someone_else, last_question, question_terms, row_headers, row_values, source_terms)
 from rag.injection import masked
 from rag.quoting import MAX_QUOTE_CHARS, ROW_CELL, listed_span, shown_part  # noqa: F401 - MAX_QUOTE_CHARS re-exported
 from rag.records import Answer, Citation, Passage
@@ -33,7 +34,7 @@ _QUESTION_WORDS = frozenset(content_terms(
     "main primary first largest term take takes get gets"
     # what the asker wants or where it is written, not what the answer says: "If I want to ..., which form
     # do the instructions tell me to use?", "What value is given for 'ray'?"
-    " want wants tell tells rather given value say says said mention mentions mentioned"
+    " want wants tell tells rather given value say says said mention mentions mentioned written shown noted stated appear appears"
 ))
 _HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punctuation: a title inside a chunk
 # a line of capitalised words without a number or a full stop at the end: a title, a caption or a
@@ -47,6 +48,7 @@ _LINK = re.compile(r"\S*(?:https?://|www\.)\S*|\S*/\S*-\S*-\S*|\S*[A-Za-z]/[A-Za
 
 _SENTENCE_OPENING = re.compile(r"\s*[\"'“‘(]?[A-Z0-9]")
 _GOES_ON = re.compile(r"\s*(?:It|Its|They|Their|He|His|She|Her|This|These)\b")
+_TABLE_WORDS = frozenset(content_terms("cell cells row rows column columns entry entries field fields"))
 _WANTS_LINK = re.compile(r"\b(?:url|link|web ?site|web ?page|site|address|online|domain|download)", re.I)
 
 
@@ -207,14 +209,24 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             whole = _SENTENCE_OPENING.match(unit) and len(unit.split()) >= 4  # not "humanities." cut off a line
             before = (span.start, terms) if whole and not ROW.match(unit) and unit.strip() != section_line else None
     frequency = {t: sum(t in unit[2] for unit in units) for t in asked}
+    # how many rows of each table (a document's rows under the same headers) the passages hold
+    tables = Counter((passages[u[0] - 1].source, row_headers(row)) for u in units
+                     if ROW.match(row := readable[u[0] - 1][u[1].start : u[1].end].strip()))
     named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
     weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
     eligible = []
     for n, span, terms, heading, telling, section_line, start in units:
-        said = counted & (terms | heading)
-        overlap = max((len(asked & (terms | heading)) + len(said)) / (len(asked) + len(said)),
-                      len(own & (terms | heading)) / max(len(own), 1))
         sentence = readable[n - 1][span.start : span.end]
+        if ROW.match(sentence.strip()):
+            heading = heading | (_TABLE_WORDS & asked)  # "the cell under Header Col 1": a row is cells
+        said = counted & (terms | heading)
+        # a word describing the source ("the hyperlink test document") that this passage does not hold
+        # may be how the asker remembers it, not what it says: it neither counts nor counts against
+        wanted = asked - (described - terms - heading)
+        if not wanted:
+            continue  # the question only names the source: nothing of it is asked here
+        overlap = max((len(wanted & (terms | heading)) + len(said)) / (len(wanted) + len(said)),
+                      len(own & (terms | heading)) / max(len(own), 1))
         # by meaning, the sentence is read under its headings ("Specifications: Flight time: 47 minutes"
         # answers how long the drone can fly although it does not say "fly")
         in_context = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x) if closeness else sentence
@@ -222,8 +234,11 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             continue
         if EMAIL_HEADER.match(sentence) and context.wants == "date" and not ABOUT_SENDING.search(question):
             continue  # the day it was sent does not say when the event it announces is
-        if ROW.match(sentence.strip()) and not asked & telling:
-            continue  # a row none of whose cells the question names: its headers alone fit every row
+        if from_someone_else(sentence, question):
+            continue  # the header of a message the one asked about did not send
+        if ROW.match(sentence.strip()) and not asked & telling and \
+                tables[(passages[n - 1].source, row_headers(sentence.strip()))] > 1:
+            continue  # a row none of whose cells the question names: its headers alone fit every row of its table
         if _TITLE.match(sentence.strip()) or _BREADCRUMB.search(sentence):
             continue  # a title, caption or breadcrumb ("Table: AI Use Cases in Different Industries") answers nothing
         if _LINK.search(sentence) and len(content_terms(_LINK.sub(" ", sentence))) < 3:
@@ -294,8 +309,11 @@ def settle(answer: Answer, policy: Policy) -> Answer:
     asked = ask_context(question, answer.passages)  # worked out once for the checks and the quote
     checked = verify(answer.draft, answer.passages, policy.min_support, asked=asked if policy.question_aware else None)
     if policy.question_aware:
-        if not any(answers_the_question(s.text, asked) for s in checked.sentences if s.supported):
-            # "how many" answered without a number, "who" without a name: no answer, however well supported
+        claims = [s for s in checked.sentences if s.supported]
+        # "how many" answered without a number, "who" without a name, or sentences copied from a passage
+        # about something else (or in a language the question is not in): no answer, however well supported
+        if not any(answers_the_question(s.text, asked) for s in claims) or \
+                not any(about_the_question(s.text, [c for c in s.citations if c.supported], asked) for s in claims):
             for sentence in checked.sentences:
                 sentence.citations = [replace(c, supported=False) for c in sentence.citations]
     answer.citations, answer.dropped_markers = checked.citations, checked.dropped_markers

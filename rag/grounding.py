@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rag.cite import META_TERMS, content_terms, names, numbers, sentence_spans
 from rag.records import Passage
@@ -35,6 +36,11 @@ ROW = re.compile(rf"^(?!{_EMAIL_HEADER_OPENING})[^|\n]{{1,120}}?: [^|\n]*(?: \| 
 # a question about the message itself: its header line's date answers it, not "When is the event?"
 ABOUT_SENDING = re.compile(r"\b(?:sen[dt]|sending|receiv\w*|e-?mail\w*|messages?|mail(?:ed)?|wrote|written|dated|reply|replied|"
                            r"forward\w*)\b", re.I)
+# "When did Tamir Erez send his reply to Slava?": the header of the message Tamir sent, not the one he got
+_SENDER_ASKED = re.compile(r"\b(?:did|does|do|has|had|have)\s+((?:[A-Z][\w'’.-]*\s+){1,3}?)(?:first\s+|last\s+|finally\s+)?"
+                           r"(?:send|write|reply|respond|answer|forward|e-?mail|mail)\b")
+# a message's header line, ours ("From (sent by): ...; To: ...") or one quoted in a reply ("From: ... Sent: ... To: ...")
+_HEADER_FROM = re.compile(r"^\s*From(?: \(sent by\))?:\s*(.+?)(?:;\s*To|\s+Sent:|\s+To:|\s+Date:)", re.I)
 _MEASURES = (r"(?:density|weight|mass|height|length|width|depth|size|area|volume|capacity|price|cost|fee|rate|speed|"
              r"temperature|pressure|voltage|distance|duration|population|revenue|salary|age|number|count|percentage|"
              r"tolerance|strength|score|range|content|concentration|intensity|total|sales|profit|income|margin|growth|"
@@ -130,11 +136,14 @@ def last_question(text: str) -> str:
 _SOURCE_KIND = (r"(?:spreadsheets?|workbooks?|sheets?|tables?|documents?|docs?|files?|memos?|slides?|decks?|"
                 r"presentations?|powerpoints?|pdfs?|rtf|csv|tsv|xlsx?|docx?|pptx?|odt|epub|html|xml|json|markdown|"
                 r"e-?mails?|messages?|books?|reports?|papers?|handbooks?|datasheets?|list|chart|pages?|chats?|letters?|"
-                r"instructions|guides?|manuals?|templates?|notes|yaml|txt|md)"
+                r"instructions|guides?|manuals?|templates?|notes|yaml|txt|md|word)"
                 r"(?:'s|’s)?")
+_DETERMINER = r"(?:the|this|that|these|those|our|my|your|its|their)"
+# "in the table of the emphasized-text Word document": a part of a source named by the source
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as (?:listed|given|stated|shown) in)"
-                            rf"\s+(?:the|this|that|these|those|our|my|your|its|their|[A-Z][\w-]*['’]s)\s+(?:[\w'’.-]+,?\s+){{0,3}}"
-                            rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])", re.I)
+                            rf"\s+(?:{_DETERMINER}|[A-Z][\w-]*['’]s)\s+(?:[\w'’.-]+,?\s+){{0,3}}"
+                            rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])"
+                            rf"(?:\s+(?:of|in|on|from)\s+{_DETERMINER}\s+(?:[\w'’.-]+,?\s+){{0,3}}{_SOURCE_KIND}(?![\w-]))?", re.I)
 _SOURCE_LEAD = re.compile(r"^(?:according to|as (?:listed|given|stated|shown) in)\b", re.I)
 _SOURCE_WORD = re.compile(rf"(?<![\w-]){_SOURCE_KIND}(?![\w-])", re.I)
 
@@ -167,6 +176,11 @@ def units(text: str) -> list[str]:
 def row_values(row: str) -> set[str]:
     """The content terms of a table row's cell values, without its headers (every row repeats those)."""
     return content_terms(" ".join(cell.partition(": ")[2] for cell in row.split(" | ")))
+
+
+def row_headers(row: str) -> tuple[str, ...]:
+    """A table row's column headers, in order: what every row of its table repeats."""
+    return tuple(cell.partition(": ")[0].strip() for cell in row.split(" | "))
 
 
 def asked_rows(rows: list[str], asked: set[str]) -> set[str]:
@@ -247,6 +261,31 @@ def _placed(item: str, unit: str, asked: Asked, context: set[str], new_words: se
 
 _REFERENCE = re.compile(r"(?:\b(?:sections?|sec|chapters?|articles?|title|part|pages?|pp?|no|law|rules?|clauses?|"
                         r"paragraphs?|figures?|fig|tables?|appendix|exhibit)\.?|§+)\s*\(?\d[\w.()-]*", re.I)
+
+
+def about_the_question(claim: str, citations: list, asked: Asked) -> bool:
+    """The claim, or a passage sentence it is supported by (read with its passage's heading and file
+    name), shares a word with the question. A sentence copied from a passage about something else
+    ("This is simply dummy text of the printing industry" for a question about Swedish meatballs), or
+    one in a language the question is not asked in, is supported word for word and answers nothing."""
+    terms = set(asked.terms)
+    if not terms or content_terms(claim) & terms:
+        return True
+    for citation in citations:
+        passage = citation.passage
+        around = content_terms(passage.heading) | content_terms(re.sub(r"[_\W]+", " ", Path(passage.source).stem))
+        said = " ".join(passage.text[s.start : s.end] for s in sentence_spans(passage.text)
+                        if s.start < citation.quote_end and s.end > citation.quote_start)
+        if (content_terms(said) | around) & terms:
+            return True
+    return False
+
+
+def from_someone_else(unit: str, question: str) -> bool:
+    """The unit is a message's header line, and the question asks when or what someone it does not
+    name as the sender sent ("did Tamir send ..." of "From: Slava ... To: Tamir Erez")."""
+    sender, header = _SENDER_ASKED.search(question), _HEADER_FROM.match(unit)
+    return bool(sender and header) and not content_terms(sender.group(1)) & content_terms(header.group(1))
 
 
 def answers_the_question(text: str, asked: Asked) -> bool:

@@ -350,3 +350,54 @@ def test_a_line_ending_in_a_colon_is_read_with_the_list_below_it():
     assert found is not None
     assert found.shown == "It includes: Lots of whitespace; Little to no content; and is a quick read"
     assert mail.text[found.start : found.end].startswith("It includes:") and "Best," not in found.shown
+
+
+def test_a_one_row_table_answers_for_the_column_the_question_names():
+    from rag.answer import key_terms
+
+    question = "In the table of the quarterly-review Word document, what is written in the cell under Owner?"
+    assert not {"tabl", "table", "word", "document", "written"} & key_terms(question)
+    review = passage("Owner: Dana Whitfield | Due: 14 March", "/docs/quarterly-review.docx")
+    found = extract(question, [review], 0.6)
+    assert found is not None and "Dana Whitfield" in found.shown
+    # two rows under the same headers: the column alone does not say which row is meant
+    review = passage("Owner: Dana Whitfield | Due: 14 March\nOwner: Lee Park | Due: 2 April", "/docs/quarterly-review.docx")
+    assert extract(question, [review], 0.6) is None
+
+
+def test_words_describing_the_source_that_it_does_not_hold_do_not_count_against_its_sentence():
+    guide = passage("Pilots board incoming ships at the outer buoy, two nautical miles out.", "/docs/guide.txt")
+    found = extract("In the old harbour test notes, where do pilots board incoming ships?", [guide], 0.6)
+    assert found is not None and "outer buoy" in found.shown
+    # a question naming only its source asks nothing of another document
+    assert extract("Which emoji are in the emoji spreadsheet?", [guide], 0.6) is None
+
+
+def test_a_draft_copying_sentences_about_something_else_is_no_answer():
+    lorem = passage("Lorem Ipsum\n\nThis is simply dummy text of the printing and typesetting industry.\n\n"
+                    "a) The quick brown fox jumps over the lazy dog.", "/docs/example-list-items.docx")
+    hebrew = passage("סלבה היקר,\n\nאני חושב שזה לא יהיה מקצועי והוגן.", "/docs/re-shalom.eml", 2)
+    for question, draft, passages in (
+            ("What did the Swedish woman eat with her meatballs?",
+             "This is simply dummy text of the printing and typesetting industry [1]. The quick brown fox jumps over "
+             "the lazy dog [1].", [lorem]),
+            ("What grade did Slava get on the exam?", "סלבה היקר, [1] אני חושב שזה לא יהיה מקצועי והוגן [1].", [hebrew])):
+        settled = settle(answer(question, draft, passages), Policy())
+        assert settled.refused and not any(c.supported for c in settled.citations), settled.text
+    # a short answer is about the question when the sentence it was read from is
+    settled = settle(answer("When did the plant open?", "In 1998 [1].", [REPORT]), Policy())
+    assert not settled.refused and "1998" in settled.text
+    specs = passage("Battery: 6S lithium polymer, 5200 mAh.", "/docs/aurora-x2-specs.md")
+    settled = settle(answer("What powers the Aurora X2?", "A 6S lithium polymer battery [1].", [specs]), Policy())
+    assert not settled.refused and "lithium" in settled.text  # its file name says what the sentence is about
+
+
+def test_when_someone_sent_a_message_is_read_from_the_header_naming_them_the_sender():
+    thread = passage("RE: Exam\n\nFrom (sent by): Tamir Erez <tamir@example.org>; To: Slava <slava@example.com>; Subject (title): "
+                     "RE: Exam; Date (sent on): Wed, 16 Jul 2008 09:24:06 +0300\n\nDear Slava, I cannot regrade it.\n\n"
+                     "From: Slava [mailto:slava@example.com] Sent: Friday, July 11, 2008 12:52 AM To: Tamir Erez Subject: Exam",
+                     "/docs/re-exam.eml")
+    found = extract("On what date did Tamir Erez send his reply to Slava?", [thread], 0.6)
+    assert found is not None and "16 Jul 2008" in found.shown
+    found = extract("On what date did Slava write to Tamir Erez?", [thread], 0.6)
+    assert found is not None and "July 11, 2008" in found.shown
