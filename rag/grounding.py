@@ -56,7 +56,9 @@ _YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)")  # writt
 _WORD_NUMBERS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                            r"hundred|thousand|million|billion|half|dozen|daily|weekly|monthly|yearly|annually|twice|"
                            r"once|closed)\b", re.I)
-_MONTH_WORDS = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+# "May" and "March" as months are capitalised; "it may seem", "they march" say no date
+_MONTH_WORDS = re.compile(r"\b(?:january|february|(?-i:March|MARCH)|april|(?-i:May|MAY)|june|july|august|september|october|"
+                          r"november|december|"
                           r"spring|summer|autumn|fall|winter|century|centuries|decade|monday|tuesday|wednesday|"
                           r"thursday|friday|saturday|sunday|weekday|weekend|yesterday|today)\b", re.I)
 _WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)

@@ -366,9 +366,12 @@ def test_a_one_row_table_answers_for_the_column_the_question_names():
 
 
 def test_words_describing_the_source_that_it_does_not_hold_do_not_count_against_its_sentence():
-    guide = passage("Pilots board incoming ships at the outer buoy, two nautical miles out.", "/docs/guide.txt")
-    found = extract("In the old harbour test notes, where do pilots board incoming ships?", [guide], 0.6)
+    guide = passage("Pilots board at the outer buoy, two nautical miles out.", "/docs/harbour-guide.txt")
+    question = "In the old harbour test notes, where do pilots board incoming ships?"
+    found = extract(question, [guide], 0.6)
     assert found is not None and "outer buoy" in found.shown
+    # a document holding none of the describing words is not the one named: they all count against it
+    assert extract(question, [replace(guide, source="/docs/guide.txt")], 0.6) is None
     # a question naming only its source asks nothing of another document
     assert extract("Which emoji are in the emoji spreadsheet?", [guide], 0.6) is None
 
@@ -401,3 +404,12 @@ def test_when_someone_sent_a_message_is_read_from_the_header_naming_them_the_sen
     assert found is not None and "16 Jul 2008" in found.shown
     found = extract("On what date did Slava write to Tamir Erez?", [thread], 0.6)
     assert found is not None and "July 11, 2008" in found.shown
+
+
+def test_may_and_march_as_verbs_say_no_date():
+    essay = passage("October 2023\n\nIt may seem as if there are many situations with superlinear returns, but they reduce to "
+                    "two causes: exponential growth and thresholds.", "/docs/superlinear.html")
+    found = extract("When did the essay on superlinear returns say they reduce to two causes?", [essay], 0.6)
+    assert found is None
+    dated = passage("The returns were first measured in May 2019.", "/docs/superlinear.html")
+    assert "May 2019" in extract("When were the superlinear returns first measured?", [dated], 0.6).shown
