@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
 from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, about_the_question, answers_the_question, ask_context,
-                           from_someone_else, last_question, question_terms, row_headers, row_values, source_terms)
+                           asked_clause, from_someone_else, last_question, question_terms, row_headers, row_values, source_terms)
 from rag.injection import masked
 from rag.quoting import MAX_QUOTE_CHARS, ROW_CELL, listed_span, shown_part  # noqa: F401 - MAX_QUOTE_CHARS re-exported
 from rag.records import Answer, Citation, Passage
@@ -48,6 +48,11 @@ _LINK = re.compile(r"\S*(?:https?://|www\.)\S*|\S*/\S*-\S*-\S*|\S*[A-Za-z]/[A-Za
 
 _SENTENCE_OPENING = re.compile(r"\s*[\"'“‘(]?[A-Z0-9]")
 _GOES_ON = re.compile(r"\s*(?:It|Its|They|Their|He|His|She|Her|This|These)\b")
+# "What is the main heading of the page?", "What's the title of the report?": a title is the answer
+_WANTS_TITLE = re.compile(r"^\s*what(?:'s|’s| is| was| are)?\s+(?:the |its |their )?(?:main |first |top |page |section |"
+                          r"document'?s? |full )?(?:heading|headline|title|caption)s?\b(?!\s+(?:of|for)\s+(?:the\s+)?"
+                          r"(?:person|employee|sender|author|speaker|contact|job|position|role)\b)", re.I)
+_TITLE_TERMS = frozenset(content_terms("heading headline title caption"))
 _TABLE_WORDS = frozenset(content_terms("cell cells row rows column columns entry entries field fields"))
 _WANTS_LINK = re.compile(r"\b(?:url|link|web ?site|web ?page|site|address|online|domain|download)", re.I)
 
@@ -170,6 +175,9 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     described = source_terms(question) & asked  # held anywhere in the passage: it is the source named
     context = asked_context or ask_context(question, passages)
     wants_link = bool(_WANTS_LINK.search(question))
+    wants_title = bool(_WANTS_TITLE.search(asked_clause(question)))
+    if wants_title:  # "heading" says what is wanted, as "name" does; a heading line need not say it
+        asked = asked - _TITLE_TERMS or asked
 
     def words_of(text: str) -> str:
         # the words of a web address ("import_questions") are not what the sentence says, unless one is asked for
@@ -241,7 +249,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         if ROW.match(sentence.strip()) and not asked & telling and \
                 tables[(passages[n - 1].source, row_headers(sentence.strip()))] > 1:
             continue  # a row none of whose cells the question names: its headers alone fit every row of its table
-        if _TITLE.match(sentence.strip()) or _BREADCRUMB.search(sentence):
+        if (_TITLE.match(sentence.strip()) or _BREADCRUMB.search(sentence)) and not wants_title:
             continue  # a title, caption or breadcrumb ("Table: AI Use Cases in Different Industries") answers nothing
         if _LINK.search(sentence) and len(content_terms(_LINK.sub(" ", sentence))) < 3:
             continue  # a web address or a piece of one ("orwich-city/iwan-roberts-norwich-city-column-1-5494038).")
@@ -249,6 +257,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # the words naming the source ("in the Blackboard test template") tell none of its sentences from another
         eligible.append((n, span, terms - shared, heading, telling - shared - described, overlap,
                          readable[n - 1][start : span.end], in_context, start))
+    if wants_title:  # "What is the main heading of the page?": a heading line, when one is eligible
+        eligible = [e for e in eligible if _HEADING_LINE.match(e[6].strip())] or eligible
     if not eligible:
         return None
     meaning = [0.0] * len(eligible)

@@ -413,3 +413,11 @@ def test_may_and_march_as_verbs_say_no_date():
     assert found is None
     dated = passage("The returns were first measured in May 2019.", "/docs/superlinear.html")
     assert "May 2019" in extract("When were the superlinear returns first measured?", [dated], 0.6).shown
+
+
+def test_a_question_asking_for_the_heading_gets_the_heading_line():
+    page = passage("Harbour Fees 2024\n\nSome prices with euro signs:\n\nA pilot costs 420 € per passage.", "/docs/harbour-fees.html")
+    found = extract("What is the main heading of the harbour fees page?", [page], 0.6)
+    assert found is not None and found.shown == "Harbour Fees 2024"
+    # a title line answers nothing else
+    assert extract("How much does a pilot cost on the harbour fees page?", [page], 0.6).shown == "A pilot costs 420 € per passage."
