@@ -21,7 +21,8 @@ from pathlib import Path
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
 from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, about_the_question, answers_the_question, ask_context,
-                           asked_clause, from_someone_else, last_question, question_terms, row_headers, row_values, source_terms)
+                           asked_clause, from_someone_else, last_question, question_terms, row_headers, row_values, source_kinds,
+                           source_terms)
 from rag.injection import masked
 from rag.quoting import MAX_QUOTE_CHARS, ROW_CELL, listed_span, shown_part  # noqa: F401 - MAX_QUOTE_CHARS re-exported
 from rag.records import Answer, Citation, Passage
@@ -173,6 +174,9 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     # what "how many" counts ("blankets") need not be said ("Crossing (min): 25"), but counts where it is
     counted = content_terms(" ".join(_ASKED_UNIT.findall(question))) - asked
     described = source_terms(question) & asked  # held anywhere in the passage: it is the source named
+    kinds = source_kinds(question)
+    # the file name says the kind of source named ("docx-tables" for "the Word tables document")
+    named_kind = [bool(kinds & content_terms(re.sub(r"[_\W]+", " ", Path(p.source).stem))) for p in passages]
     context = asked_context or ask_context(question, passages)
     wants_link = bool(_WANTS_LINK.search(question))
     wants_title = bool(_WANTS_TITLE.search(asked_clause(question)))
@@ -228,13 +232,15 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         if ROW.match(sentence.strip()):
             heading = heading | (_TABLE_WORDS & asked)  # "the cell under Header Col 1": a row is cells
         said = counted & (terms | heading)
-        # in the source named ("the shapes test document" for docx-shapes.docx: it holds one of the words
-        # describing it), the describing words it does not hold are how the asker remembers it, not what
-        # it says: they neither count nor count against; another document gets no such pass
+        # in the source named (a passage holding one of the words describing it, "shapes" of "the shapes
+        # test document", or whose file name says its kind, "docx-tables" for "the Word tables document"),
+        # the describing words it does not hold are how the asker remembers it, not what it says: they
+        # neither count nor count against, as long as two terms of the question are left to match; another
+        # document gets no such pass (an e-mail's header had matched "the second slide of the many-pages
+        # PowerPoint" on "text" alone)
         unheld = described - terms - heading
-        wanted = asked - unheld if unheld != described else asked
-        if not wanted:
-            continue  # the question only names the source: nothing of it is asked here
+        named_here = unheld != described or named_kind[n - 1]
+        wanted = asked - unheld if named_here and len(asked - unheld) >= 2 else asked
         overlap = max((len(wanted & (terms | heading)) + len(said)) / (len(wanted) + len(said)),
                       len(own & (terms | heading)) / max(len(own), 1))
         # by meaning, the sentence is read under its headings ("Specifications: Flight time: 47 minutes"

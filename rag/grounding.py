@@ -164,6 +164,13 @@ def source_terms(question: str) -> set[str]:
                                   for m in _SOURCE_CLAUSE.finditer(question)))
 
 
+def source_kinds(question: str) -> set[str]:
+    """The kind words of the question's source-naming clauses, as terms: "tabl", "word", "document"
+    for "in the simple table of the Word tables document"."""
+    clauses = " ".join(m.group(0) for m in _SOURCE_CLAUSE.finditer(question))
+    return content_terms(" ".join(_SOURCE_WORD.findall(clauses)))
+
+
 def question_terms(question: str) -> set[str]:
     """The question's content terms, without the words that name a kind of source (all of them when
     that would leave none)."""

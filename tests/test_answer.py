@@ -372,6 +372,11 @@ def test_words_describing_the_source_that_it_does_not_hold_do_not_count_against_
     assert found is not None and "outer buoy" in found.shown
     # a document holding none of the describing words is not the one named: they all count against it
     assert extract(question, [replace(guide, source="/docs/guide.txt")], 0.6) is None
+    # a file name saying the kind of source named ("kit-tables" for "the Word tables document") names it too
+    kit = passage("Item: Rope | Length: 40 m", "/docs/kit-tables.docx")
+    question = "In the climbing gear table of the Word tables document, what is written in the cell next to 'Rope'?"
+    assert "40 m" in extract(question, [kit], 0.6).shown
+    assert extract(question, [replace(kit, source="/docs/kit.docx")], 0.6) is None
     # a question naming only its source asks nothing of another document
     assert extract("Which emoji are in the emoji spreadsheet?", [guide], 0.6) is None
 
