@@ -17,9 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
+from rag.cite import Verified, content_terms, file_words, names, numbers, sentence_spans, verify
 from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, about_the_question, answers_the_question, ask_context,
                            asked_clause, from_someone_else, last_question, question_terms, row_headers, row_values, source_kinds,
                            source_terms)
@@ -176,7 +175,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     described = source_terms(question) & asked  # held anywhere in the passage: it is the source named
     kinds = source_kinds(question)
     # the file name says the kind of source named ("docx-tables" for "the Word tables document")
-    named_kind = [bool(kinds & content_terms(re.sub(r"[_\W]+", " ", Path(p.source).stem))) for p in passages]
+    named_kind = [bool(kinds & content_terms(file_words(p.source))) for p in passages]
     context = asked_context or ask_context(question, passages)
     wants_link = bool(_WANTS_LINK.search(question))
     wants_title = bool(_WANTS_TITLE.search(asked_clause(question)))
@@ -192,7 +191,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     for n, passage in enumerate(passages, start=1):
         if (passage.dense_score if passage.dense_score is not None else 1.0) < min_relevance:
             continue
-        heading = content_terms(passage.heading) | content_terms(re.sub(r"[_\W]+", " ", Path(passage.source).stem))
+        heading = content_terms(passage.heading) | content_terms(file_words(passage.source))
         if described:
             heading |= described & content_terms(readable[n - 1])
         section, section_line = set(), ""  # a heading inside the chunk's text ("The sourdough starter") covers what follows

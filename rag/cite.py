@@ -137,6 +137,11 @@ _WEEKDAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wedne
 _WEEKEND = {"sat": "saturday", "sun": "sunday"}
 
 
+def file_words(source: str) -> str:
+    """The words of a file's name: "docx-tables" for /docs/docx-tables.docx."""
+    return re.sub(r"[_\W]+", " ", Path(source).stem)
+
+
 def content_terms(text: str) -> set[str]:
     words = [w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS and len(w) > 1]
     if any(w in _WEEKDAYS for w in words):
@@ -211,7 +216,7 @@ def check(claim: str, passage: Passage, min_support: float, asked: "Asked | None
     span, score = best_quote(claim, passage.text, readable=readable)
     claim = strip_markers(claim)
     # names may come from where the passage sits: its headings and its file name
-    where = " ".join((passage.heading, re.sub(r"[_\W]+", " ", Path(passage.source).stem)))
+    where = " ".join((passage.heading, file_words(passage.source)))
     lowered = (readable + " " + where).lower()
     specifics_ok = numbers(claim) <= numbers(readable) and all(name in lowered for name in names(claim)) \
         and units_agree(claim, readable) and on_topic(claim, readable[span.start : span.end] + " " + where, asked)

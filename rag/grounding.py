@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from rag.cite import META_TERMS, content_terms, names, numbers, sentence_spans
+from rag.cite import META_TERMS, content_terms, file_words, names, numbers, sentence_spans
 from rag.records import Passage
 
 _UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)
@@ -282,7 +281,7 @@ def about_the_question(claim: str, citations: list, asked: Asked) -> bool:
         return True
     for citation in citations:
         passage = citation.passage
-        around = content_terms(passage.heading) | content_terms(re.sub(r"[_\W]+", " ", Path(passage.source).stem))
+        around = content_terms(passage.heading) | content_terms(file_words(passage.source))
         said = " ".join(passage.text[s.start : s.end] for s in sentence_spans(passage.text)
                         if s.start < citation.quote_end and s.end > citation.quote_start)
         if (content_terms(said) | around) & terms:
