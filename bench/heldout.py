@@ -31,7 +31,8 @@ Seven sets, over public documents read in place from ../shared/datasets/:
   lists, links, shapes, page breaks and tables, spreadsheets, a rotated scanned table, a Hebrew e-mail, an
   Outlook message, a cp1252 web page in six languages, NDJSON notes, English/Spanish text; three of them
   hold only single letters and stay as distractors); 40 questions (32 answerable, 8 not) written in
-  session 18 by someone who had not seen the code; run before that session's changes.
+  session 18 by someone who had not seen the code; run before that session's changes and at its end
+  (in-sample since).
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
