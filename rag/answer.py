@@ -52,6 +52,8 @@ _GOES_ON = re.compile(r"\s*(?:It|Its|They|Their|He|His|She|Her|This|These)\b")
 _WANTS_TITLE = re.compile(r"^\s*what(?:'s|’s| is| was| are)?\s+(?:the |its |their )?(?:main |first |top |page |section |"
                           r"document'?s? |full )?(?:heading|headline|title|caption)s?\b(?!\s+(?:of|for)\s+(?:the\s+)?"
                           r"(?:person|employee|sender|author|speaker|contact|job|position|role)\b)", re.I)
+_ASKS_FOR_TEXT = re.compile(r"^\s*(?:what|which)\s+(?:text|words?|wording)\b", re.I)
+_TEXT_TERMS = frozenset(content_terms("text word words wording"))
 _TITLE_TERMS = frozenset(content_terms("heading headline title caption"))
 _TABLE_WORDS = frozenset(content_terms("cell cells row rows column columns entry entries field fields"))
 _WANTS_LINK = re.compile(r"\b(?:url|link|web ?site|web ?page|site|address|online|domain|download)", re.I)
@@ -102,6 +104,8 @@ def key_terms(question: str) -> set[str]:
     without the words naming the kind of source ("according to the spreadsheet")."""
     terms = question_terms(question)
     units = content_terms(" ".join(_ASKED_UNIT.findall(question)))
+    if _ASKS_FOR_TEXT.match(asked_clause(question)):  # "what text sits in the first column": as "what name"
+        units |= _TEXT_TERMS
     return (terms - _QUESTION_WORDS - units) or terms
 
 

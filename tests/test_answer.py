@@ -426,3 +426,15 @@ def test_a_question_asking_for_the_heading_gets_the_heading_line():
     assert found is not None and found.shown == "Harbour Fees 2024"
     # a title line answers nothing else
     assert extract("How much does a pilot cost on the harbour fees page?", [page], 0.6).shown == "A pilot costs 420 € per passage."
+
+
+def test_what_text_asks_for_text_as_what_name_asks_for_a_name():
+    from rag.answer import key_terms
+
+    assert "text" not in key_terms("In the gear Word document, what text sits in the first column?")
+    assert "text" in key_terms("What is the text of section 5?")
+    gear = passage("Item: Rope | Length: 40 m", "/docs/fake-gear-table.docx")
+    other = passage("Item: Bold text example | Length: 2 m", "/docs/fake-doc-emphasized-text.docx", 2)
+    found = extract("In the fake gear Word document, what text sits in the first column of the row below the headers?",
+                    [other, gear], 0.6)
+    assert found is not None and found.n == 2 and "Rope" in found.shown
