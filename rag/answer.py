@@ -100,12 +100,16 @@ def own_terms(question: str) -> set[str]:
 
 def key_terms(question: str) -> set[str]:
     """The question's content terms without the words that only say what kind of answer is wanted
-    ("name", "year", the unit after "how many": the answer is a figure, the row says "(min)"), and
+    ("name", "year", "text" and "heading" after "what", the unit after "how many": the answer is a
+    figure, the row says "(min)"), and
     without the words naming the kind of source ("according to the spreadsheet")."""
     terms = question_terms(question)
     units = content_terms(" ".join(_ASKED_UNIT.findall(question)))
-    if _ASKS_FOR_TEXT.match(asked_clause(question)):  # "what text sits in the first column": as "what name"
+    clause = asked_clause(question)
+    if _ASKS_FOR_TEXT.match(clause):  # "what text sits in the first column": as "what name"
         units |= _TEXT_TERMS
+    if _WANTS_TITLE.search(clause):  # "heading" says what is wanted, as "name" does; a heading line need not say it
+        units |= _TITLE_TERMS
     return (terms - _QUESTION_WORDS - units) or terms
 
 
@@ -178,13 +182,12 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     counted = content_terms(" ".join(_ASKED_UNIT.findall(question))) - asked
     described = source_terms(question) & asked  # held anywhere in the passage: it is the source named
     kinds = source_kinds(question)
+    file_terms = [content_terms(file_words(p.source)) for p in passages]  # a file name counts as a heading
     # the file name says the kind of source named ("docx-tables" for "the Word tables document")
-    named_kind = [bool(kinds & content_terms(file_words(p.source))) for p in passages]
+    named_kind = [bool(kinds & terms) for terms in file_terms]
     context = asked_context or ask_context(question, passages)
     wants_link = bool(_WANTS_LINK.search(question))
     wants_title = bool(_WANTS_TITLE.search(asked_clause(question)))
-    if wants_title:  # "heading" says what is wanted, as "name" does; a heading line need not say it
-        asked = asked - _TITLE_TERMS or asked
 
     def words_of(text: str) -> str:
         # the words of a web address ("import_questions") are not what the sentence says, unless one is asked for
@@ -195,7 +198,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     for n, passage in enumerate(passages, start=1):
         if (passage.dense_score if passage.dense_score is not None else 1.0) < min_relevance:
             continue
-        heading = content_terms(passage.heading) | content_terms(file_words(passage.source))
+        heading = content_terms(passage.heading) | file_terms[n - 1]
         if described:
             heading |= described & content_terms(readable[n - 1])
         section, section_line = set(), ""  # a heading inside the chunk's text ("The sourdough starter") covers what follows
