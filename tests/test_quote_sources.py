@@ -1,0 +1,98 @@
+"""Which sentence or row the answer policy quotes when the question names its source ("in the table of
+the quarterly-review Word document"), its sender, a heading or the text of a cell, and which drafts are
+about something else: rules found on the sixth blind set (docs/ask.md, session 18)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rag.answer import Policy, extract, settle
+from tests.drafts import REPORT, answer, passage
+
+
+def test_a_one_row_table_answers_for_the_column_the_question_names():
+    from rag.answer import key_terms
+
+    question = "In the table of the quarterly-review Word document, what is written in the cell under Owner?"
+    assert not {"tabl", "table", "word", "document", "written"} & key_terms(question)
+    review = passage("Owner: Dana Whitfield | Due: 14 March", "/docs/quarterly-review.docx")
+    found = extract(question, [review], 0.6)
+    assert found is not None and "Dana Whitfield" in found.shown
+    # two rows under the same headers: the column alone does not say which row is meant
+    review = passage("Owner: Dana Whitfield | Due: 14 March\nOwner: Lee Park | Due: 2 April", "/docs/quarterly-review.docx")
+    assert extract(question, [review], 0.6) is None
+
+
+def test_words_describing_the_source_that_it_does_not_hold_do_not_count_against_its_sentence():
+    guide = passage("Pilots board at the outer buoy, two nautical miles out.", "/docs/harbour-guide.txt")
+    question = "In the old harbour test notes, where do pilots board incoming ships?"
+    found = extract(question, [guide], 0.6)
+    assert found is not None and "outer buoy" in found.shown
+    # a document holding none of the describing words is not the one named: they all count against it
+    assert extract(question, [replace(guide, source="/docs/guide.txt")], 0.6) is None
+    # a file name saying the kind of source named ("kit-tables" for "the Word tables document") names it too
+    kit = passage("Item: Rope | Length: 40 m", "/docs/kit-tables.docx")
+    question = "In the climbing gear table of the Word tables document, what is written in the cell next to 'Rope'?"
+    assert "40 m" in extract(question, [kit], 0.6).shown
+    assert extract(question, [replace(kit, source="/docs/kit.docx")], 0.6) is None
+    # a question naming only its source asks nothing of another document
+    assert extract("Which emoji are in the emoji spreadsheet?", [guide], 0.6) is None
+
+
+def test_a_draft_copying_sentences_about_something_else_is_no_answer():
+    lorem = passage("Lorem Ipsum\n\nThis is simply dummy text of the printing and typesetting industry.\n\n"
+                    "a) The quick brown fox jumps over the lazy dog.", "/docs/example-list-items.docx")
+    hebrew = passage("סלבה היקר,\n\nאני חושב שזה לא יהיה מקצועי והוגן.", "/docs/re-shalom.eml", 2)
+    for question, draft, passages in (
+            ("What did the Swedish woman eat with her meatballs?",
+             "This is simply dummy text of the printing and typesetting industry [1]. The quick brown fox jumps over "
+             "the lazy dog [1].", [lorem]),
+            ("What grade did Slava get on the exam?", "סלבה היקר, [1] אני חושב שזה לא יהיה מקצועי והוגן [1].", [hebrew])):
+        settled = settle(answer(question, draft, passages), Policy())
+        assert settled.refused and not any(c.supported for c in settled.citations), settled.text
+    # a short answer is about the question when the sentence it was read from is
+    settled = settle(answer("When did the plant open?", "In 1998 [1].", [REPORT]), Policy())
+    assert not settled.refused and "1998" in settled.text
+    specs = passage("Battery: 6S lithium polymer, 5200 mAh.", "/docs/aurora-x2-specs.md")
+    settled = settle(answer("What powers the Aurora X2?", "A 6S lithium polymer battery [1].", [specs]), Policy())
+    assert not settled.refused and "lithium" in settled.text  # its file name says what the sentence is about
+
+
+def test_when_someone_sent_a_message_is_read_from_the_header_naming_them_the_sender():
+    thread = passage("RE: Exam\n\nFrom (sent by): Tamir Erez <tamir@example.org>; To: Slava <slava@example.com>; Subject (title): "
+                     "RE: Exam; Date (sent on): Wed, 16 Jul 2008 09:24:06 +0300\n\nDear Slava, I cannot regrade it.\n\n"
+                     "From: Slava [mailto:slava@example.com] Sent: Friday, July 11, 2008 12:52 AM To: Tamir Erez Subject: Exam",
+                     "/docs/re-exam.eml")
+    found = extract("On what date did Tamir Erez send his reply to Slava?", [thread], 0.6)
+    assert found is not None and "16 Jul 2008" in found.shown
+    found = extract("On what date did Slava write to Tamir Erez?", [thread], 0.6)
+    assert found is not None and "July 11, 2008" in found.shown
+
+
+def test_may_and_march_as_verbs_say_no_date():
+    essay = passage("October 2023\n\nIt may seem as if there are many situations with superlinear returns, but they reduce to "
+                    "two causes: exponential growth and thresholds.", "/docs/superlinear.html")
+    found = extract("When did the essay on superlinear returns say they reduce to two causes?", [essay], 0.6)
+    assert found is None
+    dated = passage("The returns were first measured in May 2019.", "/docs/superlinear.html")
+    assert "May 2019" in extract("When were the superlinear returns first measured?", [dated], 0.6).shown
+
+
+def test_a_question_asking_for_the_heading_gets_the_heading_line():
+    page = passage("Harbour Fees 2024\n\nSome prices with euro signs:\n\nA pilot costs 420 € per passage.", "/docs/harbour-fees.html")
+    found = extract("What is the main heading of the harbour fees page?", [page], 0.6)
+    assert found is not None and found.shown == "Harbour Fees 2024"
+    # a title line answers nothing else
+    assert extract("How much does a pilot cost on the harbour fees page?", [page], 0.6).shown == "A pilot costs 420 € per passage."
+
+
+def test_what_text_asks_for_text_as_what_name_asks_for_a_name():
+    from rag.answer import key_terms
+
+    assert "text" not in key_terms("In the gear Word document, what text sits in the first column?")
+    assert "text" in key_terms("What is the text of section 5?")
+    gear = passage("Item: Rope | Length: 40 m", "/docs/fake-gear-table.docx")
+    other = passage("Item: Bold text example | Length: 2 m", "/docs/fake-doc-emphasized-text.docx", 2)
+    found = extract("In the fake gear Word document, what text sits in the first column of the row below the headers?",
+                    [other, gear], 0.6)
+    assert found is not None and found.n == 2 and "Rope" in found.shown
