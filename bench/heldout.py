@@ -1,6 +1,6 @@
 """Answers on documents no test or rule was tuned on: what a person asking them would see.
 
-Seven sets, over public documents read in place from ../shared/datasets/:
+Eight sets, over public documents read in place from ../shared/datasets/:
 
 * ``haystack``: the 28 files of haystack-test-files (web pages saved from the internet, a paper,
   office files); 20 questions written in session 13 while looking at the answers (16 answerable, 4 not),
@@ -33,12 +33,17 @@ Seven sets, over public documents read in place from ../shared/datasets/:
   hold only single letters and stay as distractors); 40 questions (32 answerable, 8 not) written in
   session 18 by someone who had not seen the code; run before that session's changes and at its end
   (in-sample since).
+* ``example-docs-7`` (bench/data/blind7_questions.jsonl): 25 more files of example-docs (an 872-page handbook
+  whose text the file holds four times, the whole of War and Peace, PDFs in Korean and French and with broken
+  structure, e-mails, JSON records, a TSV with emoji, German and Spanish text; five of them hold nothing to ask
+  about and stay as distractors); 40 questions (32 answerable, 8 not) written in session 19 by someone who had
+  not seen the code; run before that session's changes.
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
 wrong answers shown (neither right nor refused).
 
-    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-6] [--work DIR] [--json OUT]
+    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-7] [--work DIR] [--json OUT]
 """
 
 from __future__ import annotations
@@ -55,7 +60,7 @@ DATASETS = ROOT.parent / "shared" / "datasets"
 QUESTIONS = [ROOT / "bench" / "data" / name for name in
              ("heldout_questions.jsonl", "blind2_questions.jsonl", "blind3_questions.jsonl",
               "blind4_questions.jsonl", "blind5_questions.jsonl",
-              "blind6_questions.jsonl")]
+              "blind6_questions.jsonl", "blind7_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -90,8 +95,17 @@ EXAMPLE_DOCS_6 = ["fake-doc-emphasized-text.docx", "example-list-items-multiple.
                   "xlsx-subtable-cases.xlsx", "pdf/single_table.pdf", "pdf/emphasis-text.pdf", "language-docs/eng_spa.txt",
                   "simple.ndjson", "eml/email-no-utf8-2008-07-16.062410.eml", "eml/fake-email-header.eml",
                   "fake-email.msg", "group-shapes-nested.pptx", "fake-html-cp1252.html"]
+EXAMPLE_DOCS_7 = ["handbook-872p.docx", "book-war-and-peace-1225p.txt", "pdf/korean-text-with-tables.pdf",
+                  "language-docs/fr_olap.pdf", "pdf/embedded-images.pdf", "pdf/failure-after-repair.pdf",
+                  "pdf/negative-coords.pdf", "pdf/pdf-bad-color-space.pdf", "pdf/invalid-pdf-structure-pdfminer-one-page.pdf",
+                  "pdf/copy-protected.pdf", "pdf/figure-overlay-text.pdf", "eml/mime-html-only.eml",
+                  "eml/mime-multipart-digest.eml", "eml/email-with-image.eml", "arbitrary-records.json",
+                  "stanley-cups-with-emoji.tsv", "fake-html-lang-de.html", "fake-text.txt", "language-docs/eng_spa.xlsx",
+                  "umlauts-utf8.md", "contains-pictures.docx", "duplicate-paragraphs.docx", "eml/simple-rfc-822.eml",
+                  "eml/fake-email-malformed-encoding.eml", "language-docs/eng_afr_spa.txt"]
 SETS = {"example-docs": EXAMPLE_DOCS, "example-docs-2": EXAMPLE_DOCS_2, "example-docs-3": EXAMPLE_DOCS_3,
-        "example-docs-4": EXAMPLE_DOCS_4, "example-docs-5": EXAMPLE_DOCS_5, "example-docs-6": EXAMPLE_DOCS_6}
+        "example-docs-4": EXAMPLE_DOCS_4, "example-docs-5": EXAMPLE_DOCS_5, "example-docs-6": EXAMPLE_DOCS_6,
+        "example-docs-7": EXAMPLE_DOCS_7}
 
 
 def documents(name: str, work: Path) -> Path:
