@@ -85,35 +85,54 @@ def _inside_word(text: str, at: int) -> bool:
     return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
 
 
+def _squeezed(text: str) -> tuple[str, list[int]]:
+    """The text with every run of whitespace one space (none at the ends), as the chunker writes a
+    chunk's text, and for each of its characters the position it came from."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    positions: list[int] = []
+    for n, (at, word) in enumerate(words):
+        if n:
+            positions.append(at - 1)  # the space stands for the whitespace before the word
+        positions.extend(range(at, at + len(word)))
+    return " ".join(word for _, word in words), positions
+
+
 def locate(doc_text: str, texts: Sequence[str], overlap: int = 0, max_chars: int = 10**9) -> list[tuple[int, int]]:
     """Find each chunk text in the document text, in order.
 
+    The chunker writes each element's whitespace as single spaces ("Trustees\t\t  " and "I.  EXERCISE"
+    become "Trustees" and "I. EXERCISE"), so texts are matched with every whitespace run read as
+    one space and the span is the document's own text; matched as written, such a chunk was placed
+    by its first line or at the document's start, and the text it held was lost.
     A chunk starts at or after the previous one's end, less the ``overlap`` that split pieces share;
     a shared part that the chunker began inside a word ("ner promised" of "Wagner") starts at the word
     (or after it, when the whole word would make the piece longer than ``max_chars``).
     """
-    spans: list[tuple[int, int]] = []
+    flat, positions = _squeezed(doc_text)
+    spans: list[tuple[int, int]] = []  # in ``flat``
     cursor = 0
     for text in texts:
-        start = doc_text.find(text, cursor)
+        text = " ".join(text.split())
+        start = flat.find(text, cursor)
         if start < 0:
-            start = doc_text.find(text)
-        if start < 0:  # chunker normalised whitespace: match on the first line instead
-            head = text.split("\n", 1)[0][:200]
-            start = max(doc_text.find(head, cursor), 0)
-        end = min(start + len(text), len(doc_text))
-        if spans and start < spans[-1][1] and _inside_word(doc_text, start):  # the shared part starts at a word
+            start = flat.find(text)
+        if start < 0:  # written otherwise still: match on its opening words, else it follows the one before
+            start = flat.find(text[:60], cursor)
+            start = start if start >= 0 else min(cursor, max(len(flat) - len(text), 0))
+        end = min(start + len(text), len(flat))
+        if spans and start < spans[-1][1] and _inside_word(flat, start):  # the shared part starts at a word
             back = start
-            while back > max(spans[-1][0] + 1, start - _WORD_REACH, end - max_chars) and _inside_word(doc_text, back):
+            while back > max(spans[-1][0] + 1, start - _WORD_REACH, end - max_chars) and _inside_word(flat, back):
                 back -= 1
-            if _inside_word(doc_text, back):  # the whole word would not fit: the piece starts after it
-                while start < end and _inside_word(doc_text, start):
+            if _inside_word(flat, back):  # the whole word would not fit: the piece starts after it
+                while start < end and _inside_word(flat, start):
                     start += 1
             else:
                 start = back
         spans.append((start, end))
         cursor = max(start + 1, end - overlap)
-    return spans
+    return [(positions[a], positions[b - 1] + 1) if b > a else (positions[a] if a < len(positions) else len(doc_text),) * 2
+            for a, b in spans]
 
 
 def window_split(text: str, offsets: list[tuple[int, int]], limit: int, overlap_tokens: int) -> list[tuple[int, int]]:

@@ -80,3 +80,17 @@ def test_a_piece_sharing_text_with_the_one_before_starts_at_a_word_and_space_run
     offsets = tokenize("internationalisation " * 100)
     for start, _end in window_split("internationalisation " * 100, offsets, limit=50, overlap_tokens=5)[1:]:
         assert start == 0 or ("internationalisation " * 100)[start - 1] == " "
+
+
+def test_elements_with_tabs_and_double_spaces_are_stored_whole():
+    # Word documents are full of "3.\tCOMPUTER SYSTEM SECURITY\t" and "I.  EXERCISE": the chunker writes
+    # them with single spaces, and each chunk must still be found where it is (an 872-page handbook
+    # had kept 15 % of its text, its other chunks repeating its table of contents)
+    rules = [para(f"{n}.\tSECTION  {n}\t\t \nRule  number {n} says the fee is {n * 7} euros.   ") for n in range(60)]
+    doc_text, chunks = make_chunks([title("Fees  handbook\t"), *rules], max_chars=300, soft_chars=250, overlap=0,
+                                   combine_under=0, tokenize=tokenize, window=254)
+    for n in range(60):
+        assert sum(f"fee is {n * 7} euros" in c.text for c in chunks) == 1, n
+    assert [c.char_start for c in chunks] == sorted(c.char_start for c in chunks)
+    for chunk in chunks:
+        assert doc_text[chunk.char_start:chunk.char_end] == chunk.text
