@@ -198,15 +198,22 @@ class Retriever:
 
     def hydrate(self, index: Index, ranked: "Ranked", k: int, found: "Candidates") -> list[Passage]:
         """The first ``k`` ranked ids that still exist, read from the catalog as passages with scores;
-        a chunk deleted since this FAISS/BM25 copy was read is skipped."""
+        a chunk deleted since this FAISS/BM25 copy was read is skipped, and so is a chunk whose text
+        a better-ranked one already gives (a document that repeats itself, the same file saved twice
+        in a folder): three copies of one paragraph would leave no room for the passage that answers."""
         chunks: dict[int, StoredChunk] = {}
         taken: list[int] = []
+        seen: set[str] = set()
         start = 0
         while len(taken) < k and start < len(ranked.order):
             batch = ranked.order[start : start + k - len(taken)]
             start += len(batch)
             chunks.update(index.catalog.get_chunks(batch))
-            taken.extend(i for i in batch if i in chunks)
+            for i in batch:
+                text = " ".join(chunks[i].text.split()) if i in chunks else None
+                if text is not None and text not in seen:
+                    seen.add(text)
+                    taken.append(i)
         dense_scores = dict(found.dense)
         if found.query_vector is not None:  # cosine for passages that only BM25 found
             missing = [i for i in taken if i not in dense_scores]

@@ -203,3 +203,20 @@ def test_concurrent_queries_are_encoded_in_one_batch_with_the_same_vectors(share
     for n in range(len(queries)):
         assert np.allclose(results[n], alone[n], atol=1e-5)
     assert shared_embedder.calls - calls_before < len(queries)  # batched, not one encode per query
+
+
+def test_the_same_text_twice_is_one_passage(tmp_path, shared_embedder):
+    # the same file saved twice in a folder (or a document that repeats itself) must not fill the
+    # passages with copies and leave out the one that answers
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = "The harbour pilot boards incoming ships at the outer buoy, two nautical miles out."
+    (docs / "pilot-guide.txt").write_text(text, encoding="utf-8")
+    (docs / "pilot-guide (1).txt").write_text(text, encoding="utf-8")
+    (docs / "fees.txt").write_text("A harbour pilot costs 420 euros per passage.", encoding="utf-8")
+    with rag.open(tmp_path / "index", embedder=shared_embedder, workers=1) as engine:
+        engine.ingest([docs])
+        for mode in ("hybrid", "dense", "keyword"):
+            passages = engine.retrieve("Where does the harbour pilot board ships?", mode=mode, k=2)
+            assert len(passages) == 2 and len({p.text for p in passages}) == 2, mode
+            assert any("420 euros" in p.text for p in passages), mode
