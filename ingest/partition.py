@@ -63,6 +63,8 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
         return _html_checked(source.path, elements, encoding)
     if kind == "xml":
         return _xml_records(source.path) or elements
+    if kind in ("json", "ndjson"):
+        return _json_records(source.path) or elements
     return elements
 
 
@@ -72,10 +74,7 @@ def _xml_records(path: str) -> list | None:
     (``name: Canada | leader: Justin Trudeau``); unstructured keeps only the values, and "Who is Canada's
     leader?" then has nothing to match. A field a record repeats keeps every value, joined with "; ". None when the file is not mostly such records (kept as unstructured
     reads it). Entities are not expanded and nothing is fetched (an entity bomb stays text)."""
-    import html
-
     import lxml.etree
-    from unstructured.documents.elements import ElementMetadata, Table
 
     try:
         root = lxml.etree.parse(path, lxml.etree.XMLParser(resolve_entities=False, no_network=True,
@@ -100,15 +99,76 @@ def _xml_records(path: str) -> list | None:
                 row[tag] = f"{row[tag]}; {value}" if row.get(tag) and value else row.get(tag) or value
             rows.append(row)
         held = sum(len(v) for row in rows for v in row.values())
-        if not total or held < 0.8 * total or any(len(v) > 300 for row in rows for v in row.values()):
+        if not total or held < 0.8 * total:
             return None
-        cell = lambda text, tag="td": f"<{tag}>{html.escape(text)}</{tag}>"  # noqa: E731
-        markup = ("<table><tr>" + "".join(cell(c, "th") for c in columns) + "</tr>"
-                  + "".join("<tr>" + "".join(cell(row.get(c, "")) for c in columns) + "</tr>" for row in rows)
-                  + "</table>")
-        text = "\n".join(" ".join(row.get(c, "") for c in columns) for row in rows)
-        return [Table(text, metadata=ElementMetadata(text_as_html=markup, filename=Path(path).name))]
+        return _records_table(columns, rows, path)
     return None
+
+
+def _json_records(path: str) -> list | None:
+    """A JSON or NDJSON file of like records (``[{"sku": "GRD-3317", "name": "Pruning Shears", "price":
+    24.99}, ...]``, or one such object, or a list of them under one key) as one table whose columns are the
+    keys, so each record is a row with its field names (``name: Pruning Shears | price: 24.99``);
+    unstructured keeps each record as a block of JSON text, and "the price of the Pruning Shears" was
+    then read off the record above it. None for anything else (nested objects, an export of
+    unstructured's own elements), which is read as unstructured reads it."""
+    import json
+
+    try:
+        if Path(path).stat().st_size > MAX_RECORDS_BYTES:
+            return None
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        try:  # NDJSON: one value per line
+            data = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except ValueError:
+            return None
+    if isinstance(data, dict):
+        lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]
+        data = max(lists, key=len) if len(lists) == 1 or (lists and not _flat(data)) else [data]
+    if not isinstance(data, list) or not data or not all(isinstance(r, dict) and r and _flat(r) for r in data):
+        return None
+    columns = list(dict.fromkeys(str(k) for record in data for k in record))
+    rows = [{str(k): _json_cell(v) for k, v in record.items()} for record in data]
+    return _records_table(columns, rows, path)
+
+
+MAX_RECORDS_BYTES = 20 * 1024 * 1024  # bigger JSON is read as unstructured reads it
+
+
+def _flat(record: dict) -> bool:
+    scalar = (str, int, float, bool, type(None))
+    return all(isinstance(v, scalar) or (isinstance(v, list) and all(isinstance(x, scalar) for x in v))
+               for v in record.values())
+
+
+def _json_cell(value) -> str:
+    if isinstance(value, list):
+        return "; ".join(_json_cell(v) for v in value if v is not None)
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: ""}[value]
+    return " ".join(str(value).split())
+
+
+def _records_table(columns: list[str], rows: list[dict[str, str]], path: str) -> list | None:
+    """Records as one table element (its HTML keeps the columns, which ``ingest.tables`` writes into each
+    row); None when a value is too long to be a cell (prose stored as a field)."""
+    import html
+
+    from unstructured.documents.elements import ElementMetadata, Table
+
+    if any(len(v) > 300 for row in rows for v in row.values()):
+        return None
+    cell = lambda text, tag="td": f"<{tag}>{html.escape(text)}</{tag}>"  # noqa: E731
+    markup = ("<table><tr>" + "".join(cell(c, "th") for c in columns) + "</tr>"
+              + "".join("<tr>" + "".join(cell(row.get(c, "")) for c in columns) + "</tr>" for row in rows)
+              + "</table>")
+    text = "\n".join(" ".join(row.get(c, "") for c in columns) for row in rows)
+    return [Table(text, metadata=ElementMetadata(text_as_html=markup, filename=Path(path).name))]
 
 
 def _html_checked(path: str, elements: list, encoding: str | None = None) -> list:

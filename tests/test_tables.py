@@ -240,3 +240,35 @@ def test_prose_laid_out_in_a_one_column_table_is_kept_whole_as_text():
     # a one-column table of short cells stays a table
     names = Table("Ana Ben", metadata=ElementMetadata(text_as_html="<table><tr><td>Ana</td></tr><tr><td>Ben</td></tr></table>"))
     assert all(isinstance(e, Table) for e in expand_tables([names], max_chars=900))
+
+
+def test_json_and_ndjson_records_are_rows_with_their_keys(tmp_path, embedder):
+    import json
+
+    import rag
+    from rag.answer import extract
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    records = [{"sku": "GRD-8842", "name": "Garden Trowel", "price": 12.5, "in_stock": True},
+               {"sku": "GRD-1290", "name": "Watering Can", "price": 18.0, "in_stock": False},
+               {"sku": "GRD-3317", "name": "Pruning Shears", "price": 24.99, "in_stock": True, "tags": ["steel", "hand"]}]
+    (docs / "products.json").write_text(json.dumps(records, indent=2), encoding="utf-8")
+    (docs / "orders.ndjson").write_text("\n".join(json.dumps({"order": f"A-{n}", "qty": n}) for n in (7, 9)), encoding="utf-8")
+    (docs / "sample.json").write_text(json.dumps({"id": "Sample-1", "description": "Sample data #1"}), encoding="utf-8")
+    # nested objects (an export of parsed elements) are not records: read as before
+    (docs / "export.json").write_text(json.dumps([{"type": "Title", "text": "Favourite things",
+                                                   "metadata": {"page_number": 1}}]), encoding="utf-8")
+    with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
+        report = engine.ingest([docs])
+        assert report.failed == 0, report.errors
+        texts = {name: "\n".join(c.text for c in engine.index.catalog.chunks_of(str((docs / name).resolve())))
+                 for name in ("products.json", "orders.ndjson", "sample.json", "export.json")}
+        passages = engine.retrieve("What price do the product records list for the Pruning Shears?", k=3)
+    assert ("sku: GRD-3317 | name: Pruning Shears | price: 24.99 | in_stock: true | tags: steel; hand"
+            in texts["products.json"])
+    assert "order: A-9 | qty: 9" in texts["orders.ndjson"]
+    assert "id: Sample-1 | description: Sample data #1" in texts["sample.json"]
+    assert "Favourite things" in texts["export.json"] and "metadata" not in texts["export.json"]
+    found = extract("What price do the product records list for the Pruning Shears?", passages, 0.6)
+    assert found is not None and "24.99" in found.shown and "12.5" not in found.shown
