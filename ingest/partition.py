@@ -58,7 +58,7 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
     if kind == "msg" and not any((e.text or "").strip() for e in elements):
         return elements  # an Outlook message without a readable body (an encrypted one) is not stored on its headers
     if kind in ("eml", "msg", "p7s"):
-        return _email_headers(source.path, kind) + elements
+        return _email_headers(source.path, kind) + (_with_inner_headers(source.path, elements) if kind == "eml" else elements)
     if kind in ("html", "htm", "xhtml"):
         return _html_checked(source.path, elements, encoding)
     if kind == "xml":
@@ -335,13 +335,45 @@ def _email_headers(path: str, kind: str) -> list:
     try:
         headers, attached = _msg_headers(path) if kind == "msg" else _eml_headers(path)
         subject = str(headers.get("Subject", "") or "").strip()
-        fields = [(name, " ".join(str(headers.get(name, "") or "").split()))
-                  for name in ("From", "To", "Cc", "Bcc", "Subject", "Date")]
+        line = _header_line(headers, attached)
     except (ValueError, TypeError, IndexError, KeyError, AttributeError, OSError):  # malformed headers: the body alone
         return []
-    fields.append(("Attachments", ", ".join(name for name in attached if name)))
-    line = "; ".join(f"{_HEADER_WORDS.get(name, name)}: {value}" for name, value in fields if value)
     return ([Title(subject)] if subject else []) + ([Text(line)] if line else [])
+
+
+def _header_line(headers, attached: list) -> str:
+    fields = [(name, " ".join(str(headers.get(name, "") or "").split()))
+              for name in ("From", "To", "Cc", "Bcc", "Subject", "Date")]
+    fields.append(("Attachments", ", ".join(name for name in attached if name)))
+    return "; ".join(f"{_HEADER_WORDS.get(name, name)}: {value}" for name, value in fields if value)
+
+
+def _with_inner_headers(path: str, elements: list) -> list:
+    """The elements with the header line of each message carried inside this one (a digest, a message
+    forwarded as an attachment) in front of that message's text: unstructured keeps their bodies only,
+    and "Who sent the second message?" had only the outer sender to go by."""
+    from unstructured.documents.elements import Text
+
+    try:
+        message, _ = _eml_headers(path)
+        inner = [part.get_content() for part in message.walk() if part.get_content_type() == "message/rfc822"]
+        inner = [(m, m.get_body(preferencelist=("plain", "html"))) for m in inner if hasattr(m, "get_body")]
+        heads = [(_header_line(m, [p.get_filename() for p in m.iter_attachments()]),
+                  " ".join(body.get_content().split())[:40] if body is not None else "") for m, body in inner]
+    except (ValueError, TypeError, IndexError, KeyError, AttributeError, LookupError, OSError):
+        return elements
+    out, at = list(elements), 0
+    for line, opening in heads:
+        if not line:
+            continue
+        found = next((i for i in range(at, len(out)) if opening and opening in " ".join((out[i].text or "").split())), None)
+        if found is None:  # its text was not read: the headers alone, after the rest
+            out.append(Text(line))
+            at = len(out)
+        else:
+            out.insert(found, Text(line))
+            at = found + 2
+    return out
 
 
 # the header names in words too: "Who was blind-copied?" shares no word with "Bcc", "Who sent the

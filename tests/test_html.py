@@ -105,6 +105,25 @@ def test_an_e_mail_keeps_its_header_line_with_the_subject(tmp_path, embedder):
     assert "Roses are red." in text
 
 
+def test_messages_inside_a_digest_or_forwarded_keep_their_senders(tmp_path, embedder):
+    from email.message import EmailMessage
+
+    def message(sender: str, subject: str, body: str) -> EmailMessage:
+        mail = EmailMessage()
+        mail["From"], mail["To"], mail["Subject"] = sender, "bob@example.com", subject
+        mail.set_content(body)
+        return mail
+
+    digest = message("alice@example.com", "Weekly digest", "Three messages this week.")
+    for sender, n in (("eve@example.com", "first"), ("frank@example.com", "second"), ("grace@example.com", "third")):
+        digest.add_attachment(message(sender, f"{n.title()} message", f"This is the {n} message of the digest."))
+    chunks = _chunks(tmp_path, embedder, "digest.eml", digest.as_string())
+    text = "\n".join(c.text for c in chunks)
+    assert text.index("From (sent by): alice@example.com") < text.index("From (sent by): eve@example.com") \
+        < text.index("This is the first message") < text.index("From (sent by): frank@example.com") \
+        < text.index("This is the second message") < text.index("From (sent by): grace@example.com")
+
+
 def test_an_outlook_message_and_an_e_mail_keep_copies_blind_copies_and_attachment_names(tmp_path, embedder):
     # unstructured keeps only the bodies: "Who was blind-copied?" and "What file was attached?" had nothing
     import shutil
