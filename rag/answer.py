@@ -52,6 +52,9 @@ _GOES_ON = re.compile(r"\s*(?:It|Its|They|Their|He|His|She|Her|This|These)\b")
 _WANTS_TITLE = re.compile(r"^\s*what(?:'s|’s| is| was| are)?\s+(?:the |its |their )?(?:main |first |top |page |section |"
                           r"document'?s? |full )?(?:heading|headline|title|caption)s?\b(?!\s+(?:of|for)\s+(?:the\s+)?"
                           r"(?:person|employee|sender|author|speaker|contact|job|position|role)\b)", re.I)
+# a person's title ("Matthew Robinson's job title"), which the "(title)" an e-mail's header line glosses its
+# subject with does not give
+_PERSON_TITLE = re.compile(r"\b(?:job|position|professional|official|work|academic)\s+titles?\b|['’]s\s+title\b", re.I)
 _ASKS_FOR_TEXT = re.compile(r"^\s*(?:what|which)\s+(?:text|words?|wording)\b", re.I)
 _TEXT_TERMS = frozenset(content_terms("text word words wording"))
 _TITLE_TERMS = frozenset(content_terms("heading headline title caption"))
@@ -188,6 +191,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     context = asked_context or ask_context(question, passages)
     wants_link = bool(_WANTS_LINK.search(question))
     wants_title = bool(_WANTS_TITLE.search(asked_clause(question)))
+    person_title = bool(_PERSON_TITLE.search(question))
 
     def words_of(text: str) -> str:
         # the words of a web address ("import_questions") are not what the sentence says, unless one is asked for
@@ -211,6 +215,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             if _HEADING_LINE.match(unit) and not ROW.match(unit):
                 section, section_line = content_terms(unit), unit.strip()
             said = words_of(unit)
+            if person_title and EMAIL_HEADER.match(unit):
+                said = said.replace("Subject (title)", "Subject")  # not the sender's job title
             terms, start, inherited = content_terms(said), span.start, set()
             if before and _GOES_ON.match(unit) and (asked & terms) - before[1] - heading:
                 # "All human beings are born free ... They are endowed with reason": the sentence before

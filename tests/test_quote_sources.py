@@ -96,3 +96,12 @@ def test_what_text_asks_for_text_as_what_name_asks_for_a_name():
     found = extract("In the fake gear Word document, what text sits in the first column of the row below the headers?",
                     [other, gear], 0.6)
     assert found is not None and found.n == 2 and "Rope" in found.shown
+
+
+def test_a_person_s_job_title_is_not_the_title_an_e_mail_s_header_gives_its_subject():
+    mail = passage("Test Email\n\nFrom (sent by): Matthew Robinson <mrobinson@example.com>; To: Ana <ana@example.com>; "
+                   "Subject (title): Test Email; Date (sent on): Fri, 16 Dec 2022 17:04:16 -0500\n\nRoses are red.",
+                   "/docs/test-email.eml")
+    assert extract("What is Matthew Robinson's job title?", [mail], 0.6) is None
+    found = extract("What is the title of the e-mail Matthew Robinson sent?", [mail], 0.6)
+    assert found is not None and "Test Email" in found.shown
