@@ -95,6 +95,7 @@ def parse_in_worker(source: SourceFile) -> ParsedDocument:
 
 def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocument:
     from ingest.chunk import make_chunks
+    from ingest.hyphens import join_broken_words
     from ingest.pdf_tables import find_pdf_tables, pdf_tables
     from ingest.tables import expand_tables
     from ingest.workers import Beside
@@ -112,6 +113,10 @@ def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocumen
 
                 elements, ocr_pages = with_ocr_pages(source.path, elements, options.ocr_languages, report_progress)
             elements = pdf_tables(source.path, elements, tables.result() if tables else None)
+            vocabulary = _state.setdefault("vocabulary", _state["tokenizer"].get_vocab())
+            for element in elements:  # "ap- proximately" broken at a line end is "approximately" again
+                if element.text and element.category != "Table":
+                    element.text = join_broken_words(element.text, vocabulary)
         elif source.file_type == "pptx" and options.ocr_languages:
             elements, ocr_pages = _with_slide_pictures(source.path, elements, options.ocr_languages)
     finally:

@@ -94,3 +94,14 @@ def test_elements_with_tabs_and_double_spaces_are_stored_whole():
     assert [c.char_start for c in chunks] == sorted(c.char_start for c in chunks)
     for chunk in chunks:
         assert doc_text[chunk.char_start:chunk.char_end] == chunk.text
+
+
+def test_words_a_pdf_broke_at_a_line_end_are_joined():
+    from ingest.hyphens import join_broken_words
+
+    vocabulary = TOKENIZER.get_vocab()
+    assert join_broken_words("light up for ap- proximately four seconds", vocabulary) == "light up for approximately four seconds"
+    assert join_broken_words("within the detec-\ntion area", vocabulary) == "within the detection area"
+    assert join_broken_words("frame- works that are privacy- preserving", vocabulary) == "frameworks that are privacy-preserving"
+    for kept in ("pre- and post-processing", "state-of-the-art", "2020 - 2021", "Vehicle- Check"):
+        assert join_broken_words(kept, vocabulary) == kept

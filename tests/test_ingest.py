@@ -202,3 +202,17 @@ def test_hi_res_without_its_models_is_a_clear_usage_error(settings, embedder, do
     with pytest.raises(ConfigError, match="hi_res|OCR"):
         ingest([docs_dir], settings, embedder=embedder)
     assert not settings.index_dir.exists()  # refused before anything was written
+
+
+def test_a_pdf_s_words_broken_at_line_ends_are_stored_whole(tmp_path: Path, embedder):
+    import rag
+    from conftest import need_dataset
+
+    manual = need_dataset("example-docs") / "pdf" / "embedded-images.pdf"  # a car manual set in two narrow columns
+    with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
+        assert engine.ingest([manual]).failed == 0
+        text = "\n".join(c.text for c in engine.index.catalog.chunks_of(str(manual.resolve())))
+        hits = engine.retrieve("how long inside the detection area until remote locking is disabled", mode="keyword", k=1)
+    assert "light up for approximately four seconds" in text and "ap- proximately" not in text
+    assert "within the detection area" in text
+    assert "15 minutes" in hits[0].text

@@ -274,6 +274,9 @@ def test_the_quote_is_found_on_the_pdf_page_across_line_breaks():
     start, end = find_span(page, "The chlorine contact time is 35 minutes, as written elsewhere")
     assert page[start:end] == "The chlorine contact time is 35"  # the longest leading run of whole words
     assert find_span(page, "nothing like it here") is None
+    page = "the hazard warning lights flash twice and then light up for ap-\nproximately four seconds - and a beep"
+    start, end = find_span(page, "light up for approximately four seconds - and a beep")
+    assert page[start:end].startswith("light up for ap-") and page[start:end].endswith("a beep")
 
 
 def test_rag_ui_command_offers_index_and_port():

@@ -20,22 +20,25 @@ FILL, OUTLINE = (255, 208, 0, 90), (214, 110, 0, 255)
 
 
 def find_span(page_text: str, quote: str, min_words: int = 3) -> tuple[int, int] | None:
-    """(start, end) of ``quote`` in ``page_text`` ignoring case and runs of whitespace; if the whole
-    quote is not there, the longest leading part of it (at least ``min_words`` words) that is."""
+    """(start, end) of ``quote`` in ``page_text`` ignoring case, runs of whitespace and hyphens (a word
+    the page breaks at a line end, "ap-\nproximately", was joined when the PDF was parsed); if the
+    whole quote is not there, the longest leading part of it (at least ``min_words`` words) that is."""
     normal, positions = [], []
-    previous_space = True
+    previous_space, hyphen = True, False
     for i, char in enumerate(page_text):
-        if char.isspace():
-            if not previous_space:
+        if char == "-":
+            hyphen = True
+        elif char.isspace():
+            if not previous_space and not hyphen:
                 normal.append(" ")
                 positions.append(i)
-            previous_space = True
+                previous_space = True
         else:
             normal.append(char.lower())
             positions.append(i)
-            previous_space = False
+            previous_space, hyphen = False, False
     haystack = "".join(normal)
-    words = quote.lower().split()
+    words = re.sub(r"-\s*", "", quote.lower()).split()
     if not words:
         return None
     for size in range(len(words), min(min_words - 1, len(words) - 1), -1):
