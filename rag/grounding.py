@@ -221,7 +221,17 @@ def placed_right(claim: str, passage: Passage, asked: Asked) -> bool:
     context = set(asked.terms) | (content_terms(_UNIT_AFTER_NUMBER.sub(" ", claim)) - numbers(claim))
     new_words = content_terms(_UNIT_AFTER_NUMBER.sub(" ", claim)) - asked.terms - META_TERMS
     found = units(text)
+    if not asked.named_rows and _names_not_held(asked.question, passage):
+        # "How many Stanley Cups did the Montreal Canadiens win?" over a table without them: no row is theirs
+        found = [unit for unit in found if not ROW.match(unit)]
     return all(any(_placed(item, unit, asked, context, new_words, claim) for unit in found) for item in new_numbers | new_names)
+
+
+def _names_not_held(question: str, passage: Passage) -> set[str]:
+    """The names the question gives that the passage (with its heading and file name) does not hold,
+    leaving out those of the clause naming the source ("in the Excel sheet")."""
+    held = content_terms(f"{passage.text} {passage.heading} {file_words(passage.source)}") | source_terms(question)
+    return {name for name in names(question) if content_terms(name) and not content_terms(name) & held}
 
 
 def _words_in_named_row(claim: str, passage: Passage, asked: Asked) -> bool:

@@ -104,6 +104,15 @@ def test_a_number_from_the_wrong_column_or_row_is_not_supported():
     assert verify("The Riverside branch closes at 18:00 on Saturday [1].", [table], 0.6).sentences[0].supported
 
 
+def test_a_number_from_a_table_without_the_row_the_question_names_is_not_supported():
+    cups = passage("Team: Blues | Location: STL | Stanley Cups: 1\nTeam: Flyers | Location: PHI | Stanley Cups: 2\n"
+                   "Team: Maple Leafs | Location: TOR | Stanley Cups: 13")
+    montreal = "How many Stanley Cups does the Stanley Cups table list for the Montreal Canadiens?"
+    assert not verify("The Stanley Cups table lists 1 [1].", [cups], 0.6, question=montreal).sentences[0].supported
+    flyers = "In the Excel sheet, how many Stanley Cups have the Flyers won?"  # "Excel" names the source, not a row
+    assert verify("The Flyers have won 2 Stanley Cups [1].", [cups], 0.6, question=flyers).sentences[0].supported
+
+
 def test_a_number_in_prose_must_share_a_sentence_with_the_question():
     text = ("The plant treated 18.4 million litres per day in 2023. The chlorine contact time is 35 minutes. "
             "Filters are backwashed every 36 hours.")
