@@ -52,9 +52,10 @@ _GOES_ON = re.compile(r"\s*(?:It|Its|They|Their|He|His|She|Her|This|These)\b")
 _WANTS_TITLE = re.compile(r"^\s*what(?:'s|’s| is| was| are)?\s+(?:the |its |their )?(?:main |first |top |page |section |"
                           r"document'?s? |full )?(?:heading|headline|title|caption)s?\b(?!\s+(?:of|for)\s+(?:the\s+)?"
                           r"(?:person|employee|sender|author|speaker|contact|job|position|role)\b)", re.I)
-# a person's title ("Matthew Robinson's job title"), which the "(title)" an e-mail's header line glosses its
-# subject with does not give
-_PERSON_TITLE = re.compile(r"\b(?:job|position|professional|official|work|academic)\s+titles?\b|['’]s\s+title\b", re.I)
+# what an e-mail's header line never gives: a person's title ("Matthew Robinson's job title" is not the
+# "Subject (title)" of the header) or phone number (its figures are a date)
+_NOT_IN_A_HEADER = re.compile(r"\b(?:job|position|professional|official|work|academic)\s+titles?\b|['’]s\s+title\b|"
+                              r"\b(?:phone|telephone|fax|mobile|cell)\b", re.I)
 _ASKS_FOR_TEXT = re.compile(r"^\s*(?:what|which)\s+(?:text|words?|wording)\b", re.I)
 _TEXT_TERMS = frozenset(content_terms("text word words wording"))
 _TITLE_TERMS = frozenset(content_terms("heading headline title caption"))
@@ -191,7 +192,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     context = asked_context or ask_context(question, passages)
     wants_link = bool(_WANTS_LINK.search(question))
     wants_title = bool(_WANTS_TITLE.search(asked_clause(question)))
-    person_title = bool(_PERSON_TITLE.search(question))
+    no_header = bool(_NOT_IN_A_HEADER.search(question))
 
     def words_of(text: str) -> str:
         # the words of a web address ("import_questions") are not what the sentence says, unless one is asked for
@@ -215,8 +216,6 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             if _HEADING_LINE.match(unit) and not ROW.match(unit):
                 section, section_line = content_terms(unit), unit.strip()
             said = words_of(unit)
-            if person_title and EMAIL_HEADER.match(unit):
-                said = said.replace("Subject (title)", "Subject")  # not the sender's job title
             terms, start, inherited = content_terms(said), span.start, set()
             if before and _GOES_ON.match(unit) and (asked & terms) - before[1] - heading:
                 # "All human beings are born free ... They are endowed with reason": the sentence before
@@ -260,8 +259,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         in_context = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x) if closeness else sentence
         if overlap < min_overlap or not (terms - content_terms(question)) or not answers_the_question(in_context, context):
             continue
-        if EMAIL_HEADER.match(sentence) and context.wants == "date" and not ABOUT_SENDING.search(question):
-            continue  # the day it was sent does not say when the event it announces is
+        if EMAIL_HEADER.match(sentence) and (no_header or context.wants == "date" and not ABOUT_SENDING.search(question)):
+            continue  # the day it was sent does not say when the event it announces is, nor a title or phone number
         if from_someone_else(sentence, question):
             continue  # the header of a message the one asked about did not send
         if ROW.match(sentence.strip()) and not asked & telling and \
