@@ -17,6 +17,8 @@ SEPARATOR = "\n\n"
 MAX_HEADING_CHARS = 120
 _MARGINALIA = {"Header", "Footer", "PageNumber", "PageBreak"}
 _SPACE_RUN = re.compile(r"(?<=\S)[ \t\u00a0]{3,}(?=\S)")  # between words; indentation at a line's start stays
+# a running header of words, not "Page 3 of 10" or a date alone
+_PAGE_TITLE = re.compile(r"^(?!\s*(?:page|p\.|seite|página)\s*\d)(?=.*[^\W\d_]{3,})", re.I)
 # A "title" that starts lower-case or ends a sentence is a stray last line of a PDF paragraph.
 _NOT_A_HEADING = re.compile(r"^[a-z]|[.;,:]$")
 
@@ -51,6 +53,10 @@ def place_elements(elements: Sequence) -> tuple[str, list[Placed]]:
         if is_heading:
             depth = element.metadata.category_depth or 0
             headings = [h for h in headings if h[0] < depth] + [(depth, text.strip()[:MAX_HEADING_CHARS])]
+        elif category == "Header" and _PAGE_TITLE.search(text) and len(text.strip()) <= MAX_HEADING_CHARS:
+            # a page's running header names its chapter or section ("HANDS-FREE CARD: use (2/4)" over a
+            # car manual's page): it heads the page's text, outside the titles that follow it
+            headings = [(-1, " ".join(text.split()))] + [h for h in headings if h[0] >= 0]
         if parts:
             offset += len(SEPARATOR)
         parts.append(text)

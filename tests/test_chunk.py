@@ -105,3 +105,15 @@ def test_words_a_pdf_broke_at_a_line_end_are_joined():
     assert join_broken_words("frame- works that are privacy- preserving", vocabulary) == "frameworks that are privacy-preserving"
     for kept in ("pre- and post-processing", "state-of-the-art", "2020 - 2021", "Vehicle- Check"):
         assert join_broken_words(kept, vocabulary) == kept
+
+
+def test_a_page_s_running_header_heads_its_text():
+    from unstructured.documents.elements import Header
+
+    elements = [Header("“HANDS-FREE” CARD: use (2/4)", metadata=ElementMetadata(page_number=1)),
+                para("The hazard warning lights flash twice and then light up for four seconds.", page=1),
+                Header("Page 2", metadata=ElementMetadata(page_number=2)),
+                title("Remote locking", page=2), para("Press the button on the card.", page=2)]
+    _, placed = place_elements(elements)
+    assert placed[1].heading_path == ("“HANDS-FREE” CARD: use (2/4)",)
+    assert placed[4].heading_path == ("“HANDS-FREE” CARD: use (2/4)", "Remote locking")  # "Page 2" heads nothing
