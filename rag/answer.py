@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from rag.cite import Verified, content_terms, file_words, names, numbers, sentence_spans, verify
 from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, about_the_question, answers_the_question, ask_context,
-                           asked_clause, from_someone_else, last_question, question_terms, row_headers, row_values, source_kinds,
+                           asked_clause, from_someone_else, gives_what_is_wanted, last_question, question_terms, row_headers, row_values, source_kinds,
                            source_terms)
 from rag.injection import masked
 from rag.quoting import MAX_QUOTE_CHARS, ROW_CELL, listed_span, shown_part  # noqa: F401 - MAX_QUOTE_CHARS re-exported
@@ -200,12 +200,15 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
 
     units = []
     readable = [masked(p.text) for p in passages]  # an instruction is never the quote (rag.injection)
+    # the describing words a document's passages hold (text, heading, file name) are held by each of them
+    named_source: dict[str, set[str]] = {p.source: set() for p in passages}
+    for passage, text, terms in zip(passages, readable, file_terms):
+        if described:
+            named_source[passage.source] |= described & (content_terms(text) | content_terms(passage.heading) | terms)
     for n, passage in enumerate(passages, start=1):
         if (passage.dense_score if passage.dense_score is not None else 1.0) < min_relevance:
             continue
-        heading = content_terms(passage.heading) | file_terms[n - 1]
-        if described:
-            heading |= described & content_terms(readable[n - 1])
+        heading = content_terms(passage.heading) | file_terms[n - 1] | named_source[passage.source]
         section, section_line = set(), ""  # a heading inside the chunk's text ("The sourdough starter") covers what follows
         before = None  # the sentence before, (start, terms): what "They ..." goes on about
         spans = sentence_spans(readable[n - 1])
@@ -341,8 +344,9 @@ def settle(answer: Answer, policy: Policy) -> Answer:
         claims = [s for s in checked.sentences if s.supported]
         # "how many" answered without a number, "who" without a name, or sentences copied from a passage
         # about something else (or in a language the question is not in): no answer, however well supported
-        if not any(answers_the_question(s.text, asked) for s in claims) or \
-                not any(about_the_question(s.text, [c for c in s.citations if c.supported], asked) for s in claims):
+        # a short claim ("The answer is: 671") is about the question when the sentence it was read from is
+        if not any(gives_what_is_wanted(s.text, asked) and
+                   about_the_question(s.text, [c for c in s.citations if c.supported], asked) for s in claims):
             for sentence in checked.sentences:
                 sentence.citations = [replace(c, supported=False) for c in sentence.citations]
     answer.citations, answer.dropped_markers = checked.citations, checked.dropped_markers

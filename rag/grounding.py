@@ -144,7 +144,10 @@ _DETERMINER = r"(?:the|this|that|these|those|our|my|your|its|their)"
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as (?:listed|given|stated|shown) in)"
                             rf"\s+(?:{_DETERMINER}|[A-Z][\w-]*['’]s)\s+(?:[\w'’.-]+,?\s+){{0,3}}"
                             rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])"
-                            rf"(?:\s+(?:of|in|on|from)\s+{_DETERMINER}\s+(?:[\w'’.-]+,?\s+){{0,3}}{_SOURCE_KIND}(?![\w-]))?", re.I)
+                            rf"(?:\s+(?:of|in|on|from)\s+{_DETERMINER}\s+(?:[\w'’.-]+,?\s+){{0,3}}{_SOURCE_KIND}(?![\w-]))?"
+                            # what it is about, up to a comma or the question mark: "the GAO report on the National
+                            # Cybersecurity Strategy, when ..."
+                            rf"(?:\s+(?:on|about|regarding|concerning)\s+(?:[\w'’.-]+\s+){{0,4}}[\w'’.-]+(?=\s*[,;:?]))?", re.I)
 _SOURCE_LEAD = re.compile(r"^(?:according to|as (?:listed|given|stated|shown) in)\b", re.I)
 _SOURCE_WORD = re.compile(rf"(?<![\w-]){_SOURCE_KIND}(?![\w-])", re.I)
 

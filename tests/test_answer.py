@@ -334,3 +334,12 @@ def test_a_line_ending_in_a_colon_is_read_with_the_list_below_it():
     assert found is not None
     assert found.shown == "It includes: Lots of whitespace; Little to no content; and is a quick read"
     assert mail.text[found.start : found.end].startswith("It includes:") and "Best," not in found.shown
+
+
+def test_a_short_claim_giving_the_figure_is_kept_when_its_sentence_is_about_the_question():
+    # "In 1998." shares no word with the question; the sentence it was read from does
+    settled = settle(answer("When did the plant open?", "In 1998 [1].", [REPORT]), Policy())
+    assert not settled.refused and not settled.extracted and settled.text == "In 1998 [1]."
+    # a figure from a sentence about something else is still no answer
+    settled = settle(answer("When did the plant open?", "In 2023 [1].", [REPORT]), Policy())
+    assert "2023" not in settled.text

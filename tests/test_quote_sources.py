@@ -106,3 +106,17 @@ def test_a_person_s_job_title_or_phone_number_is_not_in_an_e_mail_s_header():
     assert extract("What phone number is in Matthew Robinson's e-mail?", [mail], 0.6) is None
     found = extract("What is the title of the e-mail Matthew Robinson sent?", [mail], 0.6)
     assert found is not None and "Test Email" in found.shown
+
+
+def test_what_the_named_source_is_about_tells_no_sentence_from_another():
+    from rag.grounding import source_terms
+
+    question = "According to the GAO report on the National Cybersecurity Strategy, when did the National Cyber Director resign?"
+    assert {"cybersecur", "strategi", "gao"} <= source_terms(question)
+    office = passage("The Senate confirmed a National Cyber Director in June 2021 to serve as the principal advisor to "
+                     "the President on cybersecurity policy and strategy.", "/docs/gao-23-106826.pdf")
+    vacancy = passage("Vacant position. The National Cyber Director resigned in February 2023 and a replacement has not "
+                      "yet been named.", "/docs/gao-23-106826.pdf", 2)
+    found = extract(question, [office, vacancy], 0.6)
+    assert found is not None and "February 2023" in found.shown
+    assert "fee" in source_terms("How much is a pilot in the harbour guide about fees?")
