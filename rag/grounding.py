@@ -63,7 +63,10 @@ _MONTH_WORDS = re.compile(r"\b(?:january|february|(?-i:March|MARCH)|april|(?-i:M
 _WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
 # "How much does a sponsorship package cost?", "What user fee does the IRS charge?": an amount of money
 _WANTS_MONEY = re.compile(r"^\s*(?:how much\b(?=.*\b(?:money|costs?|price[sd]?|pay|paid|charge[sd]?|spen[dt]|fees?|worth)\b)|"
-                          r"what (?:(?:is|was|are|were) )?(?:the |its |their )?(?:[\w'’-]+ )?(?:price|cost|fee)s?\b)", re.I)
+                          r"what (?:(?:is|was|are|were) )?(?:the |its |their )?(?:[\w'’-]+ )?(?:price|cost|fee)s?\b|"
+                          # "What is the dollar figure set for ...?", "How many euros ...?"
+                          r"what (?:(?:is|was|are|were) )?(?:the |its |their )?(?:dollar|euro|pound|money|monetary|cash) "
+                          r"(?:figure|amount|value|sum|total|limit|cap)s?\b|how many (?:dollars|euros|pounds)\b)", re.I)
 _MONEY = re.compile(r"[$€£¥₹]\s?\d|\d\s*(?:k|m|bn|thousand|million|billion)?\s*(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|"
                     r"gbp|chf|yen|rupees?|francs?|kronor|kroner|krona|yuan|rubles?|roubles?|pesos?|lira|lire|marks|shillings?|"
                     r"dinars?|dirhams?|rand|baht|zloty|ringgit|crowns?|guilders?|florins?|ducats?|livres?|sterling)\b|"

@@ -302,6 +302,12 @@ def test_a_question_about_cost_wants_an_amount_of_money_not_any_number():
     assert found is not None and "EUR 4,500" in found.shown
     dates_only = passage("The Bioprocessing Summit sponsorship opportunity takes place on 21st - 22nd April, 2022 in Berlin.")
     assert extract("How much does a sponsorship package for the Bioprocessing Summit cost?", [dates_only], 0.6) is None
+    # "the dollar figure set for" asks for money too: a rule without an amount is no answer
+    rule = passage("The maximum annual compensation of a standing trustee is calculated by prorating the compensation "
+                   "level fixed for each portion of the fiscal year.", "/docs/trustee-handbook.docx")
+    question = "In the trustee handbook, what is the dollar figure set for a standing trustee's maximum annual compensation?"
+    assert extract(question, [rule], 0.6) is None
+    assert "$187,200" in extract(question, [replace(rule, text=rule.text + " The maximum annual compensation of a standing trustee is $187,200.")], 0.6).shown
 
 
 def test_a_sentence_going_on_about_the_one_before_is_read_and_quoted_with_it():
