@@ -20,7 +20,8 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
     * e-mail whose attachment cannot be parsed (an image without OCR, audio): the message alone;
     * CSV/TSV that pandas rejects (ragged rows, UTF-16): the file read as plain text;
     * a text file that is a tab-separated table (``tab_separated``): read as TSV;
-    * PDF where pdfminer finds no text: pypdf's text layer, page by page.
+    * PDF where pdfminer finds no text: pypdf's text layer, page by page;
+    * data XML, JSON and NDJSON of like records: one table, a row per record (``_xml_records``, ``_json_records``).
 
     E-mail gets its subject (as the title) and sender, recipients and date in front of its body,
     so a message can be found by what it is about and cited with who sent it.
@@ -43,6 +44,8 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
             return partition_tsv(filename=source.path, languages=languages[:1], encoding=encoding)
         except Exception as exc:  # noqa: BLE001 - read as the text it also is
             log.debug("%s looked tab-separated but is not a table: %s", source.path, exc)
+    if kind in ("json", "ndjson") and (records := _json_records(source.path)):
+        return records
     try:
         elements = partition(filename=source.path, strategy=strategy, languages=languages,
                              content_type=text_format_taken_for_code(source), encoding=encoding)
@@ -63,8 +66,6 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
         return _html_checked(source.path, elements, encoding)
     if kind == "xml":
         return _xml_records(source.path) or elements
-    if kind in ("json", "ndjson"):
-        return _json_records(source.path) or elements
     return elements
 
 
@@ -122,10 +123,12 @@ def _json_records(path: str) -> list | None:
         return None
     try:
         data = json.loads(text)
+    except RecursionError:  # nested deeper than Python's parser goes: not records
+        return None
     except ValueError:
         try:  # NDJSON: one value per line
             data = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]

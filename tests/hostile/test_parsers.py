@@ -249,6 +249,19 @@ def test_html_nested_100000_deep_keeps_all_its_text(tmp_path: Path):
         assert needle in text
 
 
+def test_json_nested_deeper_than_the_parser_goes_fails_alone(tmp_path: Path):
+    docs = _with_good_files(tmp_path / "docs")
+    (docs / "deep.json").write_text("[" * 200_000 + "]" * 200_000)
+    (docs / "deep.ndjson").write_text('{"sku": "A-1", "price": 2}\n' + "[" * 200_000 + "]" * 200_000)
+    (docs / "records.json").write_text('[{"sku": "GRD-3317", "name": "Pruning Shears", "price": 24.99}]')
+    report = ingest([docs], _settings(tmp_path))
+    errors = _errors(report)
+    assert not {"weather_station_notes.txt", "bakery_handbook.md", "travel_policy.docx", "records.json"} & set(errors)
+    assert report.added + len(errors) == 6
+    for name in ("deep.json", "deep.ndjson"):
+        assert name not in errors or errors[name], errors  # stored as text, or a clear reason
+
+
 def test_workers_are_capped_at_the_cores(caplog):
     from ingest.pipeline import workers_for
 
