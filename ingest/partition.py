@@ -61,7 +61,8 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
     if kind == "msg" and not any((e.text or "").strip() for e in elements):
         return elements  # an Outlook message without a readable body (an encrypted one) is not stored on its headers
     if kind in ("eml", "msg", "p7s"):
-        return _email_headers(source.path, kind) + (_with_inner_headers(source.path, elements) if kind == "eml" else elements)
+        body = _with_inner_headers(source.path, elements) if kind == "eml" else elements
+        return _email_headers(source.path, kind) + body
     if kind in ("html", "htm", "xhtml"):
         return _html_checked(source.path, elements, encoding)
     if kind == "xml":
@@ -363,7 +364,7 @@ def _with_inner_headers(path: str, elements: list) -> list:
         inner = [(m, m.get_body(preferencelist=("plain", "html"))) for m in inner if hasattr(m, "get_body")]
         heads = [(_header_line(m, [p.get_filename() for p in m.iter_attachments()]),
                   " ".join(body.get_content().split())[:40] if body is not None else "") for m, body in inner]
-    except (ValueError, TypeError, IndexError, KeyError, AttributeError, LookupError, OSError):
+    except (ValueError, TypeError, LookupError, AttributeError, OSError):  # a malformed inner message: as read
         return elements
     out, at = list(elements), 0
     for line, opening in heads:

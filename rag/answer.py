@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 
 from rag.cite import Verified, content_terms, file_words, names, numbers, sentence_spans, verify
 from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, about_the_question, answers_the_question, ask_context,
-                           asked_clause, from_someone_else, gives_what_is_wanted, last_question, question_terms, row_headers, row_values, source_kinds,
-                           source_terms)
+                           asked_clause, from_someone_else, gives_what_is_wanted, last_question, question_terms, row_headers,
+                           row_values, source_kinds, source_terms)
 from rag.injection import masked
 from rag.quoting import MAX_QUOTE_CHARS, ROW_CELL, listed_span, shown_part  # noqa: F401 - MAX_QUOTE_CHARS re-exported
 from rag.records import Answer, Citation, Passage
@@ -202,9 +202,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     readable = [masked(p.text) for p in passages]  # an instruction is never the quote (rag.injection)
     # the describing words a document's passages hold (text, heading, file name) are held by each of them
     named_source: dict[str, set[str]] = {p.source: set() for p in passages}
-    for passage, text, terms in zip(passages, readable, file_terms):
-        if described:
-            named_source[passage.source] |= described & (content_terms(text) | content_terms(passage.heading) | terms)
+    for passage, text, terms in zip(passages, readable, file_terms) if described else ():
+        named_source[passage.source] |= described & (content_terms(text) | content_terms(passage.heading) | terms)
     for n, passage in enumerate(passages, start=1):
         if (passage.dense_score if passage.dense_score is not None else 1.0) < min_relevance:
             continue

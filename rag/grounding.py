@@ -150,7 +150,8 @@ _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as
                             rf"(?:\s+(?:of|in|on|from)\s+{_DETERMINER}\s+(?:[\w'’.-]+,?\s+){{0,3}}{_SOURCE_KIND}(?![\w-]))?"
                             # what it is about, up to a comma or the question mark: "the GAO report on the National
                             # Cybersecurity Strategy, when ..."
-                            rf"(?:\s+(?:on|about|regarding|concerning)\s+(?:[\w'’.-]+\s+){{0,4}}[\w'’.-]+(?=\s*[,;:?]))?", re.I)
+                            rf"(?:\s+(?:on|about|regarding|concerning)\s+(?:[\w'’.-]+\s+){{0,4}}[\w'’.-]+(?=\s*[,;:?]))?",
+                            re.I)
 _SOURCE_LEAD = re.compile(r"^(?:according to|as (?:listed|given|stated|shown) in)\b", re.I)
 _SOURCE_WORD = re.compile(rf"(?<![\w-]){_SOURCE_KIND}(?![\w-])", re.I)
 
