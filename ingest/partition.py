@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from ingest.checks import IMAGES
+from ingest.email_headers import with_headers
 from ingest.text_encoding import file_encoding
 from rag.records import SourceFile
 
@@ -61,8 +62,7 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
     if kind == "msg" and not any((e.text or "").strip() for e in elements):
         return elements  # an Outlook message without a readable body (an encrypted one) is not stored on its headers
     if kind in ("eml", "msg", "p7s"):
-        body = _with_inner_headers(source.path, elements) if kind == "eml" else elements
-        return _email_headers(source.path, kind) + body
+        return with_headers(source.path, kind, elements)
     if kind in ("html", "htm", "xhtml"):
         return _html_checked(source.path, elements, encoding)
     if kind == "xml":
@@ -328,78 +328,6 @@ def html_text(markup: str) -> str:
     reader.close()
     text = re.sub(r"[ \t\r\f\v]+", " ", "".join(reader.parts))
     return re.sub(r"\s*\n\s*\n\s*", "\n\n", text).strip()
-
-
-def _email_headers(path: str, kind: str) -> list:
-    """The message's subject as its title and one line with its senders, recipients (Cc and Bcc too),
-    subject, date and attachment names: "Who was copied?" and "What file was attached?" are answered
-    by it, and unstructured keeps none of them in the text."""
-    from unstructured.documents.elements import Text, Title
-
-    try:
-        headers, attached = _msg_headers(path) if kind == "msg" else _eml_headers(path)
-        subject = str(headers.get("Subject", "") or "").strip()
-        line = _header_line(headers, attached)
-    except (ValueError, TypeError, IndexError, KeyError, AttributeError, OSError):  # malformed headers: the body alone
-        return []
-    return ([Title(subject)] if subject else []) + ([Text(line)] if line else [])
-
-
-def _header_line(headers, attached: list) -> str:
-    fields = [(name, " ".join(str(headers.get(name, "") or "").split()))
-              for name in ("From", "To", "Cc", "Bcc", "Subject", "Date")]
-    fields.append(("Attachments", ", ".join(name for name in attached if name)))
-    return "; ".join(f"{_HEADER_WORDS.get(name, name)}: {value}" for name, value in fields if value)
-
-
-def _with_inner_headers(path: str, elements: list) -> list:
-    """The elements with the header line of each message carried inside this one (a digest, a message
-    forwarded as an attachment) in front of that message's text: unstructured keeps their bodies only,
-    and "Who sent the second message?" had only the outer sender to go by."""
-    from unstructured.documents.elements import Text
-
-    try:
-        message, _ = _eml_headers(path)
-        inner = [part.get_content() for part in message.walk() if part.get_content_type() == "message/rfc822"]
-        inner = [(m, m.get_body(preferencelist=("plain", "html"))) for m in inner if hasattr(m, "get_body")]
-        heads = [(_header_line(m, [p.get_filename() for p in m.iter_attachments()]),
-                  " ".join(body.get_content().split())[:40] if body is not None else "") for m, body in inner]
-    except (ValueError, TypeError, LookupError, AttributeError, OSError):  # a malformed inner message: as read
-        return elements
-    out, at = list(elements), 0
-    for line, opening in heads:
-        if not line:
-            continue
-        found = next((i for i in range(at, len(out)) if opening and opening in " ".join((out[i].text or "").split())), None)
-        if found is None:  # its text was not read: the headers alone, after the rest
-            out.append(Text(line))
-            at = len(out)
-        else:
-            out.insert(found, Text(line))
-            at = found + 2
-    return out
-
-
-# the header names in words too: "Who was blind-copied?" shares no word with "Bcc", "Who sent the
-# message titled ...?" none with "From" and "Subject"
-_HEADER_WORDS = {"From": "From (sent by)", "Cc": "Cc (copy to)", "Bcc": "Bcc (blind copy to)",
-                 "Subject": "Subject (title)", "Date": "Date (sent on)", "Attachments": "Attachments (attached files)"}
-
-
-def _eml_headers(path: str) -> tuple:
-    import email
-    from email import policy
-
-    with open(path, "rb") as handle:
-        message = email.message_from_binary_file(handle, policy=policy.default)
-    return message, [part.get_filename() for part in message.iter_attachments()]
-
-
-def _msg_headers(path: str) -> tuple:
-    from oxmsg import Message  # what unstructured reads an Outlook message with
-
-    message = Message.load(path)
-    return message.message_headers, [attachment.file_name for attachment in message.attachments]
 
 
 def _as_plain_text(path: str, encoding: str | None = None) -> list:
