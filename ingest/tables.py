@@ -294,6 +294,12 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
     heads: list[list[str]] | None = None
     for n, element in enumerate(elements):
         if not isinstance(element, Table):
+            sheet = getattr(element.metadata, "page_name", None)
+            if sheet and sheet != last_sheet and element.text.strip() != sheet:
+                # a sheet of text (no table): its name heads it as it heads a sheet's rows, so "the Spanish
+                # sheet" finds its first line ("Espanol")
+                out.append(_sheet_title(Title, sheet, element, depth=-1))
+            last_sheet = sheet or last_sheet
             out.append(element)
             continue
         html = html_of(element)
@@ -314,10 +320,7 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
         title = label if label and label != last_sheet else None
         last_sheet = label or last_sheet
         if title and not (out and isinstance(out[-1], Title) and out[-1].text.strip() == title):
-            heading = Title(title, metadata=copy.deepcopy(element.metadata))
-            heading.metadata.text_as_html = None
-            heading.metadata.category_depth = 1 if sheet else None
-            out.append(heading)
+            out.append(_sheet_title(Title, title, element, depth=1 if sheet else None))
         # each piece starts with the sheet name or caption, so a search for "the 2024 budget" finds its rows
         head = [label] if label else []
         for group in group_lines(lines, max_chars - (len(label) + 1 if label else 0),
@@ -325,6 +328,14 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
             piece = Table("\n".join([*head, *group]), metadata=copy.deepcopy(element.metadata))
             out.append(piece)
     return out
+
+
+def _sheet_title(Title, text: str, element, depth: int | None = 1):
+    """A heading made of a sheet name or a table caption, placed where ``element`` is."""
+    heading = Title(text, metadata=copy.deepcopy(element.metadata))
+    heading.metadata.text_as_html = None
+    heading.metadata.category_depth = depth
+    return heading
 
 
 def _prose_column(rows: list[list[str]], text: str) -> bool:

@@ -176,6 +176,26 @@ def test_a_spreadsheet_heading_block_cut_off_by_a_blank_row_heads_the_figures_be
                      "In millions of CHF January–June 2023: PetCare | Sales (a): 9388 | Trading operating profit: 1959"]
 
 
+def test_a_sheet_of_text_is_headed_by_its_sheet_name_as_a_sheet_of_rows_is():
+    # language-docs/eng_spa.xlsx: each sheet holds a line and a paragraph, no table; "the Spanish sheet"
+    # must find its first line
+    from unstructured.documents.elements import NarrativeText
+
+    def on(sheet: str, element):
+        element.metadata = ElementMetadata(page_name=sheet)
+        return element
+
+    elements = [on("English", Title("English text")), on("English", NarrativeText("All human beings are born free.")),
+                on("Spanish", Title("Espanol")), on("Spanish", NarrativeText("Todos los seres humanos nacen libres.")),
+                on("Names", Title("Names"))]
+    out = expand_tables(elements, max_chars=900)
+    assert [(type(e).__name__, e.text) for e in out] == [
+        ("Title", "English"), ("Title", "English text"), ("NarrativeText", "All human beings are born free."),
+        ("Title", "Spanish"), ("Title", "Espanol"), ("NarrativeText", "Todos los seres humanos nacen libres."),
+        ("Title", "Names")]
+    assert out[3].metadata.category_depth == -1 and out[3].metadata.page_name == "Spanish"  # outside the sheet's own titles
+
+
 def test_a_title_alone_on_the_first_row_stays_a_line_and_the_row_below_heads_the_columns():
     html = ("<table><tr><td>Stanley Cups</td><td></td><td></td></tr><tr><td>Team</td><td>Location</td><td>Stanley Cups</td></tr>"
             "<tr><td>Blues</td><td>STL</td><td>1</td></tr><tr><td>Maple Leafs</td><td>TOR</td><td>13</td></tr></table>")
