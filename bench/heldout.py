@@ -60,7 +60,7 @@ DATASETS = ROOT.parent / "shared" / "datasets"
 QUESTIONS = [ROOT / "bench" / "data" / name for name in
              ("heldout_questions.jsonl", "blind2_questions.jsonl", "blind3_questions.jsonl",
               "blind4_questions.jsonl", "blind5_questions.jsonl",
-              "blind6_questions.jsonl", "blind7_questions.jsonl")]
+              "blind6_questions.jsonl", "blind7_questions.jsonl", "blind8_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -103,9 +103,21 @@ EXAMPLE_DOCS_7 = ["handbook-872p.docx", "book-war-and-peace-1225p.txt", "pdf/kor
                   "stanley-cups-with-emoji.tsv", "fake-html-lang-de.html", "fake-text.txt", "language-docs/eng_spa.xlsx",
                   "umlauts-utf8.md", "contains-pictures.docx", "duplicate-paragraphs.docx", "eml/simple-rfc-822.eml",
                   "eml/fake-email-malformed-encoding.eml", "language-docs/eng_afr_spa.txt"]
+EXAMPLE_DOCS_8 = ["pdf/DA-619p.pdf", "pdf/layout-parser-paper-with-empty-pages.pdf", "img/double-column-A.jpg",
+                  "img/table-multi-row-column-cells.png", "img/embedded-images-tables.jpg", "spring-weather.html.ndjson",
+                  "language-docs/eng_spa_mult.odt",
+                  "test_evaluate_files/unstructured_output_cct/Performance-Audit-Discussion.pdf.txt",
+                  "test_evaluate_files/unstructured_output_cct/Bank Good Credit Loan.pptx.txt",
+                  "test_evaluate_files/unstructured_output_table_structure/IRS-2023-Form-1095-A.pdf.json",
+                  "test_evaluate_files/gold_standard_table_structure/2022-financial-statements-p11.pdf.json",
+                  "fake-power-point.ppt", "simple.doc", "grid_offset_error.docx", "factbook-utf-16.xml",
+                  "stanley-cups-utf-16.csv", "table-semicolon-delimiter.csv", "csv-with-escaped-commas.csv",
+                  "eml/fake-email-utf-16-be.eml", "eml/mime-word-encoded-subject.eml",
+                  "eml/email-inline-content-disposition.eml", "eml/fake-email-image-embedded.eml", "picture.pptx",
+                  "fake-html-with-duplicate-elements.html", "README-w-include.rst", "single-column.csv"]
 SETS = {"example-docs": EXAMPLE_DOCS, "example-docs-2": EXAMPLE_DOCS_2, "example-docs-3": EXAMPLE_DOCS_3,
         "example-docs-4": EXAMPLE_DOCS_4, "example-docs-5": EXAMPLE_DOCS_5, "example-docs-6": EXAMPLE_DOCS_6,
-        "example-docs-7": EXAMPLE_DOCS_7}
+        "example-docs-7": EXAMPLE_DOCS_7, "example-docs-8": EXAMPLE_DOCS_8}
 
 
 def documents(name: str, work: Path) -> Path:
