@@ -94,6 +94,7 @@ def parse_in_worker(source: SourceFile) -> ParsedDocument:
 
 
 def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocument:
+    from ingest.affiliations import with_affiliations
     from ingest.chunk import make_chunks
     from ingest.hyphens import join_broken_words
     from ingest.pdf_tables import find_pdf_tables, pdf_tables
@@ -117,6 +118,7 @@ def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocumen
             for element in elements:  # "ap- proximately" broken at a line end is "approximately" again
                 if element.text and element.category != "Table":
                     element.text = join_broken_words(element.text, vocabulary)
+            elements = with_affiliations(elements)  # "Zejiang Shen1" ... "1 Allen Institute for AI", said in words
         elif source.file_type == "pptx" and options.ocr_languages:
             elements, ocr_pages = _with_slide_pictures(source.path, elements, options.ocr_languages)
     finally:

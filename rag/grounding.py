@@ -112,8 +112,12 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
     return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants)
 
 
-# "According to the memo, how many ...", "Under the match rules in the book, how long ...", "Roughly what share ..."
-_LEADING_CLAUSE = re.compile(r"^(?:[^,?]{1,120},\s*|(?:roughly|approximately|about|exactly|so|and|but|then)\s+)"
+# a quoted title ("the NWS article 'Are You Weather-Ready for the Spring?'")
+_QUOTED = r"(?:'[^'\n]{1,100}'(?!\w)|‘[^’\n]{1,100}’|\"[^\"\n]{1,100}\"|“[^”\n]{1,100}”)"
+# "According to the memo, how many ...", "Under the match rules in the book, how long ...", "Roughly what share ...";
+# a title quoted in it may end in a question mark
+_LEADING_CLAUSE = re.compile(r"^(?:(?:[^,?]|['‘\"“][^'’\"”\n]{0,100}\?['’\"”]){1,120},\s*|"
+                             r"(?:roughly|approximately|about|exactly|so|and|but|then)\s+)"
                              r"(?=(?:how|what|when|who|whom|whose|which|where|(?:in|on|at|by|from|since|until) what)\b)",
                              re.I)
 
@@ -140,13 +144,17 @@ def last_question(text: str) -> str:
 _SOURCE_KIND = (r"(?:spreadsheets?|workbooks?|sheets?|tables?|documents?|docs?|files?|memos?|slides?|decks?|"
                 r"presentations?|powerpoints?|pdfs?|rtf|csv|tsv|xlsx?|docx?|pptx?|odt|epub|html|xml|json|markdown|"
                 r"e-?mails?|messages?|books?|reports?|papers?|handbooks?|datasheets?|list|chart|pages?|chats?|letters?|"
-                r"instructions|guides?|manuals?|templates?|notes|yaml|txt|md|word)"
+                r"instructions|guides?|manuals?|templates?|notes|yaml|txt|md|word|articles?|essays?|stor(?:y|ies)|"
+                r"posts?|blogs?|web ?sites?|stud(?:y|ies)|codex|brochures?|booklets?|leaflets?|transcripts?|"
+                r"newsletters?|statements?|entr(?:y|ies))"
                 r"(?:'s|’s)?")
 _DETERMINER = r"(?:the|this|that|these|those|our|my|your|its|their)"
 # "in the table of the emphasized-text Word document": a part of a source named by the source
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as (?:listed|given|stated|shown) in)"
                             rf"\s+(?:{_DETERMINER}|[A-Z][\w-]*['’]s)\s+(?:[\w'’.-]+,?\s+){{0,3}}"
                             rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])"
+                            # its title, quoted: "the NWS article 'Are You Weather-Ready for the Spring?'"
+                            rf"(?:\s+{_QUOTED})?"
                             rf"(?:\s+(?:of|in|on|from)\s+{_DETERMINER}\s+(?:[\w'’.-]+,?\s+){{0,3}}{_SOURCE_KIND}(?![\w-]))?"
                             # what it is about, up to a comma or the question mark: "the GAO report on the National
                             # Cybersecurity Strategy, when ..."

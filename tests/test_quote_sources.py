@@ -120,3 +120,19 @@ def test_what_the_named_source_is_about_tells_no_sentence_from_another():
     found = extract(question, [office, vacancy], 0.6)
     assert found is not None and "February 2023" in found.shown
     assert "fee" in source_terms("How much is a pilot in the harbour guide about fees?")
+
+
+def test_a_quoted_title_of_the_named_article_describes_the_source_and_its_question_mark_ends_no_question():
+    from rag.grounding import ask_context, asked_clause
+
+    question = ("According to the Harbour Authority article 'Is Your Boat Ready for Winter?', when does the "
+                "haul-out season start?")
+    assert asked_clause(question) == "when does the haul-out season start?"
+    assert ask_context(question, []).wants == "date"
+    news = replace(passage("Menu Home Moorings Contact\n\nEven though winter moorings are not assigned until November "
+                           "15, the haul-out season starts October 1.", "/docs/news.ndjson"),
+                   heading_path=("Harbour news", "Is Your Boat Ready for Winter?"))
+    found = extract(question, [news], 0.6)
+    assert found is not None and "October 1" in found.shown
+    # the article's words count for the passage only as describing it: another text of the same words is no answer
+    assert extract("According to the Harbour Authority article, when do the ferries stop running?", [news], 0.6) is None
