@@ -114,7 +114,7 @@ def key_terms(question: str) -> set[str]:
         units |= _TEXT_TERMS
     if _WANTS_TITLE.search(clause):  # "heading" says what is wanted, as "name" does; a heading line need not say it
         units |= _TITLE_TERMS
-    return (terms - _QUESTION_WORDS - units) or terms
+    return (terms - _QUESTION_WORDS - units) or (terms - _QUESTION_WORDS) or terms
 
 
 # ---- the prompt: the sentences around the hit ------------------------------------------------------

@@ -27,6 +27,7 @@ MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])*(?=\s|$)|\n+")
 _LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
 _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]*[A-Za-z0-9]|\b[A-Z]+-?\d[\w-]*")
+_AFTER_COLON = re.compile(r"(?<=:\s)[A-Z][\w-]*[A-Za-z0-9]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
 _STEMMER = Stemmer.Stemmer("english")
@@ -95,10 +96,11 @@ def numbers(text: str) -> set[str]:
     return found
 
 
-def names(text: str) -> set[str]:
-    """Capitalised words not opening a sentence, and codes like W-778: what a claim must not invent."""
+def names(text: str, *, after_colon: bool = False) -> set[str]:
+    """Capitalised words not opening a sentence, and codes like W-778: what a claim must not invent.
+    With ``after_colon``, also a capitalised word after a colon ("What I hear is: Imshael was sent")."""
     found = set()
-    for raw in _NAME.findall(text.strip()):
+    for raw in _NAME.findall(text.strip()) + (_AFTER_COLON.findall(text) if after_colon else []):
         if raw.lower() not in STOPWORDS:
             found.add(raw.lower())
     return found

@@ -149,6 +149,7 @@ _SOURCE_KIND = (r"(?:spreadsheets?|workbooks?|sheets?|tables?|documents?|docs?|f
                 r"newsletters?|statements?|entr(?:y|ies))"
                 r"(?:'s|’s)?")
 _DETERMINER = r"(?:the|this|that|these|those|our|my|your|its|their)"
+_SAYS = r"(?:mention|say|state|list|give|describe|report|note|call|cite|name|show|suggest|claim|recommend|use)"
 # "in the table of the emphasized-text Word document": a part of a source named by the source
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as (?:listed|given|stated|shown) in)"
                             rf"\s+(?:{_DETERMINER}|[A-Z][\w-]*['’]s)\s+(?:[\w'’.-]+,?\s+){{0,3}}"
@@ -158,9 +159,13 @@ _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as
                             rf"(?:\s+(?:of|in|on|from)\s+{_DETERMINER}\s+(?:[\w'’.-]+,?\s+){{0,3}}{_SOURCE_KIND}(?![\w-]))?"
                             # what it is about, up to a comma or the question mark: "the GAO report on the National
                             # Cybersecurity Strategy, when ..."
-                            rf"(?:\s+(?:on|about|regarding|concerning)\s+(?:[\w'’.-]+\s+){{0,4}}[\w'’.-]+(?=\s*[,;:?]))?",
+                            rf"(?:\s+(?:on|about|regarding|concerning)\s+(?:[\w'’.-]+\s+){{0,4}}[\w'’.-]+(?=\s*[,;:?]))?"
+                            # the source as the one saying it: "What superstition does the Dragon Age guide mention ..."
+                            rf"|\b(?:does|did|do)\s+{_DETERMINER}\s+(?:[\w'’.-]+,?\s+){{0,3}}{_SOURCE_KIND}(?![\w-])"
+                            rf"\s+{_SAYS}\b",
                             re.I)
-_SOURCE_LEAD = re.compile(r"^(?:according to|as (?:listed|given|stated|shown) in)\b", re.I)
+# "according to", and the verb of a source that says something ("does ... mention"): where to look, not what
+_SOURCE_LEAD = re.compile(rf"^(?:according to|as (?:listed|given|stated|shown) in|does|did|do)\b|\s{_SAYS}$", re.I)
 _SOURCE_WORD = re.compile(rf"(?<![\w-]){_SOURCE_KIND}(?![\w-])", re.I)
 
 
@@ -353,7 +358,8 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     if asked.wants == "date":
         return bool(numbers(text) - given) or bool(
             {m.lower() for m in _MONTH_WORDS.findall(text)} - {m.lower() for m in _MONTH_WORDS.findall(asked.question)})
-    return bool({n for n in names(text) if n not in asked.question.lower()})
+    # "What I hear is: Imshael was sent ...": a name after a colon is given too
+    return bool({n for n in names(text, after_colon=True) if n not in asked.question.lower()})
 
 
 def _holds(text: str, item: str) -> bool:

@@ -136,3 +136,16 @@ def test_a_quoted_title_of_the_named_article_describes_the_source_and_its_questi
     assert found is not None and "October 1" in found.shown
     # the article's words count for the passage only as describing it: another text of the same words is no answer
     assert extract("According to the Harbour Authority article, when do the ferries stop running?", [news], 0.6) is None
+
+
+def test_a_source_that_says_it_is_named_as_the_subject_and_a_name_after_a_colon_is_a_name():
+    from rag.grounding import source_terms
+
+    question = "What superstition does the Harbour guide mention about sailors who touch the Iron Post?"
+    assert source_terms(question) == {"harbour"}
+    lore = passage("It's said that sailors who touch the iron post will come home before the storm.", "/docs/lore.pdf")
+    found = extract(question, [lore], 0.6)  # "harbour" is how the asker remembers the guide, not what it says
+    assert found is not None and "come home" in found.shown
+    rumour = passage("What I hear is: Imshael was sent to oversee the quarry.", "/docs/letters.pdf")
+    found = extract("Who was sent to oversee the quarry?", [rumour], 0.6)
+    assert found is not None and "Imshael" in found.shown
