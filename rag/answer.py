@@ -233,6 +233,10 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 units.append((n, listed, list_terms, heading | section | inherited, list_terms, section_line, start))
             whole = _SENTENCE_OPENING.match(unit) and len(unit.split()) >= 4  # not "humanities." cut off a line
             before = (span.start, terms) if whole and not ROW.match(unit) and unit.strip() != section_line else None
+    # no passage holds any word describing the source, and some are a name ("the Dragon Age guide" never says
+    # "Dragon Age"): they tell no passage from another, and count for none (common words, "the climbing gear
+    # table", say what the source holds)
+    unnamed = bool(described & content_terms(" ".join(names(question)))) and not any(named_source.values())
     frequency = {t: sum(t in unit[2] for unit in units) for t in asked}
     # how many rows of each table (a document's rows under the same headers) the passages hold
     tables = Counter((passages[u[0] - 1].source, row_headers(row)) for u in units
@@ -252,7 +256,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # document gets no such pass (an e-mail's header had matched "the second slide of the many-pages
         # PowerPoint" on "text" alone)
         unheld = described - terms - heading
-        named_here = unheld != described or named_kind[n - 1]
+        named_here = unheld != described or named_kind[n - 1] or unnamed
         wanted = asked - unheld if named_here and len(asked - unheld) >= 2 else asked
         overlap = max((len(wanted & (terms | heading)) + len(said)) / (len(wanted) + len(said)),
                       len(own & (terms | heading)) / max(len(own), 1))

@@ -152,7 +152,7 @@ _DETERMINER = r"(?:the|this|that|these|those|our|my|your|its|their)"
 _SAYS = r"(?:mention|say|state|list|give|describe|report|note|call|cite|name|show|suggest|claim|recommend|use)"
 # "in the table of the emphasized-text Word document": a part of a source named by the source
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as (?:listed|given|stated|shown) in)"
-                            rf"\s+(?:{_DETERMINER}|[A-Z][\w-]*['’]s)\s+(?:[\w'’.-]+,?\s+){{0,3}}"
+                            rf"\s+(?:{_DETERMINER}|(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*['’]s)\s+(?:[\w'’.-]+,?\s+){{0,3}}"
                             rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])"
                             # its title, quoted: "the NWS article 'Are You Weather-Ready for the Spring?'"
                             rf"(?:\s+{_QUOTED})?"

@@ -149,3 +149,17 @@ def test_a_source_that_says_it_is_named_as_the_subject_and_a_name_after_a_colon_
     rumour = passage("What I hear is: Imshael was sent to oversee the quarry.", "/docs/letters.pdf")
     found = extract("Who was sent to oversee the quarry?", [rumour], 0.6)
     assert found is not None and "Imshael" in found.shown
+
+
+def test_words_naming_the_source_that_no_passage_holds_count_for_none():
+    from rag.grounding import source_terms
+
+    assert source_terms("According to Bann Mathuin Wulff's letter, what did Ruahn criticize?") == {"bann", "mathuin", "wulff"}
+    question = "In the Tidewater Saga Companion guide, which crew was Merrow born into?"
+    crew = passage("Merrow was born to the Alder crew, which sailed the northern coast.", "/docs/TS-619p.pdf")
+    found = extract(question, [crew], 0.6)  # the guide never calls itself that: no passage tells it from another
+    assert found is not None and "Alder" in found.shown
+    # a passage of a document that does say "Tidewater Saga Companion" is the one named: the other gets no pass
+    saga = passage("The Tidewater Saga Companion tells of six crews.", "/docs/saga.txt", 2)
+    found = extract(question, [crew, saga], 0.6)
+    assert found is None or found.n == 2
