@@ -107,6 +107,9 @@ def _parse_and_chunk(source: SourceFile, options: ParseOptions) -> ParsedDocumen
     tables = Beside(find_pdf_tables, source.path) if source.file_type == "pdf" and _short_pdf(source.path) else None
     try:
         elements = partition_with_fallbacks(source, options.strategy, options.ocr_languages)
+        for element in elements:  # a NUL is never text (a wide encoding read as bytes); search and quotes stumble on it
+            if element.text and "\x00" in element.text:
+                element.text = element.text.replace("\x00", "")
         ocr_pages: set[int] = set()
         if source.file_type == "pdf":
             if options.ocr_languages:

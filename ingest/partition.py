@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import re
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from ingest.checks import IMAGES
 from ingest.email_headers import with_headers
-from ingest.text_encoding import file_encoding
+from ingest.text_encoding import file_encoding, wide_encoding
 from rag.records import SourceFile
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,12 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
     from unstructured.partition.auto import partition
 
     kind = source.file_type
+    if kind == "eml" and (wide := wide_encoding(Path(source.path).read_bytes()[:4096])):
+        # a message saved as UTF-16: the e-mail parser reads bytes as ASCII and stored every other byte as a NUL
+        with tempfile.TemporaryDirectory(prefix="rag-eml-") as folder:
+            copy = Path(folder) / "message.eml"
+            copy.write_text(Path(source.path).read_bytes().decode(wide, errors="replace"), encoding="utf-8")
+            return partition_with_fallbacks(replace(source, path=str(copy)), strategy, ocr_languages)
     languages = (ocr_languages or "eng").split("+")
     encoding = file_encoding(source.path, kind)  # a legacy code page, chosen better than unstructured's first guess
     if kind in IMAGES:

@@ -40,6 +40,27 @@ def legacy_encoding(data: bytes) -> str | None:
     return max(clean, key=lambda g: (round(g.coherence, 3), g.encoding in _PREFERRED)).encoding
 
 
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+              (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """"utf-16" or "utf-32" (with a byte-order mark), "utf-16-le" or "utf-16-be" (without one: every
+    other byte of Latin text is zero), else None."""
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:4096]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    return None
+
+
 def file_encoding(path: str | Path, kind: str) -> str | None:
     """``legacy_encoding`` of a text-format file (None for other formats, which carry their own)."""
     if kind not in TEXT_KINDS:

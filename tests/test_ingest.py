@@ -216,3 +216,21 @@ def test_a_pdf_s_words_broken_at_line_ends_are_stored_whole(tmp_path: Path, embe
     assert "light up for approximately four seconds" in text and "ap- proximately" not in text
     assert "within the detection area" in text
     assert "15 minutes" in hits[0].text
+
+
+def test_an_e_mail_saved_as_utf_16_is_read_as_text_not_as_nul_separated_bytes(tmp_path: Path, embedder):
+    import rag
+
+    message = ("MIME-Version: 1.0\nDate: Fri, 16 Dec 2022 17:04:16 -0500\nSubject: Dock rota\n"
+               "From: Ana Ortiz <ana@harbour.example>\nTo: crew@harbour.example\n"
+               "Content-Type: text/plain; charset=\"UTF-8\"\n\nThe night shift at pier 4 starts at 22:00.\n")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "rota-be.eml").write_bytes(message.encode("utf-16-be"))  # no byte-order mark
+    (docs / "rota-bom.eml").write_bytes(message.encode("utf-16"))
+    with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
+        report = engine.ingest([docs])
+        assert report.failed == 0, report.errors
+        for name in ("rota-be.eml", "rota-bom.eml"):
+            text = "\n".join(c.text for c in engine.index.catalog.chunks_of(str((docs / name).resolve())))
+            assert "\x00" not in text and "From (sent by): Ana Ortiz" in text and "starts at 22:00" in text, (name, text)
