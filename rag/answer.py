@@ -35,6 +35,7 @@ _QUESTION_WORDS = frozenset(content_terms(
     # what the asker wants or where it is written, not what the answer says: "If I want to ..., which form
     # do the instructions tell me to use?", "What value is given for 'ray'?"
     " want wants tell tells rather given value say says said mention mentions mentioned written shown noted stated appear appears"
+    " listed"
 ))
 _HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punctuation: a title inside a chunk
 # a line of capitalised words without a number or a full stop at the end: a title, a caption or a
