@@ -163,3 +163,18 @@ def test_words_naming_the_source_that_no_passage_holds_count_for_none():
     saga = passage("The Tidewater Saga Companion tells of six crews.", "/docs/saga.txt", 2)
     found = extract(question, [crew, saga], 0.6)
     assert found is None or found.n == 2
+
+
+def test_a_sentence_taking_up_a_thing_the_one_before_names_is_read_with_the_chain_before_it():
+    from rag.answer import takes_up
+
+    assert takes_up("One peculiarity of the armor was a square of red silk.", {"armor", "wore"})
+    assert not takes_up("One peculiarity of the armor was a square of red silk.", {"helm"})
+    story = passage("After the siege, Corvin's hall was looted. His belongings were sold, among them the armor he wore at "
+                    "the Battle of Tarn Ford. That armor was said to be lucky. One peculiarity of the armor was a square "
+                    "of red silk pinned to one of the shoulderbelts. The hall burned a year later.", "/docs/lore.pdf")
+    question = "What was pinned to one of the shoulderbelts of Corvin's armor from the Battle of Tarn Ford?"
+    found = extract(question, [story], 0.6)
+    assert found is not None and found.shown.startswith("That armor was said") and found.shown.endswith("shoulderbelts.")
+    # without the chain the sentence holds 3 of the question's 7 terms: no quote
+    assert extract(question, [passage(story.text.split(". ", 3)[3], "/docs/lore.pdf")], 0.6) is None
