@@ -178,3 +178,14 @@ def test_a_sentence_taking_up_a_thing_the_one_before_names_is_read_with_the_chai
     assert found is not None and found.shown.startswith("That armor was said") and found.shown.endswith("shoulderbelts.")
     # without the chain the sentence holds 3 of the question's 7 terms: no quote
     assert extract(question, [passage(story.text.split(". ", 3)[3], "/docs/lore.pdf")], 0.6) is None
+
+
+def test_a_list_item_number_supports_no_figure():
+    toolkit = passage("LayoutParser is built with the following components:\n1. An off-the-shelf toolkit for applying "
+                      "DL models for layout detection (Section 3)\n2. A rich repository of pre-trained models", "/docs/lp.pdf")
+    question = "What mAP score does the layout detection model reach on PubLayNet?"
+    settled = settle(answer(question, "The mAP score of the layout detection model is 1 [1].", [toolkit]), Policy())
+    assert settled.refused, settled.text
+    steps = passage("Preheat the oven for 12 minutes before baking.", "/docs/bake.md")
+    settled = settle(answer("How long is the oven preheated?", "It is preheated for 12 minutes [1].", [steps]), Policy())
+    assert not settled.refused and "12 minutes" in settled.text  # a figure in the text is still one
