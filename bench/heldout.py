@@ -1,6 +1,6 @@
 """Answers on documents no test or rule was tuned on: what a person asking them would see.
 
-Eight sets, over public documents read in place from ../shared/datasets/:
+Nine sets, over public documents read in place from ../shared/datasets/:
 
 * ``haystack``: the 28 files of haystack-test-files (web pages saved from the internet, a paper,
   office files); 20 questions written in session 13 while looking at the answers (16 answerable, 4 not),
@@ -38,12 +38,18 @@ Eight sets, over public documents read in place from ../shared/datasets/:
   structure, e-mails, JSON records, a TSV with emoji, German and Spanish text; five of them hold nothing to ask
   about and stay as distractors); 40 questions (32 answerable, 8 not) written in session 19 by someone who had
   not seen the code; run before that session's changes.
+* ``example-docs-8`` (bench/data/blind8_questions.jsonl): 26 more files of example-docs (a 619-page game
+  guide PDF, a paper's first pages, three scanned pages read by OCR, an unstructured JSON export, a table
+  structure export, e-mails in UTF-16 and with encoded subjects, an old .ppt and .doc, UTF-16 CSV and XML,
+  a semicolon CSV, NDJSON news; six of them hold next to nothing and stay as distractors); 40 questions
+  (32 answerable, 8 not) written in session 20 by someone who had not seen the code; run before that
+  session's changes.
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
 wrong answers shown (neither right nor refused).
 
-    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-7] [--work DIR] [--json OUT]
+    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-8] [--work DIR] [--json OUT]
 """
 
 from __future__ import annotations
