@@ -88,8 +88,20 @@ def top_relevance(passages: list[Passage]) -> float:
     return max((p.dense_score for p in passages if p.dense_score is not None), default=-1.0)
 
 
-def relevant_enough(passages: list[Passage], min_relevance: float) -> bool:
-    return bool(passages) and top_relevance(passages) >= min_relevance
+# a person's or a thing's full name in the question: two or more capitalised words, not its first word
+_FULL_NAME = re.compile(r"(?<=\s)[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
+
+
+def relevant_enough(passages: list[Passage], min_relevance: float, question: str | None = None) -> bool:
+    """A passage is close enough in meaning to the question, or (given the question) one holds every
+    full name it gives: "Which university is Melissa Dell from?" is far in meaning (cosine 0.2) from
+    the title page that names her."""
+    if not passages:
+        return False
+    if top_relevance(passages) >= min_relevance:
+        return True
+    wanted = [" ".join(name.split()).lower() for name in _FULL_NAME.findall(question or "")]
+    return bool(wanted) and any(all(name in " ".join(p.text.split()).lower() for name in wanted) for p in passages)
 
 
 _ASKED_UNIT = re.compile(r"\bhow (?:many|much)\s+([^\W\d_]+)", re.I)
@@ -222,7 +234,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             terms, start, inherited = content_terms(said), span.start, set()
             refers = bool(before) and (_GOES_ON.match(unit) or takes_up(unit, before[1]))
             carried = before[1] if refers else set()
-            if refers and (asked & terms) - before[1] - heading:
+            if refers and (asked & terms) - before[1] - heading and (asked & before[1]) - terms - heading:
                 # "All human beings are born free ... They are endowed with reason": the sentence before
                 # says who "they" are, and is quoted with it when both fit; only when this one adds a
                 # term of the question beyond its subject ("endowed"), or "It [Harvard] operates museums"

@@ -218,7 +218,7 @@ class Engine:
         timings.retrieve_ms = (time.perf_counter() - started) * 1000
         answer = Answer(question, REFUSAL, True, [], passages, timings, search_query=search_query, standalone=standalone,
                         rewrite=rewrite)
-        if not named and not relevant_enough(passages, settings.min_relevance) and not (
+        if not named and not relevant_enough(passages, settings.min_relevance, standalone) and not (
                 rewrite in ("rule", "model") and self.follows_on(question, history or [], passages)):
             refuse(answer, "no_relevant_passages")
             timings.total_ms = (time.perf_counter() - started) * 1000

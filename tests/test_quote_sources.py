@@ -189,3 +189,14 @@ def test_a_list_item_number_supports_no_figure():
     steps = passage("Preheat the oven for 12 minutes before baking.", "/docs/bake.md")
     settled = settle(answer("How long is the oven preheated?", "It is preheated for 12 minutes [1].", [steps]), Policy())
     assert not settled.refused and "12 minutes" in settled.text  # a figure in the text is still one
+
+
+def test_a_passage_holding_every_full_name_the_question_gives_is_relevant_however_far_in_meaning():
+    from rag.answer import relevant_enough
+
+    page = replace(passage("The author Melissa Dell is affiliated with Harvard University.", "/docs/paper.pdf"),
+                   dense_score=0.2)
+    assert relevant_enough([page], 0.3, "Which university is Melissa Dell from?")
+    assert not relevant_enough([page], 0.3)  # the cosine alone: too far
+    assert not relevant_enough([page], 0.3, "Which university is Melissa Brown from?")
+    assert not relevant_enough([page], 0.3, "Which university is she from?")  # no name: the cosine decides
