@@ -8,62 +8,24 @@ Pure functions over records; no model, no index. The engine calls them in this o
   passage);
 * ``settle``: check the draft's claims against the passages; keep the supported ones; when none is
   supported, fall back to the passage sentence that clearly answers, shown as a quote
-  ("The documents say: "..." [n]"); otherwise refuse with ``REFUSAL``.
+  ("The documents say: "..." [n]", chosen by ``rag.extract``); otherwise refuse with ``REFUSAL``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from rag.cite import Verified, content_terms, file_words, names, numbers, sentence_spans, verify
-from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, about_the_question, answers_the_question, ask_context,
-                           asked_clause, from_someone_else, gives_what_is_wanted, last_question, question_terms, row_headers,
-                           row_values, source_kinds, source_terms)
+from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
+from rag.extract import Extract, extract, key_terms, own_terms  # noqa: F401 - key_terms re-exported
+from rag.grounding import ROW, about_the_question, ask_context, gives_what_is_wanted, row_values
 from rag.injection import masked
-from rag.quoting import MAX_QUOTE_CHARS, ROW_CELL, listed_span, shown_part  # noqa: F401 - MAX_QUOTE_CHARS re-exported
+from rag.quoting import MAX_QUOTE_CHARS, ROW_CELL  # noqa: F401 - MAX_QUOTE_CHARS re-exported
 from rag.records import Answer, Citation, Passage
 
 REFUSAL = "Not found in the documents."
 QUOTE_PREFIX = "The documents say: "
-# words every question has; they say what kind of answer is wanted, not what it is about
-_QUESTION_WORDS = frozenset(content_terms(
-    "name named called many much long often kind type year years date time number percent percentage "
-    "main primary first largest term take takes get gets"
-    # what the asker wants or where it is written, not what the answer says: "If I want to ..., which form
-    # do the instructions tell me to use?", "What value is given for 'ray'?"
-    " want wants tell tells rather given value say says said mention mentions mentioned written shown noted stated appear appears"
-    " listed"
-))
-_HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punctuation: a title inside a chunk
-# a line of capitalised words without a number or a full stop at the end: a title, a caption or a
-# breadcrumb ("Japanese steel grading -> SNB Grades -> SNB22-3")
-_TITLE_WORD = r"(?:[A-Z][\w'’&/-]*:?|[a-z]{1,3}|[-–:&/]|->|[>»›])"
-_TITLE = re.compile(rf"^{_TITLE_WORD}(?:\s+{_TITLE_WORD})*$")
-_TAIL = re.compile(r"^(?![^\n]*\|)[a-z]\S*(?:\s+\S+){3}")  # prose opening in lower case, 4 words or more, not a row
-_BREADCRUMB = re.compile(r"\s(?:->|[>»›])\s")
-# a web address, a path or a piece of one (a slug: "/iwan-roberts-norwich-city-column"), not "km/h" or "10/12/2024"
-_LINK = re.compile(r"\S*(?:https?://|www\.)\S*|\S*/\S*-\S*-\S*|\S*[A-Za-z]/[A-Za-z][\w.-]*/\S*")
-
-_SENTENCE_OPENING = re.compile(r"\s*[\"'“‘(]?[A-Z0-9]")
-_GOES_ON = re.compile(r"\s*(?:It|Its|They|Their|He|His|She|Her|This|These)\b")
-# "What is the main heading of the page?", "What's the title of the report?": a title is the answer
-_WANTS_TITLE = re.compile(r"^\s*what(?:'s|’s| is| was| are)?\s+(?:the |its |their )?(?:main |first |top |page |section |"
-                          r"document'?s? |full )?(?:heading|headline|title|caption)s?\b(?!\s+(?:of|for)\s+(?:the\s+)?"
-                          r"(?:person|employee|sender|author|speaker|contact|job|position|role)\b)", re.I)
-# what an e-mail's header line never gives: a person's title ("Matthew Robinson's job title" is not the
-# "Subject (title)" of the header) or phone number (its figures are a date)
-_NOT_IN_A_HEADER = re.compile(r"\b(?:job|position|professional|official|work|academic)\s+titles?\b|['’]s\s+title\b|"
-                              r"\b(?:phone|telephone|fax|mobile|cell)\b", re.I)
-_ASKS_FOR_TEXT = re.compile(r"^\s*(?:what|which)\s+(?:text|words?|wording)\b", re.I)
-_TEXT_TERMS = frozenset(content_terms("text word words wording"))
-_TITLE_TERMS = frozenset(content_terms("heading headline title caption"))
-_TABLE_WORDS = frozenset(content_terms("cell cells row rows column columns entry entries field fields"))
-_WANTS_LINK = re.compile(r"\b(?:url|link|web ?site|web ?page|site|address|online|domain|download)", re.I)
-
-
 @dataclass(frozen=True)
 class Policy:
     """How drafts become answers (from ``Settings``; see there for each field)."""
@@ -104,32 +66,6 @@ def relevant_enough(passages: list[Passage], min_relevance: float, question: str
     return bool(wanted) and any(all(name in " ".join(p.text.split()).lower() for name in wanted) for p in passages)
 
 
-_ASKED_UNIT = re.compile(r"\bhow (?:many|much)\s+([^\W\d_]+)", re.I)
-
-
-def own_terms(question: str) -> set[str]:
-    """The key terms of the last of several questions asked together (a chat follow-up searched with
-    the question before it: ``rag.grounding.last_question``), which come first when a sentence is
-    chosen; none for a single question."""
-    last = last_question(question)
-    return key_terms(last) if last != question else set()
-
-
-def key_terms(question: str) -> set[str]:
-    """The question's content terms without the words that only say what kind of answer is wanted
-    ("name", "year", "text" and "heading" after "what", the unit after "how many": the answer is a
-    figure, the row says "(min)"), and
-    without the words naming the kind of source ("according to the spreadsheet")."""
-    terms = question_terms(question)
-    units = content_terms(" ".join(_ASKED_UNIT.findall(question)))
-    clause = asked_clause(question)
-    if _ASKS_FOR_TEXT.match(clause):  # "what text sits in the first column": as "what name"
-        units |= _TEXT_TERMS
-    if _WANTS_TITLE.search(clause):  # "heading" says what is wanted, as "name" does; a heading line need not say it
-        units |= _TITLE_TERMS
-    return (terms - _QUESTION_WORDS - units) or (terms - _QUESTION_WORDS) or terms
-
-
 # ---- the prompt: the sentences around the hit ------------------------------------------------------
 
 
@@ -161,180 +97,6 @@ def focus(question: str, passage: Passage, max_chars: int) -> Passage:
     if end - start > max_chars:  # one sentence longer than the budget: keep it whole, it is the hit
         end = spans[first].end
     return replace(passage, text=text[start:end])
-
-
-# ---- the extractive fallback ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Extract:
-    n: int  # passage number, from 1
-    start: int  # span of the sentence (or table row) in the passage text
-    end: int
-    overlap: float  # share of the question's key terms in it
-    shown: str  # what the answer shows: the sentence, or the row's asked cells
-
-
-def extract(question: str, passages: list[Passage], min_overlap: float, min_relevance: float = 0.0,
-            asked_context: Asked | None = None,
-            closeness: Callable[[str, list[str]], list[float]] | None = None) -> Extract | None:
-    """The passage sentence (or table row) that best answers the question: it holds at least
-    ``min_overlap`` of the question's key terms (its passage's heading, a sheet name or a caption,
-    and its file name count as part of it), says something the question does not, and holds a number or a name
-    when the question asks for one. Among those, the one holding most of the question's terms wins
-    (with its headings, a row with its headers); among equals, the one whose own words (a row's cell values) hold
-    most, terms that few sentences hold counting more (the row of "Riverside", not every row that
-    says "closed") and names given in the question twice as much; then the passage whose heading
-    names more of the question (the 2024 sheet for a 2024 question), then the earlier passage.
-    Passages whose cosine similarity to the question is below ``min_relevance`` are not quoted.
-    With ``closeness``, the question's terms that the passage's heading or file name already gives
-    (the document's subject, which its sentences repeat) do not count as the sentence's own, and
-    among sentences holding as many of the others under as telling a heading, the one closest in
-    meaning (read with its headings) wins. Of several questions asked together (a chat follow-up
-    searched with the one before it), the last one's terms come first and may alone reach ``min_overlap``."""
-    asked, own = key_terms(question), own_terms(question)
-    if not asked:
-        return None
-    # what "how many" counts ("blankets") need not be said ("Crossing (min): 25"), but counts where it is
-    counted = content_terms(" ".join(_ASKED_UNIT.findall(question))) - asked
-    described = source_terms(question) & asked  # held anywhere in the passage: it is the source named
-    kinds = source_kinds(question)
-    file_terms = [content_terms(file_words(p.source)) for p in passages]  # a file name counts as a heading
-    # the file name says the kind of source named ("docx-tables" for "the Word tables document")
-    named_kind = [bool(kinds & terms) for terms in file_terms]
-    context = asked_context or ask_context(question, passages)
-    wants_link = bool(_WANTS_LINK.search(question))
-    wants_title = bool(_WANTS_TITLE.search(asked_clause(question)))
-    no_header = bool(_NOT_IN_A_HEADER.search(question))
-
-    def words_of(text: str) -> str:
-        # the words of a web address ("import_questions") are not what the sentence says, unless one is asked for
-        return text if wants_link else _LINK.sub(" ", text)
-
-    units = []
-    readable = [masked(p.text) for p in passages]  # an instruction is never the quote (rag.injection)
-    # the describing words a document's passages hold (text, heading, file name) are held by each of them
-    named_source: dict[str, set[str]] = {p.source: set() for p in passages}
-    for passage, text, terms in zip(passages, readable, file_terms) if described else ():
-        named_source[passage.source] |= described & (content_terms(text) | content_terms(passage.heading) | terms)
-    for n, passage in enumerate(passages, start=1):
-        if (passage.dense_score if passage.dense_score is not None else 1.0) < min_relevance:
-            continue
-        heading = content_terms(passage.heading) | file_terms[n - 1] | named_source[passage.source]
-        section, section_line = set(), ""  # a heading inside the chunk's text ("The sourdough starter") covers what follows
-        before = None  # the sentence before, (start, terms): what "They ..." goes on about
-        spans = sentence_spans(readable[n - 1])
-        for i, span in enumerate(spans):
-            unit = readable[n - 1][span.start : span.end]
-            if span.start == 0 and passage.char_start > 0 and _TAIL.match(unit):
-                continue  # the tail of a sentence the chunk before holds whole ("vision of authority..." of "division")
-            if _HEADING_LINE.match(unit) and not ROW.match(unit):
-                section, section_line = content_terms(unit), unit.strip()
-            said = words_of(unit)
-            terms, start, inherited = content_terms(said), span.start, set()
-            refers = bool(before) and (_GOES_ON.match(unit) or takes_up(unit, before[1]))
-            carried = before[1] if refers else set()
-            if refers and (asked & terms) - before[1] - heading and (asked & before[1]) - terms - heading:
-                # "All human beings are born free ... They are endowed with reason": the sentence before
-                # says who "they" are, and is quoted with it when both fit; only when this one adds a
-                # term of the question beyond its subject ("endowed"), or "It [Harvard] operates museums"
-                # would pass for the endowment; so too a sentence opening on a thing the one before names ("... the
-                # armor he wore at the Battle of River Dane. One peculiarity of the armor was ...")
-                inherited = before[1]
-                start = before[0] if span.end - before[0] <= MAX_QUOTE_CHARS else span.start
-            units.append((n, span, terms, heading | section | inherited, telling_terms(said), section_line, start))
-            if listed := listed_span(readable[n - 1], spans, i):
-                # "It includes:" over "Lots of whitespace", "Little to no content": the list is what it says
-                list_terms = content_terms(words_of(readable[n - 1][span.start : listed.end]))
-                units.append((n, listed, list_terms, heading | section | inherited, list_terms, section_line, start))
-            whole = _SENTENCE_OPENING.match(unit) and len(unit.split()) >= 4  # not "humanities." cut off a line
-            # a chain of sentences taking up the one before carries what the first named ("That armor ... the armor")
-            before = (span.start, terms | carried) if whole and not ROW.match(unit) and unit.strip() != section_line else None
-    # no passage holds any word describing the source, and some are a name ("the Dragon Age guide" never says
-    # "Dragon Age"): they tell no passage from another, and count for none (common words, "the climbing gear
-    # table", say what the source holds)
-    unnamed = bool(described & content_terms(" ".join(names(question)))) and not any(named_source.values())
-    frequency = {t: sum(t in unit[2] for unit in units) for t in asked}
-    # how many rows of each table (a document's rows under the same headers) the passages hold
-    tables = Counter((passages[u[0] - 1].source, row_headers(row)) for u in units
-                     if ROW.match(row := readable[u[0] - 1][u[1].start : u[1].end].strip()))
-    named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
-    weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
-    eligible = []
-    for n, span, terms, heading, telling, section_line, start in units:
-        sentence = readable[n - 1][span.start : span.end]
-        if ROW.match(sentence.strip()):
-            heading = heading | (_TABLE_WORDS & asked)  # "the cell under Header Col 1": a row is cells
-        said = counted & (terms | heading)
-        # in the source named (a passage holding one of the words describing it, "shapes" of "the shapes
-        # test document", or whose file name says its kind, "docx-tables" for "the Word tables document"),
-        # the describing words it does not hold are how the asker remembers it, not what it says: they
-        # neither count nor count against, as long as two terms of the question are left to match; another
-        # document gets no such pass (an e-mail's header had matched "the second slide of the many-pages
-        # PowerPoint" on "text" alone)
-        unheld = described - terms - heading
-        named_here = unheld != described or named_kind[n - 1] or unnamed
-        wanted = asked - unheld if named_here and len(asked - unheld) >= 2 else asked
-        overlap = max((len(wanted & (terms | heading)) + len(said)) / (len(wanted) + len(said)),
-                      len(own & (terms | heading)) / max(len(own), 1))
-        # by meaning, the sentence is read under its headings ("Specifications: Flight time: 47 minutes"
-        # answers how long the drone can fly although it does not say "fly")
-        in_context = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x) if closeness else sentence
-        if overlap < min_overlap or not (terms - content_terms(question)) or not answers_the_question(in_context, context):
-            continue
-        if EMAIL_HEADER.match(sentence) and (no_header or context.wants == "date" and not ABOUT_SENDING.search(question)):
-            continue  # the day it was sent does not say when the event it announces is, nor a title or phone number
-        if from_someone_else(sentence, question):
-            continue  # the header of a message the one asked about did not send
-        if ROW.match(sentence.strip()) and not asked & telling and \
-                tables[(passages[n - 1].source, row_headers(sentence.strip()))] > 1:
-            continue  # a row none of whose cells the question names: its headers alone fit every row of its table
-        if (_TITLE.match(sentence.strip()) or _BREADCRUMB.search(sentence)) and not wants_title:
-            continue  # a title, caption or breadcrumb ("Table: AI Use Cases in Different Industries") answers nothing
-        if _LINK.search(sentence) and len(content_terms(_LINK.sub(" ", sentence))) < 3:
-            continue  # a web address or a piece of one ("orwich-city/iwan-roberts-norwich-city-column-1-5494038).")
-        shared = heading if closeness else set()  # by meaning, the subject its headings give is not the unit's own
-        # the words naming the source ("in the Blackboard test template") tell none of its sentences from another
-        eligible.append((n, span, terms - shared, heading, telling - shared - described, overlap,
-                         readable[n - 1][start : span.end], in_context, start))
-    if wants_title:  # "What is the main heading of the page?": a heading line, when one is eligible
-        eligible = [e for e in eligible if _HEADING_LINE.match(e[6].strip())] or eligible
-    if not eligible:
-        return None
-    meaning = [0.0] * len(eligible)
-    if closeness:
-        meaning = closeness(question, [e[7] for e in eligible])
-    best, best_key = None, None
-    for (n, span, terms, heading, telling, overlap, sentence, _, start), close in zip(eligible, meaning):
-        # the follow-up's own terms first when it is asked with the question before it ("Where is it
-        # stored?" after "How many units are in stock?": the location, not the stock); then
-        # most of the question's terms, with the unit's headings and a row's headers ("the impact
-        # of AI in healthcare" is the row under "Impact", not a sentence naming healthcare and AI); then
-        # most in what tells one row from another (its cell values), rarer ones breaking ties; then
-        # the passage whose heading (sheet, caption) names more of the question; then (with
-        # ``closeness``) the sentence closest in meaning; then the earlier passage
-        key = (len(own & (terms | telling | heading)), len((asked | counted) & (terms | telling | heading)), len(asked & telling),
-               round(sum(weight[t] for t in asked & telling), 6), len(asked & heading), round(float(close), 4), -n)
-        if best_key is None or key > best_key:
-            best, best_key = Extract(n, start, span.end, overlap, shown_part(sentence, asked, context)), key
-    return best
-
-
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+([^\W\d_]+)", re.I)
-
-
-def takes_up(sentence: str, before: set[str]) -> bool:
-    """The sentence's first words refer back, by "the" and a noun, to a thing the sentence before
-    names: "One peculiarity of the armor was ..." after "... the armor he wore at River Dane"."""
-    opening = " ".join(sentence.split()[:6])
-    return any(content_terms(word) & before for word in _DEFINITE.findall(opening))
-
-
-def telling_terms(unit: str) -> set[str]:
-    """The terms that tell one sentence or row from another: a table row's cell values (every row
-    repeats the same headers), a sentence's words."""
-    text = unit.strip()
-    return row_values(text) if ROW.match(text) else content_terms(text)
 
 
 def quoted_answer(answer: Answer, found: Extract) -> Answer:

@@ -166,7 +166,7 @@ def test_words_naming_the_source_that_no_passage_holds_count_for_none():
 
 
 def test_a_sentence_taking_up_a_thing_the_one_before_names_is_read_with_the_chain_before_it():
-    from rag.answer import takes_up
+    from rag.extract import takes_up
 
     assert takes_up("One peculiarity of the armor was a square of red silk.", {"armor", "wore"})
     assert not takes_up("One peculiarity of the armor was a square of red silk.", {"helm"})
