@@ -113,7 +113,7 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
 
 
 # a quoted title ("the NWS article 'Are You Weather-Ready for the Spring?'")
-_QUOTED = r"(?:'[^'\n]{1,100}'(?!\w)|‘[^’\n]{1,100}’|\"[^\"\n]{1,100}\"|“[^”\n]{1,100}”)"
+_QUOTED = r"(?:'(?:[^'\n]|'(?=\w)){1,100}'(?!\w)|‘[^’\n]{1,100}’|\"[^\"\n]{1,100}\"|“[^”\n]{1,100}”)"
 # "According to the memo, how many ...", "Under the match rules in the book, how long ...", "Roughly what share ...";
 # a title quoted in it may end in a question mark
 _LEADING_CLAUSE = re.compile(r"^(?:(?:[^,?]|['‘\"“][^'’\"”\n]{0,100}\?['’\"”]){1,120},\s*|"
@@ -154,8 +154,9 @@ _SAYS = r"(?:mention|say|state|list|give|describe|report|note|call|cite|name|sho
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as (?:listed|given|stated|shown) in)"
                             rf"\s+(?:{_DETERMINER}|(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*['’]s)\s+(?:[\w'’.-]+,?\s+){{0,3}}"
                             rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])"
-                            # its title, quoted: "the NWS article 'Are You Weather-Ready for the Spring?'"
-                            rf"(?:\s+{_QUOTED})?"
+                            # its title, quoted: "the NWS article 'Are You Weather-Ready for the Spring?'", "the
+                            # guide's 'Topsider's Honor' entry"
+                            rf"(?:\s+{_QUOTED}(?:\s+{_SOURCE_KIND}(?![\w-]))?)?"
                             rf"(?:\s+(?:of|in|on|from)\s+{_DETERMINER}\s+(?:[\w'’.-]+,?\s+){{0,3}}{_SOURCE_KIND}(?![\w-]))?"
                             # what it is about, up to a comma or the question mark: "the GAO report on the National
                             # Cybersecurity Strategy, when ..."

@@ -200,3 +200,16 @@ def test_a_passage_holding_every_full_name_the_question_gives_is_relevant_howeve
     assert not relevant_enough([page], 0.3)  # the cosine alone: too far
     assert not relevant_enough([page], 0.3, "Which university is Melissa Brown from?")
     assert not relevant_enough([page], 0.3, "Which university is she from?")  # no name: the cosine decides
+
+
+def test_an_entry_named_by_a_quoted_title_with_an_apostrophe_describes_the_source():
+    from rag.grounding import source_terms
+
+    question = "In the Tidewater guide's 'Keeper's Honor' entry, who is the epitaph dated 7:5 Storm written for?"
+    assert source_terms(question) == {"tidewat", "keeper", "honor"}
+    entry = replace(passage("Here lies one who kept the light.\n\n—Epitaph for Willem Trialmont, 7:5 Storm", "/docs/TG.pdf", 1),
+                    heading_path=("—Epitaph for Willem Trialmont, 7:5 Storm",))
+    title = replace(passage("The keepers of the north light are honoured here.", "/docs/TG.pdf", 2),
+                    heading_path=("Keeper's Honor",))
+    found = extract(question, [entry, title], 0.6)  # the entry's title heads another passage of the same guide
+    assert found is not None and found.n == 1 and "Willem Trialmont" in found.shown
