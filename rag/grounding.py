@@ -153,7 +153,8 @@ _SAYS = r"(?:mention|say|state|list|give|describe|report|note|call|cite|name|sho
 # "in the table of the emphasized-text Word document": a part of a source named by the source
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as (?:listed|given|stated|shown) in)"
                             rf"\s+(?:{_DETERMINER}|(?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*['’]s)\s+(?:[\w'’.-]+,?\s+){{0,3}}"
-                            rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])"
+                            # not a part named by its number ("Article 1 of the Declaration", "Table 2")
+                            rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])(?!\s+\d)"
                             # its title, quoted: "the NWS article 'Are You Weather-Ready for the Spring?'", "the
                             # guide's 'Topsider's Honor' entry"
                             rf"(?:\s+{_QUOTED}(?:\s+{_SOURCE_KIND}(?![\w-]))?)?"

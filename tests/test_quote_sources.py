@@ -207,6 +207,8 @@ def test_an_entry_named_by_a_quoted_title_with_an_apostrophe_describes_the_sourc
 
     question = "In the Tidewater guide's 'Keeper's Honor' entry, who is the epitaph dated 7:5 Storm written for?"
     assert source_terms(question) == {"tidewat", "keeper", "honor"}
+    # a part named by its number is no kind of source: "Article 1" of a declaration is what is asked about
+    assert source_terms("According to the English text of Article 1 of the Declaration, what are all humans endowed with?") == set()
     entry = replace(passage("Here lies one who kept the light.\n\n—Epitaph for Willem Trialmont, 7:5 Storm", "/docs/TG.pdf", 1),
                     heading_path=("—Epitaph for Willem Trialmont, 7:5 Storm",))
     title = replace(passage("The keepers of the north light are honoured here.", "/docs/TG.pdf", 2),
