@@ -42,7 +42,8 @@ def quotes(work: Path, count: int) -> list[dict]:
     with rag.open(indexes(work)["squad"], create=False) as engine:
         for item in sample(count):
             passages = engine.retrieve(item.question)
-            found = extract(item.question, passages, 0.0) if relevant_enough(passages, engine.settings.min_relevance) else None
+            found = extract(item.question, passages, 0.0) if relevant_enough(passages, engine.settings.min_relevance,
+                                                                             item.question) else None
             row = {"answerable": item.answerable, "quote": found is not None}
             if found:
                 passage = passages[found.n - 1]

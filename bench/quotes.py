@@ -43,7 +43,7 @@ def run(engine, n: int, seed: int) -> dict:
         for item in group:
             passages = engine.retrieve(item["question"], k=3)
             found = None
-            if relevant_enough(passages, engine.settings.min_relevance):
+            if relevant_enough(passages, engine.settings.min_relevance, item["question"]):
                 found = extract(item["question"], passages, rules.extract_min_overlap, rules.extract_min_relevance,
                                 None, rules.closeness)
             sentence = passages[found.n - 1].text[found.start : found.end] if found else None
