@@ -26,7 +26,8 @@ MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 # a sentence ends at . ! ? (plus any markers after it) followed by white space, or at a line break
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])*(?=\s|$)|\n+")
 _LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
-_LIST_OPENING = re.compile(r"(?m)^[ \t]*\(?\d{1,2}[.)](?=[ \t]+[^\W\d_])")  # "1. An off-the-shelf toolkit", "(2) Entities"
+# a list item's number: "1. An off-the-shelf toolkit", "(2) Entities with gross receipts"
+_LIST_OPENING = re.compile(r"(?m)^[ \t]*\(?\d{1,2}[.)](?=[ \t]+[^\W\d_])")
 _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]*[A-Za-z0-9]|\b[A-Z]+-?\d[\w-]*")
 _AFTER_COLON = re.compile(r"(?<=:\s)[A-Z][\w-]*[A-Za-z0-9]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -221,8 +222,9 @@ def check(claim: str, passage: Passage, min_support: float, asked: "Asked | None
     # names may come from where the passage sits: its headings and its file name
     where = " ".join((passage.heading, file_words(passage.source)))
     lowered = (readable + " " + where).lower()
-    # a list's item numbers ("1. An off-the-shelf toolkit ...") count nothing: "the mAP score is 1" is not supported by them
-    specifics_ok = numbers(claim) <= numbers(_LIST_OPENING.sub(" ", readable)) and all(name in lowered for name in names(claim)) \
+    # a list's item numbers count nothing: "the mAP score is 1" is not supported by "1. An off-the-shelf toolkit"
+    figures = numbers(_LIST_OPENING.sub(" ", readable))
+    specifics_ok = numbers(claim) <= figures and all(name in lowered for name in names(claim)) \
         and units_agree(claim, readable) and on_topic(claim, readable[span.start : span.end] + " " + where, asked)
     if specifics_ok and asked is not None:
         from rag.grounding import placed_right
