@@ -230,10 +230,12 @@ def test_a_question_naming_a_file_is_answered_from_that_file(sample_index, share
 
 
 def test_a_follow_up_keeps_the_conversations_topic_at_the_relevance_gate(sample_index, shared_embedder):
-    # "What system is Project Osprey replacing?" alone is far in meaning from the slide (cosine 0.28, below
-    # min_relevance); as a follow-up of a question about Project Osprey it is on the conversation's topic
+    # "What system is it replacing?" alone is far in meaning from the slide (below min_relevance); as a
+    # follow-up of a question about Project Osprey it is on the conversation's topic
     with rag.open(sample_index, embedder=shared_embedder, model=ScriptedModel("I do not know."), create=False) as engine:
-        alone = engine.ask("What system is Project Osprey replacing?")
+        alone = engine.ask("What system is it replacing?")
+        # written out, it is still far in meaning (cosine 0.28), but a passage holds the full name it gives
+        named = engine.ask("What system is Project Osprey replacing?")
         chat = engine.chat()
         chat.ask("What is the public launch date of Project Osprey?")
         replacing = chat.ask("What system is it replacing?")
@@ -241,6 +243,7 @@ def test_a_follow_up_keeps_the_conversations_topic_at_the_relevance_gate(sample_
         off_topic.ask("What is the capital of Australia?")
         still_off = off_topic.ask("Who founded it?")
     assert alone.refusal_reason == "no_relevant_passages"
+    assert named.refusal_reason != "no_relevant_passages" and "ticketing system" in named.text
     assert replacing.rewrite == "rule" and replacing.standalone == "What system is Project Osprey replacing?"
     assert replacing.refusal_reason != "no_relevant_passages"
     assert "ticketing system" in replacing.text and replacing.extracted
