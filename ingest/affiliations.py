@@ -43,7 +43,7 @@ def author_affiliations(text: str) -> list[tuple[str, str]]:
         if found.group(1) not in places and place[:1].isupper():
             places[found.group(1)] = place
     pairs = [(name, "; ".join(places[m] for m in marks if m in places)) for name, marks, _ in authors]
-    pairs = [(name, place) for name, place in pairs if place and not _AFFILIATION.match(name)]
+    pairs = [(name, place) for name, place in pairs if place]
     return pairs if len(pairs) >= 2 else []
 
 

@@ -32,11 +32,11 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
     from unstructured.partition.auto import partition
 
     kind = source.file_type
-    if kind == "eml" and (wide := wide_encoding(Path(source.path).read_bytes()[:4096])):
+    if kind == "eml" and (wide := wide_encoding(raw := Path(source.path).read_bytes())):
         # a message saved as UTF-16: the e-mail parser reads bytes as ASCII and stored every other byte as a NUL
         with tempfile.TemporaryDirectory(prefix="rag-eml-") as folder:
             copy = Path(folder) / "message.eml"
-            copy.write_text(Path(source.path).read_bytes().decode(wide, errors="replace"), encoding="utf-8")
+            copy.write_text(raw.decode(wide, errors="replace"), encoding="utf-8")
             return partition_with_fallbacks(replace(source, path=str(copy)), strategy, ocr_languages)
     languages = (ocr_languages or "eng").split("+")
     encoding = file_encoding(source.path, kind)  # a legacy code page, chosen better than unstructured's first guess

@@ -298,7 +298,7 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
             if sheet and sheet != last_sheet and element.text.strip() != sheet:
                 # a sheet of text (no table): its name heads it as it heads a sheet's rows, so "the Spanish
                 # sheet" finds its first line ("Espanol")
-                out.append(_sheet_title(Title, sheet, element, depth=-1))
+                out.append(_sheet_title(sheet, element, depth=-1))
             last_sheet = sheet or last_sheet
             out.append(element)
             continue
@@ -320,7 +320,7 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
         title = label if label and label != last_sheet else None
         last_sheet = label or last_sheet
         if title and not (out and isinstance(out[-1], Title) and out[-1].text.strip() == title):
-            out.append(_sheet_title(Title, title, element, depth=1 if sheet else None))
+            out.append(_sheet_title(title, element, depth=1 if sheet else None))
         # each piece starts with the sheet name or caption, so a search for "the 2024 budget" finds its rows
         head = [label] if label else []
         for group in group_lines(lines, max_chars - (len(label) + 1 if label else 0),
@@ -330,8 +330,10 @@ def expand_tables(elements: Sequence, max_chars: int, fits: Callable[[str], bool
     return out
 
 
-def _sheet_title(Title, text: str, element, depth: int | None = 1):
+def _sheet_title(text: str, element, depth: int | None = 1):
     """A heading made of a sheet name or a table caption, placed where ``element`` is."""
+    from unstructured.documents.elements import Title
+
     heading = Title(text, metadata=copy.deepcopy(element.metadata))
     heading.metadata.text_as_html = None
     heading.metadata.category_depth = depth

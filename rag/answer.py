@@ -63,7 +63,10 @@ def relevant_enough(passages: list[Passage], min_relevance: float, question: str
     if top_relevance(passages) >= min_relevance:
         return True
     wanted = [" ".join(name.split()).lower() for name in _FULL_NAME.findall(question or "")]
-    return bool(wanted) and any(all(name in " ".join(p.text.split()).lower() for name in wanted) for p in passages)
+    if not wanted:
+        return False
+    texts = (" ".join(p.text.split()).lower() for p in passages)
+    return any(all(name in text for name in wanted) for text in texts)
 
 
 # ---- the prompt: the sentences around the hit ------------------------------------------------------

@@ -27,7 +27,7 @@ MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])*(?=\s|$)|\n+")
 _LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
 # a list item's number: "1. An off-the-shelf toolkit", "(2) Entities with gross receipts"
-_LIST_OPENING = re.compile(r"(?m)^[ \t]*\(?\d{1,2}[.)](?=[ \t]+[^\W\d_])")
+_LIST_OPENING = re.compile(rf"(?m)^[ \t]*{_LIST_NUMBER.pattern}(?=[ \t]+[^\W\d_])")
 _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]*[A-Za-z0-9]|\b[A-Z]+-?\d[\w-]*")
 _AFTER_COLON = re.compile(r"(?<=:\s)[A-Z][\w-]*[A-Za-z0-9]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
