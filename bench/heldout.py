@@ -1,6 +1,6 @@
 """Answers on documents no test or rule was tuned on: what a person asking them would see.
 
-Nine sets, over public documents read in place from ../shared/datasets/:
+Ten sets, over public documents read in place from ../shared/datasets/:
 
 * ``haystack``: the 28 files of haystack-test-files (web pages saved from the internet, a paper,
   office files); 20 questions written in session 13 while looking at the answers (16 answerable, 4 not),
@@ -44,12 +44,17 @@ Nine sets, over public documents read in place from ../shared/datasets/:
   a semicolon CSV, NDJSON news; six of them hold next to nothing and stay as distractors); 40 questions
   (32 answerable, 8 not) written in session 20 by someone who had not seen the code; run before that
   session's changes.
+* ``pubmed`` (bench/data/blind9_questions.jsonl): the first 200 abstracts of PubMedQA PQA-L
+  (../shared/datasets/pubmedqa), each written as a text file (title, labelled sections, conclusions) by
+  ``pubmed_documents``: many short papers of one field, several on the same topic; 40 questions (32
+  answerable over 32 abstracts, 8 not) written in session 21 by someone who had not seen the code; run
+  before that session's changes.
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
 wrong answers shown (neither right nor refused).
 
-    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-8] [--work DIR] [--json OUT]
+    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-8 pubmed] [--work DIR] [--json OUT]
 """
 
 from __future__ import annotations
@@ -66,7 +71,8 @@ DATASETS = ROOT.parent / "shared" / "datasets"
 QUESTIONS = [ROOT / "bench" / "data" / name for name in
              ("heldout_questions.jsonl", "blind2_questions.jsonl", "blind3_questions.jsonl",
               "blind4_questions.jsonl", "blind5_questions.jsonl",
-              "blind6_questions.jsonl", "blind7_questions.jsonl", "blind8_questions.jsonl")]
+              "blind6_questions.jsonl", "blind7_questions.jsonl", "blind8_questions.jsonl",
+              "blind9_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -126,9 +132,28 @@ SETS = {"example-docs": EXAMPLE_DOCS, "example-docs-2": EXAMPLE_DOCS_2, "example
         "example-docs-7": EXAMPLE_DOCS_7, "example-docs-8": EXAMPLE_DOCS_8}
 
 
+PUBMED_ABSTRACTS = 200
+
+
+def pubmed_documents(folder: Path) -> Path:
+    """The first 200 abstracts of PubMedQA PQA-L, one text file each: title, labelled sections, conclusions."""
+    data = json.loads((DATASETS / "pubmedqa" / "ori_pqal.json").read_text(encoding="utf-8"))
+    folder.mkdir(parents=True, exist_ok=True)
+    for pmid in list(data)[:PUBMED_ABSTRACTS]:
+        item = data[pmid]
+        parts = [item["QUESTION"], ""]
+        for label, text in zip(item["LABELS"], item["CONTEXTS"]):
+            parts += [f"{label.title()}: {text}", ""]
+        parts += [f"Conclusions: {item['LONG_ANSWER']}", ""]
+        (folder / f"pubmed-{pmid}.txt").write_text("\n".join(parts), encoding="utf-8")
+    return folder
+
+
 def documents(name: str, work: Path) -> Path:
     if name == "haystack":
         return DATASETS / "haystack-test-files"
+    if name == "pubmed":
+        return pubmed_documents(work / name)
     folder = work / name
     folder.mkdir(parents=True, exist_ok=True)
     for file in SETS[name]:
@@ -165,7 +190,7 @@ def ask_all(index: Path, questions: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", nargs="*", default=["haystack", *SETS])
+    parser.add_argument("--sets", nargs="*", default=["haystack", *SETS, "pubmed"])
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
