@@ -146,11 +146,26 @@ def file_words(source: str) -> str:
     return re.sub(r"[_\W]+", " ", Path(source).stem)
 
 
+# British and American spellings read as one word: anaesthesia/anesthesia, oesophagus/esophagus, randomised/
+# randomized, tumour/tumor, centre/center, catalogue/catalog, programme/program (an abstract and the question
+# about it often spell differently)
+_SPELLINGS = [(re.compile(pattern), to) for pattern, to in (
+    (r"(?<=\w)ae(?=\w)", "e"), (r"\boe(?=\w\w)", "e"), (r"(?<=rrh)oea\b", "ea"), (r"\bfoet", "fet"),
+    (r"(?<=\w\w)is(?=e\b|es\b|ed\b|ing\b|ation\b|ations\b|er\b|ers\b)", "iz"),
+    (r"(?<=\w\w)ys(?=e\b|es\b|ed\b|ing\b)", "yz"),
+    (r"(?<=\w\w)our(?=\b|s\b|ed\b|ing\b|al\b|ful\b|ite\b|ites\b|able\b)", "or"),
+    (r"(?<=\w\w)([tb])re(?=\b|s\b|d\b)", r"\1er"), (r"(?<=\w\w)ogue(?=\b|s\b)", "og"), (r"(?<=gram)me(?=\b|s\b)", ""),
+)]
+
+
 def content_terms(text: str) -> set[str]:
     words = [w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS and len(w) > 1]
     if any(w in _WEEKDAYS for w in words):
         words = [_WEEKDAYS.get(w) or _WEEKEND.get(w) or w for w in words]
-    return set(_STEMMER.stemWords(words)) | numbers(text)
+    joined = " ".join(words)
+    for pattern, to in _SPELLINGS:
+        joined = pattern.sub(to, joined)
+    return set(_STEMMER.stemWords(joined.split())) | numbers(text)
 
 
 def support(claim_terms: set[str], text: str) -> float:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rag.cite import content_terms, file_words, names, sentence_spans
 from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, answers_the_question, ask_context, asked_clause,
+                           described_work,
                            from_someone_else, last_question, question_terms, row_headers, row_values, source_kinds,
                            source_terms)
 from rag.injection import masked
@@ -39,6 +40,17 @@ _BREADCRUMB = re.compile(r"\s(?:->|[>»›])\s")
 # a web address, a path or a piece of one (a slug: "/iwan-roberts-norwich-city-column"), not "km/h" or "10/12/2024"
 _LINK = re.compile(r"\S*(?:https?://|www\.)\S*|\S*/\S*-\S*-\S*|\S*[A-Za-z]/[A-Za-z][\w.-]*/\S*")
 
+# what a study set out to do ("Objective: To compare ...", "The purpose of this study was to explore ...", "This
+# study addressed the question: ..."): it tells which paper, not what the paper found or how
+_AIM = re.compile(r"^\W*(?:(?:objectives?|aims?|purposes?|goals?|background|introduction|study design|design)\s*:\s*)?"
+                  r"(?:to\s+(?:assess|compare|determine|evaluate|examine|investigate|explore|describe|identify|test|study|"
+                  r"analy[sz]e|review|estimate|measure|establish|clarify|characteri[sz]e)\b|"
+                  r"(?:the|this|our)\s+(?:main\s+|primary\s+|study\s+)?(?:aim|purpose|objective|goal)s?\b[^.]{0,60}?\b(?:was|were|is|are)\s+to\b|"
+                  r"(?:this|the present|the current|our)\s+(?:study|paper|trial|review|analysis|work|report)\s+"
+                  r"(?:aims?|aimed|sought|seeks|set out|was designed|is designed|addressed|addresses)\b|"
+                  r"we\s+(?:aimed|sought|set out|wanted)\s+to\b)", re.I)
+_ASKS_AIM = re.compile(r"\b(?:aim|aims|aimed|purpose|objective|goal|set out)\b", re.I)
+_A_QUESTION = re.compile(r"\?[\"'”’)]*\s*$")
 _SENTENCE_OPENING = re.compile(r"\s*[\"'“‘(]?[A-Z0-9]")
 _GOES_ON = re.compile(r"\s*(?:It|Its|They|Their|He|His|She|Her|This|These)\b")
 # "What is the main heading of the page?", "What's the title of the report?": a title is the answer
@@ -117,6 +129,11 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     # what "how many" counts ("blankets") need not be said ("Crossing (min): 25"), but counts where it is
     counted = content_terms(" ".join(_ASKED_UNIT.findall(question))) - asked
     described = source_terms(question) & asked  # held anywhere in the passage: it is the source named
+    # "In the three-year randomized trial comparing ..., in which US state were the women recruited?": the
+    # words describing the study say which paper, as its title would; the answer need hold only what is asked
+    work = described_work(question) & asked
+    described |= work
+    proper = asked - work
     kinds = source_kinds(question)
     file_terms = [content_terms(file_words(p.source)) for p in passages]  # a file name counts as a heading
     # the file name says the kind of source named ("docx-tables" for "the Word tables document")
@@ -196,6 +213,13 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         wanted = asked - unheld if named_here and len(asked - unheld) >= 2 else asked
         overlap = max((len(wanted & (terms | heading)) + len(said)) / (len(wanted) + len(said)),
                       len(own & (terms | heading)) / max(len(own), 1))
+        if proper and passages[n - 1].source in context.studied:
+            # the paper of the study described (holding most of its words); the sentence answers what is asked of
+            # it: at least one of those words, and half the share asked of a whole question (abstracts say "Six
+            # hundred ninety-two women received AC." for "how many women received the corticosteroids?")
+            overlap = min(1.0, len(proper & (terms | heading)) / len(proper) * 2) if proper & (terms | heading) else 0.0
+        elif context.studied:
+            overlap = 0.0  # another paper
         # by meaning, the sentence is read under its headings ("Specifications: Flight time: 47 minutes"
         # answers how long the drone can fly although it does not say "fly")
         in_context = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x) if closeness else sentence
@@ -208,6 +232,10 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         if ROW.match(sentence.strip()) and not asked & telling and \
                 tables[(passages[n - 1].source, row_headers(sentence.strip()))] > 1:
             continue  # a row none of whose cells the question names: its headers alone fit every row of its table
+        if work and _AIM.match(sentence) and not _ASKS_AIM.search(question):
+            continue  # the aim of the study described: which paper it is, not what is asked of it
+        if _A_QUESTION.search(sentence) and not wants_title:
+            continue  # a question ("... a potential role for uterine natural killer cells?", a paper's title) answers none
         if (_TITLE.match(sentence.strip()) or _BREADCRUMB.search(sentence)) and not wants_title:
             continue  # a title, caption or breadcrumb ("Table: AI Use Cases in Different Industries") answers nothing
         if _LINK.search(sentence) and len(content_terms(_LINK.sub(" ", sentence))) < 3:
@@ -231,9 +259,12 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # of AI in healthcare" is the row under "Impact", not a sentence naming healthcare and AI); then
         # most in what tells one row from another (its cell values), rarer ones breaking ties; then
         # the passage whose heading (sheet, caption) names more of the question; then (with
-        # ``closeness``) the sentence closest in meaning; then the earlier passage
+        # ``closeness``) the sentence closest in meaning; then the earlier passage. Of a study described in the
+        # question, the sentence repeating fewer of the describing words: "Objective: To compare the primary stability
+        # of miniscrews inserted into bone blocks ..." says what the paper is about, not what the blocks were taken from
         key = (len(own & (terms | telling | heading)), len((asked | counted) & (terms | telling | heading)), len(asked & telling),
-               round(sum(weight[t] for t in asked & telling), 6), len(asked & heading), round(float(close), 4), -n)
+               round(sum(weight[t] for t in asked & telling), 6), len(asked & heading), -len(work & terms),
+               round(float(close), 4), -n)
         if best_key is None or key > best_key:
             best, best_key = Extract(n, start, span.end, overlap, shown_part(sentence, asked, context)), key
     return best

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.cite import META_TERMS, content_terms, file_words, names, numbers, sentence_spans
+from rag.cite import MARKER, META_TERMS, STOPWORDS, content_terms, file_words, names, numbers, sentence_spans
 from rag.records import Passage
 
 _UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)
@@ -40,7 +40,7 @@ _SENDER_ASKED = re.compile(r"\b(?:did|does|do|has|had|have)\s+((?:[A-Z][\w'’.-
                            r"(?:send|write|reply|respond|answer|forward|e-?mail|mail)\b")
 # a message's header line, ours ("From (sent by): ...; To: ...") or one quoted in a reply ("From: ... Sent: ... To: ...")
 _HEADER_FROM = re.compile(r"^\s*From(?: \(sent by\))?:\s*(.+?)(?:;\s*To|\s+Sent:|\s+To:|\s+Date:)", re.I)
-_MEASURES = (r"(?:density|weight|mass|height|length|width|depth|size|area|volume|capacity|price|cost|fee|rate|speed|"
+_MEASURES = (r"(?:dose|dosage|density|weight|mass|height|length|width|depth|size|area|volume|capacity|price|cost|fee|rate|speed|"
              r"temperature|pressure|voltage|distance|duration|population|revenue|salary|age|number|count|percentage|"
              r"tolerance|strength|score|range|content|concentration|intensity|total|sales|profit|income|margin|growth|"
              r"budget|limit)")
@@ -49,7 +49,8 @@ _WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|old|far|big|large|tall|hi
                              r"what (?:percentage|percent|share|proportion|number|amount|price)|"
                              rf"what (?:(?:is|was|are|were) (?:the |its |their |his |her )?)?(?:[\w'’-]+ ){{0,3}}{_MEASURES}s?|"
                              r"(?:by )?how much)\b", re.I)
-_WANTS_DATE = re.compile(r"^\s*(?:when|(?:(?:in|on|at|by|from|since|until) )?what (?:year|date|day|month|time|century|decade))\b",
+_WANTS_DATE = re.compile(r"^\s*(?:when|(?:(?:in|on|at|by|from|since|until|during) )?(?:what|which) "
+                         r"(?:years?|dates?|days?|months?|time|centur(?:y|ies)|decades?))\b",
                          re.I)
 _YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)")  # written as a year: not "1,200 litres"
 _WORD_NUMBERS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -60,7 +61,11 @@ _MONTH_WORDS = re.compile(r"\b(?:january|february|(?-i:March|MARCH)|april|(?-i:M
                           r"november|december|"
                           r"spring|summer|autumn|fall|winter|century|centuries|decade|monday|tuesday|wednesday|"
                           r"thursday|friday|saturday|sunday|weekday|weekend|yesterday|today)\b", re.I)
-_WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
+# "who", and "in which US state", "at which hospital", "which agency": a person's, a place's or a body's name
+_WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose|(?:(?:in|at|from|by|for|of|to) )?(?:which|what) (?:[\w'’-]+ )?"
+                         r"(?:hospitals?|clinics?|countr(?:y|ies)|cit(?:y|ies)|towns?|states?|regions?|provinces?|"
+                         r"count(?:y|ies)|agenc(?:y|ies)|universit(?:y|ies)|institutions?|compan(?:y|ies)|"
+                         r"organi[sz]ations?|ministr(?:y|ies)|villages?|islands?|continents?))\b", re.I)
 # "How much does a sponsorship package cost?", "What user fee does the IRS charge?": an amount of money
 _WANTS_MONEY = re.compile(r"^\s*(?:how much\b(?=.*\b(?:money|costs?|price[sd]?|pay|paid|charge[sd]?|spen[dt]|fees?|worth)\b)|"
                           r"what (?:(?:is|was|are|were) )?(?:the |its |their )?(?:[\w'’-]+ )?(?:price|cost|fee)s?\b|"
@@ -94,6 +99,9 @@ class Asked:
     named_rows: frozenset[str] = frozenset()  # table rows (over all passages) the question names
     heading_hits: dict[int, int] = field(default_factory=dict)  # table passages: chunk id -> question terms in heading
     wants: str | None = None  # "frequency", "length", "money", "quantity", "date", "name" or None: what the answer must hold
+    # the documents that hold most of the words describing the study asked about (``described_work``), when one
+    # holds enough of them: a claim or quote from another paper answers about another study
+    studied: frozenset[str] = frozenset()
 
 
 def ask_context(question: str, passages: list[Passage]) -> Asked:
@@ -109,23 +117,63 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
     wants = ("frequency" if _WANTS_FREQUENCY.search(clause) else "length" if _WANTS_LENGTH.search(clause)
              else "money" if _WANTS_MONEY.search(clause) else "quantity" if _WANTS_QUANTITY.search(clause)
              else "date" if _WANTS_DATE.search(clause) else "name" if _WANTS_NAME.search(clause) else None)
-    return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants)
+    return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants, studied_sources(question, passages))
+
+
+STUDY_HELD = 0.5  # share of the words describing a study that its document holds
+
+
+def studied_sources(question: str, passages: list[Passage]) -> frozenset[str]:
+    """The sources (among the passages') holding the most of the words that describe the study the
+    question asks about, anywhere in their passages, headings or file names, when that is at least
+    ``STUDY_HELD`` of them; none when the question describes no study."""
+    work = described_work(question)
+    if not work:
+        return frozenset()
+    held: dict[str, set[str]] = {}
+    for p in passages:
+        held.setdefault(p.source, set()).update(work & content_terms(f"{p.text} {p.heading} {file_words(p.source)}"))
+    most = max((len(terms) for terms in held.values()), default=0)
+    if most < STUDY_HELD * len(work):
+        return frozenset()
+    return frozenset(source for source, terms in held.items() if len(terms) == most)
 
 
 # a quoted title ("the NWS article 'Are You Weather-Ready for the Spring?'")
 _QUOTED = r"(?:'(?:[^'\n]|'(?=\w)){1,100}'(?!\w)|‘[^’\n]{1,100}’|\"[^\"\n]{1,100}\"|“[^”\n]{1,100}”)"
 # "According to the memo, how many ...", "Under the match rules in the book, how long ...", "Roughly what share ...";
 # a title quoted in it may end in a question mark
-_LEADING_CLAUSE = re.compile(r"^(?:(?:[^,?]|['‘\"“][^'’\"”\n]{0,100}\?['’\"”]){1,120},\s*|"
+_QUESTION_WORD = r"(?:how|what|when|who|whom|whose|which|where|(?:in|on|at|by|from|since|until|for|to|of|during) (?:what|which|how))\b"
+# "In the three-year randomized trial comparing tailored telephone counseling, tailored print materials and usual
+# care, in which US state ...": a study described at length, commas and all, before what is asked of it
+_WORK = (r"(?:stud(?:y|ies)|trials?|surveys?|(?:meta-)?analys[ie]s|reviews?|series|experiments?|evaluations?|audits?|"
+         r"reports?|papers?|articles?|investigations?|cohorts?|comparisons?|questionnaires?)")
+_WORK_CLAUSE = (rf"(?:in|from|for|among|across|according to)\s+(?:the|this|that|a|an|one)\s+"
+                rf"(?:[\w'’.-]+\s+){{0,6}}?{_WORK}\b[^?]{{0,400}}?,\s*")
+_DESCRIBED_WORK = re.compile(rf"^\s*{_WORK_CLAUSE}(?={_QUESTION_WORD})", re.I)
+_WORK_OF = (rf"(?:the|this|that|a|an)\s+(?:[\w'’.-]+\s+){{0,6}}?{_WORK}\s+(?:of|on|about|in|from|among|comparing|testing|"
+            rf"assessing|examining|evaluating|that|which|whose|with|into|where)\b")
+# "The study on uterine natural killer cells and irregular bleeding in women ... was carried out at which hospital?"
+_WORK_SUBJECT = re.compile(rf"^\s*{_WORK_OF}[^?]{{5,400}}?(?=\s+(?:was|were|is|are|did|does|had|has)\s+[^?]*?{_QUESTION_WORD})",
+                           re.I)
+# "Which national survey supplied the data for the study of whether adult waist and hip circumferences scale with height?"
+_WORK_AFTER = re.compile(rf"\b(?:of|in|from|for|by|about)\s+{_WORK_OF}[^?]{{5,400}}(?=\?\s*$)", re.I)
+_ASKED_WORD = re.compile(rf"{_QUESTION_WORD}.*", re.I | re.S)
+_LEADING_CLAUSE = re.compile(rf"^(?:{_WORK_CLAUSE}(?={_QUESTION_WORD})|"
+                             r"(?:[^,?]|['‘\"“][^'’\"”\n]{0,100}\?['’\"”]){1,120},\s*|"
                              r"(?:roughly|approximately|about|exactly|so|and|but|then)\s+)"
-                             r"(?=(?:how|what|when|who|whom|whose|which|where|(?:in|on|at|by|from|since|until) what)\b)",
+                             rf"(?={_QUESTION_WORD})",
                              re.I)
 
 
 def asked_clause(question: str) -> str:
     """The question from its question word on: what kind of answer is wanted is said there (in the
     last of several questions asked together, see ``last_question``)."""
-    return _LEADING_CLAUSE.sub("", last_question(question).strip(), count=1)
+    question = last_question(question).strip()
+    if subject := _WORK_SUBJECT.match(question):  # "The study on ... was carried out at which hospital?"
+        if asked := _ASKED_WORD.search(question, subject.end()):
+            return asked.group(0)
+    return _LEADING_CLAUSE.sub("", question, count=1)
 
 
 _NEXT_QUESTION = re.compile(r"(?<=\?)\s+(?=\S)")
@@ -185,6 +233,22 @@ def source_terms(question: str) -> set[str]:
                                   for m in _SOURCE_CLAUSE.finditer(question)))
 
 
+def described_work(question: str) -> set[str]:
+    """The terms of a clause describing the study, trial or report asked about ("In the three-year
+    randomized trial comparing tailored telephone counseling, ..., in which US state were the women
+    recruited?", "The study on ... was carried out at which hospital?", "Which survey supplied the data
+    for the study of whether ...?"): they say which paper, as a title would, and the sentence that answers need not
+    repeat them."""
+    question = last_question(question)
+    found = _DESCRIBED_WORK.match(question) or _WORK_SUBJECT.match(question) or _WORK_AFTER.search(question)
+    if not found:
+        return set()
+    # what the question asks repeats some ("how much higher was the physician's systolic reading than the
+    # nurse's?" after "... comparing blood pressure taken by physicians, by nurses ..."): those are asked
+    asked = content_terms(question[: found.start()] + " " + question[found.end() :])
+    return content_terms(re.sub(r"^\s*according to\b", " ", found.group(0), flags=re.I)) - asked
+
+
 def source_kinds(question: str) -> set[str]:
     """The kind words of the question's source-naming clauses, as terms: "tabl", "word", "document"
     for "in the simple table of the Word tables document"."""
@@ -233,6 +297,8 @@ def placed_right(claim: str, passage: Passage, asked: Asked) -> bool:
     new_names = {n for n in names(claim) if n not in asked.question.lower()}
     if not asked.terms:
         return True
+    if asked.studied and passage.source not in asked.studied:
+        return False  # another paper's sentence, about another study
     if not (new_numbers or new_names):
         return _words_in_named_row(claim, passage, asked)
     if passage.chunk_id in asked.heading_hits and asked.heading_hits[passage.chunk_id] < max(asked.heading_hits.values()):
@@ -360,8 +426,13 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     if asked.wants == "date":
         return bool(numbers(text) - given) or bool(
             {m.lower() for m in _MONTH_WORDS.findall(text)} - {m.lower() for m in _MONTH_WORDS.findall(asked.question)})
-    # "What I hear is: Imshael was sent ...": a name after a colon is given too
-    return bool({n for n in names(text, after_colon=True) if n not in asked.question.lower()})
+    # "What I hear is: Imshael was sent ...": a name after a colon is given too; so is the one word or two
+    # of a short answer ("Lombardy [1].", "North Carolina.")
+    given_names = names(text, after_colon=True)
+    words = MARKER.sub(" ", text).split()
+    if 0 < len(words) <= 3 and words[0][:1].isupper():
+        given_names.add(words[0].strip(".,;:!?").lower())
+    return bool({n for n in given_names if n and n not in asked.question.lower() and n not in STOPWORDS})
 
 
 def _holds(text: str, item: str) -> bool:

@@ -1,0 +1,85 @@
+"""Questions that describe the study they ask about ("In the three-year randomized trial comparing ...,
+in which US state were the women recruited?") over a folder of paper abstracts: rules found on the ninth
+blind set (PubMedQA abstracts, docs/ask.md, session 21)."""
+
+from __future__ import annotations
+
+from rag.answer import Policy, extract, settle
+from rag.cite import content_terms
+from rag.grounding import ask_context, asked_clause, described_work
+from tests.drafts import answer, passage
+
+MAMMOGRAPHY = passage(
+    "Does tailored telephone counseling increase mammography screening?\n\n"
+    "Objective: To compare tailored telephone counseling, tailored print materials and usual care for promoting "
+    "mammography screening among HMO members. Participants: One thousand ninety-nine women aged 50 and older "
+    "recruited from a health maintenance organization in North Carolina. Telephone counseling raised screening "
+    "by 6 percentage points over usual care.", "/docs/pubmed-101.txt")
+BLOOD_PRESSURE = passage(
+    "Blood pressure measured by physicians, nurses and patients in two village health centres.\n\n"
+    "Methods: Treated hypertensive patients of two village health centres in Catalonia had their blood pressure "
+    "taken by a physician, a nurse and themselves. Results: The physician's systolic reading was 5 mmHg higher "
+    "than the nurse's.", "/docs/pubmed-202.txt", 2)
+QUESTION = ("In the three-year randomized trial comparing tailored telephone counseling, tailored print materials and "
+            "usual care for mammography screening among HMO members, in which US state were the women recruited?")
+
+
+def test_a_long_leading_clause_describing_a_study_says_which_paper_and_the_rest_what_is_asked():
+    assert asked_clause(QUESTION) == "in which US state were the women recruited?"
+    assert {"telephon", "counsel", "mammographi", "hmo"} <= described_work(QUESTION)
+    assert not {"women", "recruit"} & described_work(QUESTION)  # asked, not describing
+    # the study named as a subject, or after the question
+    subject = "The study on uterine natural killer cells in women on hormone therapy was carried out at which hospital?"
+    assert asked_clause(subject) == "at which hospital?" and {"uterin", "killer"} <= described_work(subject)
+    after = "Which national survey supplied the data for the study of whether waist circumference scales with height?"
+    assert {"waist", "circumfer", "height"} <= described_work(after) and "survey" not in described_work(after)
+    assert not described_work("In 1995, which country won the cup?")  # no study described
+
+
+def test_the_sentence_answering_what_is_asked_of_the_described_study_is_quoted_not_its_aim():
+    found = extract(QUESTION, [MAMMOGRAPHY, BLOOD_PRESSURE], 0.6)
+    assert found is not None and "North Carolina" in found.shown and found.n == 1
+    # the aim sentence repeats the description; without the answering sentence nothing is quoted
+    aim_only = passage(MAMMOGRAPHY.text.split(" Participants:")[0], MAMMOGRAPHY.source)
+    assert extract(QUESTION, [aim_only], 0.6) is None
+    # what the question asks may repeat words of its description: the physician's and the nurse's reading
+    question = ("In the study from two village health centres in Catalonia comparing blood pressure taken by physicians, "
+                "by nurses and by the patients themselves, how much higher was the physician's systolic reading than "
+                "the nurse's?")
+    found = extract(question, [MAMMOGRAPHY, BLOOD_PRESSURE], 0.6)
+    assert found is not None and "5 mmHg" in found.shown
+
+
+def test_a_claim_from_another_papers_passage_does_not_answer_for_the_described_study():
+    question = ("In the study from two village health centres in Catalonia comparing blood pressure taken by physicians "
+                "and nurses, how many women were recruited?")
+    assert ask_context(question, [MAMMOGRAPHY, BLOOD_PRESSURE]).studied == {BLOOD_PRESSURE.source}
+    draft = "One thousand ninety-nine women were recruited [1]."
+    settled = settle(answer(question, draft, [MAMMOGRAPHY, BLOOD_PRESSURE]), Policy())
+    assert settled.refused and not any(c.supported for c in settled.citations), settled.text
+    # the same draft answers a question about the mammography trial
+    question = "In the randomized trial of telephone counseling for mammography screening, how many women were recruited?"
+    settled = settle(answer(question, draft, [MAMMOGRAPHY, BLOOD_PRESSURE]), Policy())
+    assert not settled.refused and "ninety-nine" in settled.text
+
+
+def test_which_hospital_or_country_wants_a_name_and_a_question_in_the_text_answers_nothing():
+    question = "In the mammography screening trial, at which hospital were the women recruited?"
+    assert ask_context(question, [MAMMOGRAPHY]).wants == "name"
+    unnamed = passage("Participants: women aged 50 and older were recruited from a hospital's screening list.",
+                      MAMMOGRAPHY.source)
+    assert extract(question, [unnamed], 0.6) is None  # says where, but names no hospital
+    settled = settle(answer("Which country hosted the trial?", "Norway [1].",
+                            [passage("The trial was run in Norway by the screening programme.")]), Policy())
+    assert not settled.refused and "Norway" in settled.text  # a one-word answer names it
+    # a paper's title asking a question is no answer to it
+    title = passage("Vertical lines in distal esophageal mucosa: a true manifestation of esophagitis in children?")
+    assert extract("What do vertical lines in the distal esophageal mucosa of children show?", [title], 0.6) is None
+
+
+def test_british_and_american_spellings_are_one_word():
+    for british, american in (("anaesthesia", "anesthesia"), ("randomised", "randomized"), ("oesophageal", "esophageal"),
+                              ("tumours", "tumors"), ("centre", "center"), ("programme", "program"),
+                              ("analysed", "analyzed"), ("diarrhoea", "diarrhea"), ("colour", "color")):
+        assert content_terms(british) == content_terms(american), british
+    assert content_terms("hour four genre") == {"hour", "four", "genr"}  # not words of that shape
