@@ -1,6 +1,6 @@
 """Answers on documents no test or rule was tuned on: what a person asking them would see.
 
-Ten sets, over public documents read in place from ../shared/datasets/:
+Eleven sets, over public documents read in place from ../shared/datasets/:
 
 * ``haystack``: the 28 files of haystack-test-files (web pages saved from the internet, a paper,
   office files); 20 questions written in session 13 while looking at the answers (16 answerable, 4 not),
@@ -49,12 +49,16 @@ Ten sets, over public documents read in place from ../shared/datasets/:
   ``pubmed_documents``: many short papers of one field, several on the same topic; 40 questions (32
   answerable over 32 abstracts, 8 not) written in session 21 by someone who had not seen the code; run
   before that session's changes.
+* ``pubmed-2`` (bench/data/blind10_questions.jsonl): the next 200 abstracts of PubMedQA PQA-L; 40 questions
+  (32 answerable, 8 not) written in session 21, after that session's changes for ``pubmed``, by someone who
+  had not seen the code, told to vary how a question names its study (first, last, as the subject, by
+  its topic alone, casually).
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
 wrong answers shown (neither right nor refused).
 
-    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-8 pubmed] [--work DIR] [--json OUT]
+    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-8 pubmed pubmed-2] [--work DIR] [--json OUT]
 """
 
 from __future__ import annotations
@@ -72,7 +76,7 @@ QUESTIONS = [ROOT / "bench" / "data" / name for name in
              ("heldout_questions.jsonl", "blind2_questions.jsonl", "blind3_questions.jsonl",
               "blind4_questions.jsonl", "blind5_questions.jsonl",
               "blind6_questions.jsonl", "blind7_questions.jsonl", "blind8_questions.jsonl",
-              "blind9_questions.jsonl")]
+              "blind9_questions.jsonl", "blind10_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -135,11 +139,12 @@ SETS = {"example-docs": EXAMPLE_DOCS, "example-docs-2": EXAMPLE_DOCS_2, "example
 PUBMED_ABSTRACTS = 200
 
 
-def pubmed_documents(folder: Path) -> Path:
-    """The first 200 abstracts of PubMedQA PQA-L, one text file each: title, labelled sections, conclusions."""
+def pubmed_documents(folder: Path, start: int = 0) -> Path:
+    """200 abstracts of PubMedQA PQA-L from ``start`` (in the file's order), one text file each: title,
+    labelled sections, conclusions."""
     data = json.loads((DATASETS / "pubmedqa" / "ori_pqal.json").read_text(encoding="utf-8"))
     folder.mkdir(parents=True, exist_ok=True)
-    for pmid in list(data)[:PUBMED_ABSTRACTS]:
+    for pmid in list(data)[start : start + PUBMED_ABSTRACTS]:
         item = data[pmid]
         parts = [item["QUESTION"], ""]
         for label, text in zip(item["LABELS"], item["CONTEXTS"]):
@@ -154,6 +159,8 @@ def documents(name: str, work: Path) -> Path:
         return DATASETS / "haystack-test-files"
     if name == "pubmed":
         return pubmed_documents(work / name)
+    if name == "pubmed-2":
+        return pubmed_documents(work / name, start=PUBMED_ABSTRACTS)
     folder = work / name
     folder.mkdir(parents=True, exist_ok=True)
     for file in SETS[name]:
@@ -190,7 +197,7 @@ def ask_all(index: Path, questions: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", nargs="*", default=["haystack", *SETS, "pubmed"])
+    parser.add_argument("--sets", nargs="*", default=["haystack", *SETS, "pubmed", "pubmed-2"])
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
