@@ -48,10 +48,18 @@ _MEASURES = (r"(?:dose|dosage|density|weight|mass|height|length|width|depth|size
 _WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|old|far|big|large|tall|high|fast|heavy)|"
                              r"what (?:percentage|percent|share|proportion|number|amount|price)|"
                              rf"what (?:(?:is|was|are|were) (?:the |its |their |his |her )?)?(?:[\w'’-]+ ){{0,3}}{_MEASURES}s?|"
-                             r"(?:by )?how much)\b", re.I)
+                             r"(?:by )?how much|"
+                             # "mean age of the Saudi orthodontic patients ...?", "share of Africans with optimal BP ...?"
+                             r"(?:the\s+)?(?:(?:mean|median|average|total|overall)\s+)?(?:number|age|sample size|share|"
+                             r"proportion|percentage|rate|dose|count)\s+of)\b", re.I)
 _WANTS_DATE = re.compile(r"^\s*(?:when|(?:(?:in|on|at|by|from|since|until|during) )?(?:what|which) "
                          r"(?:years?|dates?|days?|months?|time|centur(?:y|ies)|decades?))\b",
                          re.I)
+_LABEL = re.compile(r"^\W*[A-Z][\w-]*(?: [\w-]+){0,2}:\s+(?=[A-Z])")  # "Setting:", "Main outcome measures:"
+_WANTS_SHARE = re.compile(r"^\s*(?:(?:in|by|of|to) )?(?:what|which)?\s*(?:share|percentage|percent|proportion|fraction)\b", re.I)
+_SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\d+\s*(?:/|of|out of|in)\s*\d+|\b(?:half|halves|third|thirds|quarters?|"
+                    r"fifths?|tenths?|majority|minority|none|all|most|few)\b", re.I)
+_WANTS_YEAR = re.compile(r"^\s*(?:(?:in|on|at|by|from|since|until|during) )?(?:what|which) years?\b", re.I)
 _YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)")  # written as a year: not "1,200 litres"
 _WORD_NUMBERS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                            r"hundred|thousand|million|billion|half|dozen|daily|weekly|monthly|yearly|annually|twice|"
@@ -65,7 +73,8 @@ _MONTH_WORDS = re.compile(r"\b(?:january|february|(?-i:March|MARCH)|april|(?-i:M
 _WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose|(?:(?:in|at|from|by|for|of|to) )?(?:which|what) (?:[\w'’-]+ )?"
                          r"(?:hospitals?|clinics?|countr(?:y|ies)|cit(?:y|ies)|towns?|states?|regions?|provinces?|"
                          r"count(?:y|ies)|agenc(?:y|ies)|universit(?:y|ies)|institutions?|compan(?:y|ies)|"
-                         r"organi[sz]ations?|ministr(?:y|ies)|villages?|islands?|continents?))\b", re.I)
+                         r"organi[sz]ations?|ministr(?:y|ies)|villages?|islands?|continents?|databases?|registr(?:y|ies)|registers?))\b",
+                         re.I)
 # "How much does a sponsorship package cost?", "What user fee does the IRS charge?": an amount of money
 _WANTS_MONEY = re.compile(r"^\s*(?:how much\b(?=.*\b(?:money|costs?|price[sd]?|pay|paid|charge[sd]?|spen[dt]|fees?|worth)\b)|"
                           r"what (?:(?:is|was|are|were) )?(?:the |its |their )?(?:[\w'’-]+ )?(?:price|cost|fee)s?\b|"
@@ -102,6 +111,8 @@ class Asked:
     # the documents that hold most of the words describing the study asked about (``described_work``), when one
     # holds enough of them: a claim or quote from another paper answers about another study
     studied: frozenset[str] = frozenset()
+    # the question's terms without those describing the study: what is asked of it
+    proper: frozenset[str] = frozenset()
 
 
 def ask_context(question: str, passages: list[Passage]) -> Asked:
@@ -117,7 +128,9 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
     wants = ("frequency" if _WANTS_FREQUENCY.search(clause) else "length" if _WANTS_LENGTH.search(clause)
              else "money" if _WANTS_MONEY.search(clause) else "quantity" if _WANTS_QUANTITY.search(clause)
              else "date" if _WANTS_DATE.search(clause) else "name" if _WANTS_NAME.search(clause) else None)
-    return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants, studied_sources(question, passages))
+    proper = terms - described_work(question)
+    return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants, studied_sources(question, passages),
+                 proper if proper != terms else frozenset())
 
 
 STUDY_HELD = 0.5  # share of the words describing a study that its document holds
@@ -151,13 +164,26 @@ _WORK = (r"(?:stud(?:y|ies)|trials?|surveys?|(?:meta-)?analys[ie]s|reviews?|seri
 _WORK_CLAUSE = (rf"(?:in|from|for|among|across|according to)\s+(?:the|this|that|a|an|one)\s+"
                 rf"(?:[\w'’.-]+\s+){{0,6}}?{_WORK}\b[^?]{{0,400}}?,\s*")
 _DESCRIBED_WORK = re.compile(rf"^\s*{_WORK_CLAUSE}(?={_QUESTION_WORD})", re.I)
-_WORK_OF = (rf"(?:the|this|that|a|an)\s+(?:[\w'’.-]+\s+){{0,6}}?{_WORK}\s+(?:of|on|about|in|from|among|comparing|testing|"
-            rf"assessing|examining|evaluating|that|which|whose|with|into|where)\b")
-# "The study on uterine natural killer cells and irregular bleeding in women ... was carried out at which hospital?"
-_WORK_SUBJECT = re.compile(rf"^\s*{_WORK_OF}[^?]{{5,400}}?(?=\s+(?:was|were|is|are|did|does|had|has)\s+[^?]*?{_QUESTION_WORD})",
-                           re.I)
-# "Which national survey supplied the data for the study of whether adult waist and hip circumferences scale with height?"
-_WORK_AFTER = re.compile(rf"\b(?:of|in|from|for|by|about)\s+{_WORK_OF}[^?]{{5,400}}(?=\?\s*$)", re.I)
+_WORK_OF = (rf"(?:the|this|that|a|an)\s+(?:[\w'’.-]+\s+){{0,6}}?{_WORK}\s+(?:of|on|about|in|from|among|that|which|whose|"
+            rf"with|into|where|\w+ing)\b")
+# "The study on uterine natural killer cells and irregular bleeding in women ... was carried out at which hospital?",
+# "The secondary analysis of whether ... included how many patients?"
+_WORK_SUBJECT = re.compile(rf"^\s*{_WORK_OF}[^?]{{5,400}}?(?=\s+(?:was|were|is|are|did|does|had|has|found|took|gave|used|chose|"
+                           rf"made|ran|saw|got|\w+ed)\b(?:\s+[\w'’-]+){{0,7}}?\s+{_QUESTION_WORD})", re.I)
+# "Which national survey supplied the data for the study of whether adult waist and hip circumferences scale with
+# height?", "Which depression measure did the matched-pair trial of treadmill walking in chronic stroke use?"
+_WORK_AFTER = re.compile(rf"\b(?:of|in|from|for|by|about|did|does|was|were)\s+{_WORK_OF}[^?]{{5,400}}?"
+                         rf"(?=(?:\s+(?:use|used|find|report|show|conclude|include|enrol|enroll|measure|recruit|compare|"
+                         rf"test|give|carried out|conducted|done|performed|based|held|run))?\s*\?\s*$)|"
+                         # "mean age of the Saudi orthodontic patients in the arch form and Bolton discrepancy study?"
+                         rf"\b(?:of|in|from|for|by|about)\s+(?:the|this|that)\s+(?:[\w'’.-]+\s+){{1,8}}?{_WORK}(?=\s*\?\s*$)",
+                         re.I)
+# "OSA and aerobic fitness in the Air Force: how many OSA patients?", "NACT and lymphadenectomy in cervical cancer -
+# how many patients were enrolled?": a topic, then what is asked about it
+_ASKED_NOUN = (r"(?:the\s+)?(?:(?:mean|median|average|total|overall)\s+)?(?:number|age|sample size|size|share|proportion|"
+               r"percentage|rate|dose|count)\s+of\b")
+_TOPIC = re.compile(rf"^\s*(?![^?]*?\b(?:how|what|when|who|whom|whose|which|where|why)\b[^?]*?(?::|\s[-–—]\s|—))"
+                    rf"[^?:;—–]{{8,200}}?\s*(?::|\s[-–—]\s|—)\s*(?=(?:{_QUESTION_WORD}|{_ASKED_NOUN}))", re.I)
 _ASKED_WORD = re.compile(rf"{_QUESTION_WORD}.*", re.I | re.S)
 _LEADING_CLAUSE = re.compile(rf"^(?:{_WORK_CLAUSE}(?={_QUESTION_WORD})|"
                              r"(?:[^,?]|['‘\"“][^'’\"”\n]{0,100}\?['’\"”]){1,120},\s*|"
@@ -173,6 +199,8 @@ def asked_clause(question: str) -> str:
     if subject := _WORK_SUBJECT.match(question):  # "The study on ... was carried out at which hospital?"
         if asked := _ASKED_WORD.search(question, subject.end()):
             return asked.group(0)
+    if topic := _TOPIC.match(question):  # "OSA and aerobic fitness in the Air Force: how many OSA patients?"
+        return question[topic.end() :]
     return _LEADING_CLAUSE.sub("", question, count=1)
 
 
@@ -240,7 +268,8 @@ def described_work(question: str) -> set[str]:
     for the study of whether ...?"): they say which paper, as a title would, and the sentence that answers need not
     repeat them."""
     question = last_question(question)
-    found = _DESCRIBED_WORK.match(question) or _WORK_SUBJECT.match(question) or _WORK_AFTER.search(question)
+    found = (_DESCRIBED_WORK.match(question) or _WORK_SUBJECT.match(question) or _TOPIC.match(question)
+             or _WORK_AFTER.search(question))
     if not found:
         return set()
     # what the question asks repeats some ("how much higher was the physician's systolic reading than the
@@ -369,12 +398,21 @@ _REFERENCE = re.compile(r"(?:\b(?:sections?|sec|chapters?|articles?|title|part|p
                         r"paragraphs?|figures?|fig|tables?|appendix|exhibit)\.?|§+)\s*\(?\d[\w.()-]*", re.I)
 
 
+_ABOUT_THE_PASSAGE = re.compile(r"^\W*(?:the|this|that)\s+(?:passage|document|text|context|excerpt|source)s?\s+"
+                                r"(?:is|are|contains?|mentions?|refers?|references?|describes?|discusses?|says|states?|"
+                                r"talks?|provides?|does|do|has|have|shows?|includes?)\b", re.I)
+
+
 def about_the_question(claim: str, citations: list, asked: Asked) -> bool:
     """The claim, or a passage sentence it is supported by (read with its passage's heading and file
     name), shares a word with the question. A sentence copied from a passage about something else
     ("This is simply dummy text of the printing industry" for a question about Swedish meatballs), or
     one in a language the question is not asked in, is supported word for word and answers nothing."""
-    terms = set(asked.terms)
+    if _ABOUT_THE_PASSAGE.match(claim):
+        return False  # "The passage contains references to a study ...": what the model read, not what it says
+    # of a study the question describes, what is asked of it: "The Danish 1905 Cohort Survey is a nationwide
+    # survey" is about the cohort, not about who funded it
+    terms = set(asked.proper or asked.terms)
     if not terms or content_terms(claim) & terms:
         return True
     for citation in citations:
@@ -419,16 +457,21 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
             return True
         if not _MONEY_WORDS.search(text):
             return False
+    if asked.wants == "quantity" and _WANTS_SHARE.search(asked_clause(asked.question)) and not ROW.match(text.strip()):
+        return bool(_SHARE.search(text))  # "what share of register cases": a percentage or a fraction, not "one Board"
     if asked.wants in ("quantity", "length", "money"):
         # "section 811", "Public Law 104-132", "page 5" name a place in a text, not an amount
         new = numbers(_REFERENCE.sub(" ", text)) - given - set(_YEAR.findall(text))
         return bool(new) or bool(_WORD_NUMBERS.search(text))
+    if asked.wants == "date" and _WANTS_YEAR.match(asked_clause(asked.question)):  # "what years": a year, not "15%"
+        return bool(set(_YEAR.findall(text)) - set(_YEAR.findall(asked.question)))
     if asked.wants == "date":
         return bool(numbers(text) - given) or bool(
             {m.lower() for m in _MONTH_WORDS.findall(text)} - {m.lower() for m in _MONTH_WORDS.findall(asked.question)})
     # "What I hear is: Imshael was sent ...": a name after a colon is given too; so is the one word or two
     # of a short answer ("Lombardy [1].", "North Carolina.")
-    given_names = names(text, after_colon=True)
+    # a section's label ("Setting: Participants were recruited ...") is no name given
+    given_names = names(_LABEL.sub("", text), after_colon=True)
     words = MARKER.sub(" ", text).split()
     if 0 < len(words) <= 3 and words[0][:1].isupper():
         given_names.add(words[0].strip(".,;:!?").lower())

@@ -142,7 +142,7 @@ def test_a_source_that_says_it_is_named_as_the_subject_and_a_name_after_a_colon_
     from rag.grounding import source_terms
 
     question = "What superstition does the Harbour guide mention about sailors who touch the Iron Post?"
-    assert source_terms(question) == {"harbour"}
+    assert source_terms(question) == {"harbor"}  # British spelling read as American (rag.cite)
     lore = passage("It's said that sailors who touch the iron post will come home before the storm.", "/docs/lore.pdf")
     found = extract(question, [lore], 0.6)  # "harbour" is how the asker remembers the guide, not what it says
     assert found is not None and "come home" in found.shown

@@ -83,3 +83,52 @@ def test_british_and_american_spellings_are_one_word():
                               ("analysed", "analyzed"), ("diarrhoea", "diarrhea"), ("colour", "color")):
         assert content_terms(british) == content_terms(american), british
     assert content_terms("hour four genre") == {"hour", "four", "genr"}  # not words of that shape
+
+
+def test_more_ways_of_naming_the_study_and_what_is_asked_of_it():
+    for question, asked, describing in (
+            ("OSA and aerobic fitness in the Air Force: how many OSA patients?", "how many OSA patients?",
+             {"aerob", "fit", "air", "forc"}),
+            ("NACT and lymphadenectomy in cervical cancer - how many patients were enrolled?",
+             "how many patients were enrolled?", {"nact", "lymphadenectomi", "cervic"}),
+            ("The secondary analysis of whether baseline pain intensity predicts opioid response included how many "
+             "patients?", "how many patients?", {"baselin", "pain", "opioid"}),
+            ("Which depression measure did the matched-pair trial of treadmill walking in chronic stroke use?",
+             None, {"treadmil", "stroke"}),
+            ("mean age of the Saudi orthodontic patients in the arch form and Bolton discrepancy study?", None,
+             {"arch", "bolton"})):
+        if asked:
+            assert asked_clause(question) == asked
+        assert describing <= described_work(question), question
+    assert ask_context("mean age of the patients in the arch form study?", []).wants == "quantity"
+    assert ask_context("share of Africans with optimal BP who became hypertensive?", []).wants == "quantity"
+    # a question asking something itself is no topic: "How good were doctors at ... — what was their sensitivity?"
+    assert not described_work("How good were doctors at spotting it — what was their overall sensitivity?")
+
+
+def test_a_claim_about_the_described_study_but_not_what_is_asked_of_it_answers_nothing():
+    cohort = passage("The Danish 1905 Cohort Survey is a nationwide survey of all individuals born in Denmark in 1905. "
+                     "Optimism predicted survival in men.", "/docs/pubmed-303.txt")
+    question = "optimism and survival in the Danish 1905 cohort - who funded it?"
+    settled = settle(answer(question, "The Danish 1905 Cohort Survey is a nationwide survey of all individuals born "
+                                      "in Denmark in 1905 [1].", [cohort]), Policy())
+    assert settled.refused, settled.text
+    # what the model says of the passage is no answer either
+    settled = settle(answer("How was tendon structure measured in the cohort?",
+                            "The passage contains references to the Danish 1905 Cohort Survey [1].", [cohort]), Policy())
+    assert settled.refused, settled.text
+    # "what years" wants a year: a percentage is not one
+    deprivation = passage("Mortality was highest in the 15% of poorest postcode sectors.", "/docs/pubmed-404.txt")
+    assert extract("What years of mortality data were analysed in the study of deprivation across postcode sectors?",
+                   [deprivation], 0.6) is None
+
+
+def test_a_share_wants_a_percentage_and_a_section_label_is_no_name():
+    survey = passage("Methods: A comparative survey of records in one Health and Social Services Board. Results: 12% of "
+                     "register cases were missing from the computing system.", "/docs/pubmed-505.txt")
+    question = "In the comparison of the computing system with the register, what share of register cases were missing?"
+    found = extract(question, [survey], 0.6)
+    assert found is not None and "12%" in found.shown  # not the Methods sentence's "one Board"
+    homes = passage("Setting: Participants were recruited from 22 nursing homes in two states.", "/docs/pubmed-606.txt")
+    assert extract("In the wandering study, in which two states were the nursing homes?", [homes], 0.6) is None
+    assert ask_context("The study of SNP scores in carriers identified its women from which database?", []).wants == "name"
