@@ -13,11 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.cite import content_terms, file_words, names, sentence_spans
-from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, answers_the_question, ask_context, asked_clause,
-                           described_work,
-                           from_someone_else, last_question, question_terms, row_headers, row_values, source_kinds,
-                           source_terms)
+from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, answers_the_question, ask_context, from_someone_else,
+                           question_terms, row_headers, row_values, source_kinds, source_terms)
 from rag.injection import masked
+from rag.question_parts import asked_clause, described_work, last_question
 from rag.quoting import MAX_QUOTE_CHARS, listed_span, shown_part
 from rag.records import Passage
 

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.cite import MARKER, META_TERMS, STOPWORDS, content_terms, file_words, names, numbers, sentence_spans
+from rag.question_parts import QUOTED, asked_clause, described_work, studied_sources
 from rag.records import Passage
 
 _UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)
@@ -133,88 +134,6 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
                  proper if proper != terms else frozenset())
 
 
-STUDY_HELD = 0.5  # share of the words describing a study that its document holds
-
-
-def studied_sources(question: str, passages: list[Passage]) -> frozenset[str]:
-    """The sources (among the passages') holding the most of the words that describe the study the
-    question asks about, anywhere in their passages, headings or file names, when that is at least
-    ``STUDY_HELD`` of them; none when the question describes no study."""
-    work = described_work(question)
-    if not work:
-        return frozenset()
-    held: dict[str, set[str]] = {}
-    for p in passages:
-        held.setdefault(p.source, set()).update(work & content_terms(f"{p.text} {p.heading} {file_words(p.source)}"))
-    most = max((len(terms) for terms in held.values()), default=0)
-    if most < STUDY_HELD * len(work):
-        return frozenset()
-    return frozenset(source for source, terms in held.items() if len(terms) == most)
-
-
-# a quoted title ("the NWS article 'Are You Weather-Ready for the Spring?'")
-_QUOTED = r"(?:'(?:[^'\n]|'(?=\w)){1,100}'(?!\w)|‘[^’\n]{1,100}’|\"[^\"\n]{1,100}\"|“[^”\n]{1,100}”)"
-# "According to the memo, how many ...", "Under the match rules in the book, how long ...", "Roughly what share ...";
-# a title quoted in it may end in a question mark
-_QUESTION_WORD = r"(?:how|what|when|who|whom|whose|which|where|(?:in|on|at|by|from|since|until|for|to|of|during) (?:what|which|how))\b"
-# "In the three-year randomized trial comparing tailored telephone counseling, tailored print materials and usual
-# care, in which US state ...": a study described at length, commas and all, before what is asked of it
-_WORK = (r"(?:stud(?:y|ies)|trials?|surveys?|(?:meta-)?analys[ie]s|reviews?|series|experiments?|evaluations?|audits?|"
-         r"reports?|papers?|articles?|investigations?|cohorts?|comparisons?|questionnaires?)")
-_WORK_CLAUSE = (rf"(?:in|from|for|among|across|according to)\s+(?:the|this|that|a|an|one)\s+"
-                rf"(?:[\w'’.-]+\s+){{0,6}}?{_WORK}\b[^?]{{0,400}}?,\s*")
-_DESCRIBED_WORK = re.compile(rf"^\s*{_WORK_CLAUSE}(?={_QUESTION_WORD})", re.I)
-_WORK_OF = (rf"(?:the|this|that|a|an)\s+(?:[\w'’.-]+\s+){{0,6}}?{_WORK}\s+(?:of|on|about|in|from|among|that|which|whose|"
-            rf"with|into|where|\w+ing)\b")
-# "The study on uterine natural killer cells and irregular bleeding in women ... was carried out at which hospital?",
-# "The secondary analysis of whether ... included how many patients?"
-_WORK_SUBJECT = re.compile(rf"^\s*{_WORK_OF}[^?]{{5,400}}?(?=\s+(?:was|were|is|are|did|does|had|has|found|took|gave|used|chose|"
-                           rf"made|ran|saw|got|\w+ed)\b(?:\s+[\w'’-]+){{0,7}}?\s+{_QUESTION_WORD})", re.I)
-# "Which national survey supplied the data for the study of whether adult waist and hip circumferences scale with
-# height?", "Which depression measure did the matched-pair trial of treadmill walking in chronic stroke use?"
-_WORK_AFTER = re.compile(rf"\b(?:of|in|from|for|by|about|did|does|was|were)\s+{_WORK_OF}[^?]{{5,400}}?"
-                         rf"(?=(?:\s+(?:use|used|find|report|show|conclude|include|enrol|enroll|measure|recruit|compare|"
-                         rf"test|give|carried out|conducted|done|performed|based|held|run))?\s*\?\s*$)|"
-                         # "mean age of the Saudi orthodontic patients in the arch form and Bolton discrepancy study?"
-                         rf"\b(?:of|in|from|for|by|about)\s+(?:the|this|that)\s+(?:[\w'’.-]+\s+){{1,8}}?{_WORK}(?=\s*\?\s*$)",
-                         re.I)
-# "OSA and aerobic fitness in the Air Force: how many OSA patients?", "NACT and lymphadenectomy in cervical cancer -
-# how many patients were enrolled?": a topic, then what is asked about it
-_ASKED_NOUN = (r"(?:the\s+)?(?:(?:mean|median|average|total|overall)\s+)?(?:number|age|sample size|size|share|proportion|"
-               r"percentage|rate|dose|count)\s+of\b")
-_TOPIC = re.compile(rf"^\s*(?![^?]*?\b(?:how|what|when|who|whom|whose|which|where|why)\b[^?]*?(?::|\s[-–—]\s|—))"
-                    rf"[^?:;—–]{{8,200}}?\s*(?::|\s[-–—]\s|—)\s*(?=(?:{_QUESTION_WORD}|{_ASKED_NOUN}))", re.I)
-_ASKED_WORD = re.compile(rf"{_QUESTION_WORD}.*", re.I | re.S)
-_LEADING_CLAUSE = re.compile(rf"^(?:{_WORK_CLAUSE}(?={_QUESTION_WORD})|"
-                             r"(?:[^,?]|['‘\"“][^'’\"”\n]{0,100}\?['’\"”]){1,120},\s*|"
-                             r"(?:roughly|approximately|about|exactly|so|and|but|then)\s+)"
-                             rf"(?={_QUESTION_WORD})",
-                             re.I)
-
-
-def asked_clause(question: str) -> str:
-    """The question from its question word on: what kind of answer is wanted is said there (in the
-    last of several questions asked together, see ``last_question``)."""
-    question = last_question(question).strip()
-    if subject := _WORK_SUBJECT.match(question):  # "The study on ... was carried out at which hospital?"
-        if asked := _ASKED_WORD.search(question, subject.end()):
-            return asked.group(0)
-    if topic := _TOPIC.match(question):  # "OSA and aerobic fitness in the Air Force: how many OSA patients?"
-        return question[topic.end() :]
-    return _LEADING_CLAUSE.sub("", question, count=1)
-
-
-_NEXT_QUESTION = re.compile(r"(?<=\?)\s+(?=\S)")
-
-
-def last_question(text: str) -> str:
-    """The last of several questions asked together, else the text: "When is the migration scheduled?
-    And how much downtime is expected?" (a chat follow-up searched with the question before it) asks
-    about downtime now; the question before only says what it is about."""
-    parts = _NEXT_QUESTION.split(text.strip())
-    return parts[-1] if len(parts) > 1 else text
-
-
 # "according to the spreadsheet", "in the RTF document's table", "listed in the memo": the words that
 # name the kind of source say where to look, not what the answer's sentence or row holds
 _SOURCE_KIND = (r"(?:spreadsheets?|workbooks?|sheets?|tables?|documents?|docs?|files?|memos?|slides?|decks?|"
@@ -233,7 +152,7 @@ _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as
                             rf"{_SOURCE_KIND}(?:\s+(?:table|sheet|tab|slide|file|page|list|chart)(?:'s|’s)?)?(?![\w-])(?!\s+\d)"
                             # its title, quoted: "the NWS article 'Are You Weather-Ready for the Spring?'", "the
                             # guide's 'Topsider's Honor' entry"
-                            rf"(?:\s+{_QUOTED}(?:\s+{_SOURCE_KIND}(?![\w-]))?)?"
+                            rf"(?:\s+{QUOTED}(?:\s+{_SOURCE_KIND}(?![\w-]))?)?"
                             rf"(?:\s+(?:of|in|on|from)\s+{_DETERMINER}\s+(?:[\w'’.-]+,?\s+){{0,3}}{_SOURCE_KIND}(?![\w-]))?"
                             # what it is about, up to a comma or the question mark: "the GAO report on the National
                             # Cybersecurity Strategy, when ..."
@@ -259,23 +178,6 @@ def source_terms(question: str) -> set[str]:
     memo": may, 5, 2023): a passage holding them anywhere is that source, whichever sentence answers."""
     return content_terms(" ".join(_SOURCE_WORD.sub(" ", _SOURCE_LEAD.sub(" ", m.group(0)))
                                   for m in _SOURCE_CLAUSE.finditer(question)))
-
-
-def described_work(question: str) -> set[str]:
-    """The terms of a clause describing the study, trial or report asked about ("In the three-year
-    randomized trial comparing tailored telephone counseling, ..., in which US state were the women
-    recruited?", "The study on ... was carried out at which hospital?", "Which survey supplied the data
-    for the study of whether ...?"): they say which paper, as a title would, and the sentence that answers need not
-    repeat them."""
-    question = last_question(question)
-    found = (_DESCRIBED_WORK.match(question) or _WORK_SUBJECT.match(question) or _TOPIC.match(question)
-             or _WORK_AFTER.search(question))
-    if not found:
-        return set()
-    # what the question asks repeats some ("how much higher was the physician's systolic reading than the
-    # nurse's?" after "... comparing blood pressure taken by physicians, by nurses ..."): those are asked
-    asked = content_terms(question[: found.start()] + " " + question[found.end() :])
-    return content_terms(re.sub(r"^\s*according to\b", " ", found.group(0), flags=re.I)) - asked
 
 
 def source_kinds(question: str) -> set[str]:

@@ -123,7 +123,8 @@ def test_what_the_named_source_is_about_tells_no_sentence_from_another():
 
 
 def test_a_quoted_title_of_the_named_article_describes_the_source_and_its_question_mark_ends_no_question():
-    from rag.grounding import ask_context, asked_clause
+    from rag.grounding import ask_context
+    from rag.question_parts import asked_clause
 
     question = ("According to the Harbour Authority article 'Is Your Boat Ready for Winter?', when does the "
                 "haul-out season start?")

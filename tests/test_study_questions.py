@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from rag.answer import Policy, extract, settle
 from rag.cite import content_terms
-from rag.grounding import ask_context, asked_clause, described_work
+from rag.grounding import ask_context
+from rag.question_parts import asked_clause, described_work
 from tests.drafts import answer, passage
 
 MAMMOGRAPHY = passage(

@@ -1,0 +1,113 @@
+"""What the parts of a question say: which of several questions asked together is the last
+(``last_question``), where the question proper starts (``asked_clause``: "According to the memo, how
+many ..." asks "how many ..."), and which study a question describes before what it asks of it
+(``described_work``: "In the three-year randomized trial comparing ..., in which US state were the
+women recruited?") and which of the passages' documents that is (``studied_sources``).
+
+Pure functions over the question's text, used by ``rag.grounding`` and ``rag.extract``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.cite import content_terms, file_words
+from rag.records import Passage
+
+# a quoted title ("the NWS article 'Are You Weather-Ready for the Spring?'")
+QUOTED = r"(?:'(?:[^'\n]|'(?=\w)){1,100}'(?!\w)|‘[^’\n]{1,100}’|\"[^\"\n]{1,100}\"|“[^”\n]{1,100}”)"
+# "According to the memo, how many ...", "Under the match rules in the book, how long ...", "Roughly what share ...";
+# a title quoted in it may end in a question mark
+_QUESTION_WORD = r"(?:how|what|when|who|whom|whose|which|where|(?:in|on|at|by|from|since|until|for|to|of|during) (?:what|which|how))\b"
+# "In the three-year randomized trial comparing tailored telephone counseling, tailored print materials and usual
+# care, in which US state ...": a study described at length, commas and all, before what is asked of it
+_WORK = (r"(?:stud(?:y|ies)|trials?|surveys?|(?:meta-)?analys[ie]s|reviews?|series|experiments?|evaluations?|audits?|"
+         r"reports?|papers?|articles?|investigations?|cohorts?|comparisons?|questionnaires?)")
+_WORK_CLAUSE = (rf"(?:in|from|for|among|across|according to)\s+(?:the|this|that|a|an|one)\s+"
+                rf"(?:[\w'’.-]+\s+){{0,6}}?{_WORK}\b[^?]{{0,400}}?,\s*")
+_DESCRIBED_WORK = re.compile(rf"^\s*{_WORK_CLAUSE}(?={_QUESTION_WORD})", re.I)
+_WORK_OF = (rf"(?:the|this|that|a|an)\s+(?:[\w'’.-]+\s+){{0,6}}?{_WORK}\s+(?:of|on|about|in|from|among|that|which|whose|"
+            rf"with|into|where|\w+ing)\b")
+# "The study on uterine natural killer cells and irregular bleeding in women ... was carried out at which hospital?",
+# "The secondary analysis of whether ... included how many patients?"
+_WORK_SUBJECT = re.compile(rf"^\s*{_WORK_OF}[^?]{{5,400}}?(?=\s+(?:was|were|is|are|did|does|had|has|found|took|gave|used|chose|"
+                           rf"made|ran|saw|got|\w+ed)\b(?:\s+[\w'’-]+){{0,7}}?\s+{_QUESTION_WORD})", re.I)
+# "Which national survey supplied the data for the study of whether adult waist and hip circumferences scale with
+# height?", "Which depression measure did the matched-pair trial of treadmill walking in chronic stroke use?"
+_WORK_AFTER = re.compile(rf"\b(?:of|in|from|for|by|about|did|does|was|were)\s+{_WORK_OF}[^?]{{5,400}}?"
+                         rf"(?=(?:\s+(?:use|used|find|report|show|conclude|include|enrol|enroll|measure|recruit|compare|"
+                         rf"test|give|carried out|conducted|done|performed|based|held|run))?\s*\?\s*$)|"
+                         # "mean age of the Saudi orthodontic patients in the arch form and Bolton discrepancy study?"
+                         rf"\b(?:of|in|from|for|by|about)\s+(?:the|this|that)\s+(?:[\w'’.-]+\s+){{1,8}}?{_WORK}(?=\s*\?\s*$)",
+                         re.I)
+# "OSA and aerobic fitness in the Air Force: how many OSA patients?", "NACT and lymphadenectomy in cervical cancer -
+# how many patients were enrolled?": a topic, then what is asked about it
+_ASKED_NOUN = (r"(?:the\s+)?(?:(?:mean|median|average|total|overall)\s+)?(?:number|age|sample size|size|share|proportion|"
+               r"percentage|rate|dose|count)\s+of\b")
+_TOPIC = re.compile(rf"^\s*(?![^?]*?\b(?:how|what|when|who|whom|whose|which|where|why)\b[^?]*?(?::|\s[-–—]\s|—))"
+                    rf"[^?:;—–]{{8,200}}?\s*(?::|\s[-–—]\s|—)\s*(?=(?:{_QUESTION_WORD}|{_ASKED_NOUN}))", re.I)
+_ASKED_WORD = re.compile(rf"{_QUESTION_WORD}.*", re.I | re.S)
+_LEADING_CLAUSE = re.compile(rf"^(?:{_WORK_CLAUSE}(?={_QUESTION_WORD})|"
+                             r"(?:[^,?]|['‘\"“][^'’\"”\n]{0,100}\?['’\"”]){1,120},\s*|"
+                             r"(?:roughly|approximately|about|exactly|so|and|but|then)\s+)"
+                             rf"(?={_QUESTION_WORD})",
+                             re.I)
+
+
+def asked_clause(question: str) -> str:
+    """The question from its question word on: what kind of answer is wanted is said there (in the
+    last of several questions asked together, see ``last_question``)."""
+    question = last_question(question).strip()
+    if subject := _WORK_SUBJECT.match(question):  # "The study on ... was carried out at which hospital?"
+        if asked := _ASKED_WORD.search(question, subject.end()):
+            return asked.group(0)
+    if topic := _TOPIC.match(question):  # "OSA and aerobic fitness in the Air Force: how many OSA patients?"
+        return question[topic.end() :]
+    return _LEADING_CLAUSE.sub("", question, count=1)
+
+
+_NEXT_QUESTION = re.compile(r"(?<=\?)\s+(?=\S)")
+
+
+def last_question(text: str) -> str:
+    """The last of several questions asked together, else the text: "When is the migration scheduled?
+    And how much downtime is expected?" (a chat follow-up searched with the question before it) asks
+    about downtime now; the question before only says what it is about."""
+    parts = _NEXT_QUESTION.split(text.strip())
+    return parts[-1] if len(parts) > 1 else text
+
+
+def described_work(question: str) -> set[str]:
+    """The terms of a clause describing the study, trial or report asked about ("In the three-year
+    randomized trial comparing tailored telephone counseling, ..., in which US state were the women
+    recruited?", "The study on ... was carried out at which hospital?", "Which survey supplied the data
+    for the study of whether ...?"): they say which paper, as a title would, and the sentence that answers need not
+    repeat them."""
+    question = last_question(question)
+    found = (_DESCRIBED_WORK.match(question) or _WORK_SUBJECT.match(question) or _TOPIC.match(question)
+             or _WORK_AFTER.search(question))
+    if not found:
+        return set()
+    # what the question asks repeats some ("how much higher was the physician's systolic reading than the
+    # nurse's?" after "... comparing blood pressure taken by physicians, by nurses ..."): those are asked
+    asked = content_terms(question[: found.start()] + " " + question[found.end() :])
+    return content_terms(re.sub(r"^\s*according to\b", " ", found.group(0), flags=re.I)) - asked
+
+
+STUDY_HELD = 0.5  # share of the words describing a study that its document holds
+
+
+def studied_sources(question: str, passages: list[Passage]) -> frozenset[str]:
+    """The sources (among the passages') holding the most of the words that describe the study the
+    question asks about, anywhere in their passages, headings or file names, when that is at least
+    ``STUDY_HELD`` of them; none when the question describes no study."""
+    work = described_work(question)
+    if not work:
+        return frozenset()
+    held: dict[str, set[str]] = {}
+    for p in passages:
+        held.setdefault(p.source, set()).update(work & content_terms(f"{p.text} {p.heading} {file_words(p.source)}"))
+    most = max((len(terms) for terms in held.values()), default=0)
+    if most < STUDY_HELD * len(work):
+        return frozenset()
+    return frozenset(source for source, terms in held.items() if len(terms) == most)
