@@ -199,7 +199,9 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     for n, span, terms, heading, telling, section_line, start in units:
         sentence = readable[n - 1][span.start : span.end]
         if ROW.match(sentence.strip()):
-            heading = heading | (_TABLE_WORDS & asked)  # "the cell under Header Col 1": a row is cells
+            # "the cell under Header Col 1": a row is cells; a row holds the thing described ("Riverside branch:
+            # when does it close?") only in its own cells, not because another row of its table does
+            heading = (heading | (_TABLE_WORDS & asked)) - (work - terms)
         said = counted & (terms | heading)
         # in the source named (a passage holding one of the words describing it, "shapes" of "the shapes
         # test document", or whose file name says its kind, "docx-tables" for "the Word tables document"),
@@ -240,8 +242,10 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         if _LINK.search(sentence) and len(content_terms(_LINK.sub(" ", sentence))) < 3:
             continue  # a web address or a piece of one ("orwich-city/iwan-roberts-norwich-city-column-1-5494038).")
         shared = heading if closeness else set()  # by meaning, the subject its headings give is not the unit's own
-        # the words naming the source ("in the Blackboard test template") tell none of its sentences from another
-        eligible.append((n, span, terms - shared, heading, telling - shared - described, overlap,
+        # the words naming the source ("in the Blackboard test template") tell none of its sentences from another;
+        # a row's cell naming the thing described ("Riverside branch: when does it close?") is what tells its row
+        naming = described - work if ROW.match(sentence.strip()) else described
+        eligible.append((n, span, terms - shared, heading, telling - shared - naming, overlap,
                          readable[n - 1][start : span.end], in_context, start))
     if wants_title:  # "What is the main heading of the page?": a heading line, when one is eligible
         eligible = [e for e in eligible if _HEADING_LINE.match(e[6].strip())] or eligible
@@ -262,8 +266,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # question, the sentence repeating fewer of the describing words: "Objective: To compare the primary stability
         # of miniscrews inserted into bone blocks ..." says what the paper is about, not what the blocks were taken from
         key = (len(own & (terms | telling | heading)), len((asked | counted) & (terms | telling | heading)), len(asked & telling),
-               round(sum(weight[t] for t in asked & telling), 6), len(asked & heading), -len(work & terms),
-               round(float(close), 4), -n)
+               round(sum(weight[t] for t in asked & telling), 6), len(asked & heading),
+               0 if ROW.match(sentence.strip()) else -len(work & terms), round(float(close), 4), -n)
         if best_key is None or key > best_key:
             best, best_key = Extract(n, start, span.end, overlap, shown_part(sentence, asked, context)), key
     return best

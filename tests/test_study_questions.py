@@ -8,7 +8,7 @@ from rag.answer import Policy, extract, settle
 from rag.cite import content_terms
 from rag.grounding import ask_context
 from rag.question_parts import asked_clause, described_work
-from tests.drafts import answer, passage
+from tests.drafts import HOURS, answer, passage
 
 MAMMOGRAPHY = passage(
     "Does tailored telephone counseling increase mammography screening?\n\n"
@@ -133,3 +133,12 @@ def test_a_share_wants_a_percentage_and_a_section_label_is_no_name():
     homes = passage("Setting: Participants were recruited from 22 nursing homes in two states.", "/docs/pubmed-606.txt")
     assert extract("In the wandering study, in which two states were the nursing homes?", [homes], 0.6) is None
     assert ask_context("The study of SNP scores in carriers identified its women from which database?", []).wants == "name"
+
+
+def test_a_topic_naming_a_table_row_still_picks_that_row():
+    # the described words hold for the whole CSV, but only one row holds them in its own cells
+    for question in ("Riverside branch: when does it close on Saturday?", "Riverside: Saturday hours?"):
+        found = extract(question, [HOURS], 0.6)
+        assert found is not None and "Riverside" in found.shown and "10:00-16:00" in found.shown, question
+    found = extract("Elm Street branch - Saturday hours?", [HOURS], 0.6)
+    assert found is not None and "08:30-14:00" in found.shown
