@@ -122,6 +122,9 @@ def test_a_claim_about_the_described_study_but_not_what_is_asked_of_it_answers_n
     deprivation = passage("Mortality was highest in the 15% of poorest postcode sectors.", "/docs/pubmed-404.txt")
     assert extract("What years of mortality data were analysed in the study of deprivation across postcode sectors?",
                    [deprivation], 0.6) is None
+    duchy = passage("The Duchy of Normandy, which began in 911 as a fiefdom, was established by treaty.")
+    found = extract("In which year did the Duchy of Normandy begin as a fiefdom?", [duchy], 0.6)
+    assert found is not None and "911" in found.shown  # a year of three digits is a year
 
 
 def test_a_share_wants_a_percentage_and_a_section_label_is_no_name():
