@@ -60,8 +60,9 @@ _LABEL = re.compile(r"^\W*[A-Z][\w-]*(?: [\w-]+){0,2}:\s+(?=[A-Z])")  # "Setting
 _WANTS_SHARE = re.compile(r"^\s*(?:(?:in|by|of|to) )?(?:what|which)?\s*(?:share|percentage|percent|proportion|fraction)\b", re.I)
 _SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\d+\s*(?:/|of|out of|in)\s*\d+|\b(?:half|halves|third|thirds|quarters?|"
                     r"fifths?|tenths?|majority|minority|none|all|most|few)\b", re.I)
-# a year as "in which year" wants it: three or four digits ("911", "1995"), not a share ("15%") or a decimal
-_YEAR_LIKE = re.compile(r"(?<![\d.,])(\d{3,4})(?![\d%]|[.,]\d|\s*(?:%|per ?cent))")
+# a year as "in which year" wants it: four digits ("1995"), or three after "in" or "year" ("began in 911"), not a share
+# ("15%") or a count ("n = 206")
+_YEAR_LIKE = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)|\b(?:in|year|AD|A\.D\.)\s+(\d{3})(?![\d%]|[.,]\d)")
 _WANTS_YEAR = re.compile(r"^\s*(?:(?:in|on|at|by|from|since|until|during) )?(?:what|which) years?\b", re.I)
 _YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)")  # written as a year: not "1,200 litres"
 _WORD_NUMBERS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -368,7 +369,7 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
         new = numbers(_REFERENCE.sub(" ", text)) - given - set(_YEAR.findall(text))
         return bool(new) or bool(_WORD_NUMBERS.search(text))
     if asked.wants == "date" and _WANTS_YEAR.match(asked_clause(asked.question)):  # "what years": a year, not "15%"
-        return bool(set(_YEAR_LIKE.findall(text)) - set(_YEAR_LIKE.findall(asked.question)))
+        return bool({"".join(m) for m in _YEAR_LIKE.findall(text)} - {"".join(m) for m in _YEAR_LIKE.findall(asked.question)})
     if asked.wants == "date":
         return bool(numbers(text) - given) or bool(
             {m.lower() for m in _MONTH_WORDS.findall(text)} - {m.lower() for m in _MONTH_WORDS.findall(asked.question)})

@@ -125,6 +125,9 @@ def test_a_claim_about_the_described_study_but_not_what_is_asked_of_it_answers_n
     duchy = passage("The Duchy of Normandy, which began in 911 as a fiefdom, was established by treaty.")
     found = extract("In which year did the Duchy of Normandy begin as a fiefdom?", [duchy], 0.6)
     assert found is not None and "911" in found.shown  # a year of three digits is a year
+    deaths = passage("Self-destructive behaviour was evident in 77% of deaths (n = 206).", "/docs/pubmed-707.txt")
+    assert extract("The retrospective survey of deaths among young men looked at deaths from which year?", [deaths],
+                   0.6) is None  # a count is not a year
 
 
 def test_a_share_wants_a_percentage_and_a_section_label_is_no_name():
