@@ -16,7 +16,7 @@ from rag.cite import content_terms, file_words, names, sentence_spans
 from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, Asked, answers_the_question, ask_context, from_someone_else,
                            question_terms, row_headers, row_values, source_kinds, source_terms)
 from rag.injection import masked
-from rag.question_parts import asked_clause, described_work, last_question
+from rag.question_parts import asked_clause, last_question
 from rag.quoting import MAX_QUOTE_CHARS, listed_span, shown_part
 from rag.records import Passage
 
@@ -130,14 +130,14 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     described = source_terms(question) & asked  # held anywhere in the passage: it is the source named
     # "In the three-year randomized trial comparing ..., in which US state were the women recruited?": the
     # words describing the study say which paper, as its title would; the answer need hold only what is asked
-    work = described_work(question) & asked
+    context = asked_context or ask_context(question, passages)
+    work = context.work & asked
     described |= work
     proper = asked - work
     kinds = source_kinds(question)
     file_terms = [content_terms(file_words(p.source)) for p in passages]  # a file name counts as a heading
     # the file name says the kind of source named ("docx-tables" for "the Word tables document")
     named_kind = [bool(kinds & terms) for terms in file_terms]
-    context = asked_context or ask_context(question, passages)
     wants_link = bool(_WANTS_LINK.search(question))
     wants_title = bool(_WANTS_TITLE.search(asked_clause(question)))
     no_header = bool(_NOT_IN_A_HEADER.search(question))

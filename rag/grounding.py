@@ -117,6 +117,8 @@ class Asked:
     studied: frozenset[str] = frozenset()
     # the question's terms without those describing the study: what is asked of it
     proper: frozenset[str] = frozenset()
+    work: frozenset[str] = frozenset()  # the terms describing the study (``described_work``)
+    clause: str = ""  # the question proper (``asked_clause``)
 
 
 def ask_context(question: str, passages: list[Passage]) -> Asked:
@@ -132,9 +134,10 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
     wants = ("frequency" if _WANTS_FREQUENCY.search(clause) else "length" if _WANTS_LENGTH.search(clause)
              else "money" if _WANTS_MONEY.search(clause) else "quantity" if _WANTS_QUANTITY.search(clause)
              else "date" if _WANTS_DATE.search(clause) else "name" if _WANTS_NAME.search(clause) else None)
-    proper = terms - described_work(question)
-    return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants, studied_sources(question, passages),
-                 proper if proper != terms else frozenset())
+    work = frozenset(described_work(question))
+    proper = terms - work
+    return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants, studied_sources(work, passages),
+                 proper if proper != terms else frozenset(), work, clause)
 
 
 # "according to the spreadsheet", "in the RTF document's table", "listed in the memo": the words that
@@ -362,13 +365,13 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
             return True
         if not _MONEY_WORDS.search(text):
             return False
-    if asked.wants == "quantity" and _WANTS_SHARE.search(asked_clause(asked.question)) and not ROW.match(text.strip()):
+    if asked.wants == "quantity" and _WANTS_SHARE.search(asked.clause) and not ROW.match(text.strip()):
         return bool(_SHARE.search(text))  # "what share of register cases": a percentage or a fraction, not "one Board"
     if asked.wants in ("quantity", "length", "money"):
         # "section 811", "Public Law 104-132", "page 5" name a place in a text, not an amount
         new = numbers(_REFERENCE.sub(" ", text)) - given - set(_YEAR.findall(text))
         return bool(new) or bool(_WORD_NUMBERS.search(text))
-    if asked.wants == "date" and _WANTS_YEAR.match(asked_clause(asked.question)):  # "what years": a year, not "15%"
+    if asked.wants == "date" and _WANTS_YEAR.match(asked.clause):  # "what years": a year, not "15%"
         return bool({"".join(m) for m in _YEAR_LIKE.findall(text)} - {"".join(m) for m in _YEAR_LIKE.findall(asked.question)})
     if asked.wants == "date":
         return bool(numbers(text) - given) or bool(

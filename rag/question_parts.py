@@ -97,11 +97,10 @@ def described_work(question: str) -> set[str]:
 STUDY_HELD = 0.5  # share of the words describing a study that its document holds
 
 
-def studied_sources(question: str, passages: list[Passage]) -> frozenset[str]:
-    """The sources (among the passages') holding the most of the words that describe the study the
-    question asks about, anywhere in their passages, headings or file names, when that is at least
-    ``STUDY_HELD`` of them; none when the question describes no study."""
-    work = described_work(question)
+def studied_sources(work: set[str] | frozenset[str], passages: list[Passage]) -> frozenset[str]:
+    """The sources (among the passages') holding the most of ``work``, the words that describe the study
+    the question asks about (``described_work``), anywhere in their passages, headings or file names,
+    when that is at least ``STUDY_HELD`` of them; none when the question describes no study."""
     if not work:
         return frozenset()
     held: dict[str, set[str]] = {}
