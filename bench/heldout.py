@@ -1,6 +1,6 @@
 """Answers on documents no test or rule was tuned on: what a person asking them would see.
 
-Eleven sets, over public documents read in place from ../shared/datasets/:
+Thirteen sets, over public documents read in place from ../shared/datasets/:
 
 * ``haystack``: the 28 files of haystack-test-files (web pages saved from the internet, a paper,
   office files); 20 questions written in session 13 while looking at the answers (16 answerable, 4 not),
@@ -53,12 +53,19 @@ Eleven sets, over public documents read in place from ../shared/datasets/:
   (32 answerable, 8 not) written in session 21, after that session's changes for ``pubmed``, by someone who
   had not seen the code, told to vary how a question names its study (first, last, as the subject, by
   its topic alone, casually).
+* ``wiki`` (bench/data/blind11_questions.jsonl): the first 10 Wikipedia articles of the SQuAD 2.0 test split
+  (the SQuAD benchmarks' distractors, never asked about there), each a Markdown file written by
+  ``wiki_documents``: long articles of 15-37k characters on unrelated subjects; 40 questions (32 answerable, 8
+  not) written in session 22 by someone who had not seen the code; run before that session's changes.
+* ``wiki-2`` (bench/data/blind12_questions.jsonl): the other 10 articles of that split; 40 questions written
+  the same way at the same time, by another helper, and kept out of that session's work: run only before
+  and after it, as the measure of what its rules carry over.
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
 wrong answers shown (neither right nor refused).
 
-    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-8 pubmed pubmed-2] [--work DIR] [--json OUT]
+    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-8 pubmed pubmed-2 wiki wiki-2] [--work DIR] [--json OUT]
 """
 
 from __future__ import annotations
@@ -76,7 +83,8 @@ QUESTIONS = [ROOT / "bench" / "data" / name for name in
              ("heldout_questions.jsonl", "blind2_questions.jsonl", "blind3_questions.jsonl",
               "blind4_questions.jsonl", "blind5_questions.jsonl",
               "blind6_questions.jsonl", "blind7_questions.jsonl", "blind8_questions.jsonl",
-              "blind9_questions.jsonl", "blind10_questions.jsonl")]
+              "blind9_questions.jsonl", "blind10_questions.jsonl", "blind11_questions.jsonl",
+              "blind12_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -154,6 +162,18 @@ def pubmed_documents(folder: Path, start: int = 0) -> Path:
     return folder
 
 
+WIKI_ARTICLES = 10
+
+
+def wiki_documents(folder: Path, start: int = 0) -> Path:
+    """Ten Wikipedia articles of the SQuAD 2.0 test split from ``start`` (in the file's order; they are the
+    distractors of the SQuAD benchmarks, whose questions never ask about them), one Markdown file each."""
+    from bench.squad_corpus import load_articles, write_articles
+
+    write_articles(load_articles(("test",))[start : start + WIKI_ARTICLES], folder)
+    return folder
+
+
 def documents(name: str, work: Path) -> Path:
     if name == "haystack":
         return DATASETS / "haystack-test-files"
@@ -161,6 +181,8 @@ def documents(name: str, work: Path) -> Path:
         return pubmed_documents(work / name)
     if name == "pubmed-2":
         return pubmed_documents(work / name, start=PUBMED_ABSTRACTS)
+    if name in ("wiki", "wiki-2"):
+        return wiki_documents(work / name, start=0 if name == "wiki" else WIKI_ARTICLES)
     folder = work / name
     folder.mkdir(parents=True, exist_ok=True)
     for file in SETS[name]:
@@ -197,7 +219,7 @@ def ask_all(index: Path, questions: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", nargs="*", default=["haystack", *SETS, "pubmed", "pubmed-2"])
+    parser.add_argument("--sets", nargs="*", default=["haystack", *SETS, "pubmed", "pubmed-2", "wiki", "wiki-2"])
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()

@@ -219,7 +219,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             # it: at least one of those words, and half the share asked of a whole question (abstracts say "Six
             # hundred ninety-two women received AC." for "how many women received the corticosteroids?")
             overlap = min(1.0, len(proper & (terms | heading)) / len(proper) * 2) if proper & (terms | heading) else 0.0
-        elif context.studied:
+        elif context.studied and passages[n - 1].source not in context.studied:
             overlap = 0.0  # another paper
         # by meaning, the sentence is read under its headings ("Specifications: Flight time: 47 minutes"
         # answers how long the drone can fly although it does not say "fly")

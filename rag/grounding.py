@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.cite import MARKER, META_TERMS, STOPWORDS, content_terms, file_words, names, numbers, sentence_spans
-from rag.question_parts import QUOTED, asked_clause, described_work, studied_sources
+from rag.question_parts import MEASURED_NOUN, QUOTED, asked_clause, described_work, studied_sources
 from rag.records import Passage
 
 _UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)
@@ -49,10 +49,7 @@ _MEASURES = (r"(?:dose|dosage|density|weight|mass|height|length|width|depth|size
 _WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|old|far|big|large|tall|high|fast|heavy)|"
                              r"what (?:percentage|percent|share|proportion|number|amount|price)|"
                              rf"what (?:(?:is|was|are|were) (?:the |its |their |his |her )?)?(?:[\w'’-]+ ){{0,3}}{_MEASURES}s?|"
-                             r"(?:by )?how much|"
-                             # "mean age of the Saudi orthodontic patients ...?", "share of Africans with optimal BP ...?"
-                             r"(?:the\s+)?(?:(?:mean|median|average|total|overall)\s+)?(?:number|age|sample size|share|"
-                             r"proportion|percentage|rate|dose|count)\s+of)\b", re.I)
+                             rf"(?:by )?how much|{MEASURED_NOUN})\b", re.I)
 _WANTS_DATE = re.compile(r"^\s*(?:when|(?:(?:in|on|at|by|from|since|until|during) )?(?:what|which) "
                          r"(?:years?|dates?|days?|months?|time|centur(?:y|ies)|decades?))\b",
                          re.I)
@@ -62,7 +59,7 @@ _SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\d+\s*(?:/|of|out of|in)\s*\d+|\b(?:h
                     r"fifths?|tenths?|majority|minority|none|all|most|few)\b", re.I)
 # a year as "in which year" wants it: four digits ("1995"), or three after "in" or "year" ("began in 911"), not a share
 # ("15%") or a count ("n = 206")
-_YEAR_LIKE = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)|\b(?:in|year|AD|A\.D\.)\s+(\d{3})(?![\d%]|[.,]\d)")
+_YEAR_LIKE = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)|\b(?:[Ii]n|[Yy]ear|AD|A\.D\.)\s+(\d{3})(?![\d%]|[.,]\d)")
 _WANTS_YEAR = re.compile(r"^\s*(?:(?:in|on|at|by|from|since|until|during) )?(?:what|which) years?\b", re.I)
 _YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)")  # written as a year: not "1,200 litres"
 _WORD_NUMBERS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"

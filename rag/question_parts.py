@@ -40,10 +40,13 @@ _WORK_AFTER = re.compile(rf"\b(?:of|in|from|for|by|about|did|does|was|were)\s+{_
                          # "mean age of the Saudi orthodontic patients in the arch form and Bolton discrepancy study?"
                          rf"\b(?:of|in|from|for|by|about)\s+(?:the|this|that)\s+(?:[\w'’.-]+\s+){{1,8}}?{_WORK}(?=\s*\?\s*$)",
                          re.I)
+# what a question asks a figure of, noun first: "mean age of the Saudi orthodontic patients ...?", "share of
+# Africans with optimal BP ...?" (grounding reads these as wanting a quantity)
+MEASURED_NOUN = (r"(?:the\s+)?(?:(?:mean|median|average|total|overall)\s+)?(?:number|age|sample size|share|proportion|"
+                 r"percentage|rate|dose|count)\s+of\b")
 # "OSA and aerobic fitness in the Air Force: how many OSA patients?", "NACT and lymphadenectomy in cervical cancer -
 # how many patients were enrolled?": a topic, then what is asked about it
-_ASKED_NOUN = (r"(?:the\s+)?(?:(?:mean|median|average|total|overall)\s+)?(?:number|age|sample size|size|share|proportion|"
-               r"percentage|rate|dose|count)\s+of\b")
+_ASKED_NOUN = rf"(?:{MEASURED_NOUN}|(?:the\s+)?(?:(?:mean|median|average|total|overall)\s+)?size\s+of\b)"
 _TOPIC = re.compile(rf"^\s*(?![^?]*?\b(?:how|what|when|who|whom|whose|which|where|why)\b[^?]*?(?::|\s[-–—]\s|—))"
                     rf"[^?:;—–]{{8,200}}?\s*(?::|\s[-–—]\s|—)\s*(?=(?:{_QUESTION_WORD}|{_ASKED_NOUN}))", re.I)
 _ASKED_WORD = re.compile(rf"{_QUESTION_WORD}.*", re.I | re.S)

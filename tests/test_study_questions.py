@@ -125,6 +125,9 @@ def test_a_claim_about_the_described_study_but_not_what_is_asked_of_it_answers_n
     duchy = passage("The Duchy of Normandy, which began in 911 as a fiefdom, was established by treaty.")
     found = extract("In which year did the Duchy of Normandy begin as a fiefdom?", [duchy], 0.6)
     assert found is not None and "911" in found.shown  # a year of three digits is a year
+    duchy = passage("In 911 the Duchy of Normandy began as a fiefdom, established by treaty.")
+    found = extract("In which year did the Duchy of Normandy begin as a fiefdom?", [duchy], 0.6)
+    assert found is not None and "911" in found.shown  # also at the start of a sentence
     deaths = passage("Self-destructive behaviour was evident in 77% of deaths (n = 206).", "/docs/pubmed-707.txt")
     assert extract("The retrospective survey of deaths among young men looked at deaths from which year?", [deaths],
                    0.6) is None  # a count is not a year
@@ -148,3 +151,14 @@ def test_a_topic_naming_a_table_row_still_picks_that_row():
         assert found is not None and "Riverside" in found.shown and "10:00-16:00" in found.shown, question
     found = extract("Elm Street branch - Saturday hours?", [HOURS], 0.6)
     assert found is not None and "08:30-14:00" in found.shown
+
+
+def test_when_only_the_study_is_named_its_own_sentences_still_answer():
+    # "by how much?" leaves no key term of its own: the studied paper's sentences are read as for any question,
+    # only the other papers' are out (review catch: both were out)
+    question = "In the study of tailored telephone counseling for mammography screening among HMO members, by how much?"
+    found = extract(question, [MAMMOGRAPHY, BLOOD_PRESSURE], 0.6)
+    assert found is not None and "6 percentage points" in found.shown and found.n == 1
+    other = "In the study from two village health centres in Catalonia comparing blood pressure readings, by how much?"
+    found = extract(other, [MAMMOGRAPHY, BLOOD_PRESSURE], 0.6)
+    assert found is None or found.n == 2, found.shown
