@@ -140,8 +140,11 @@ def settle(answer: Answer, policy: Policy) -> Answer:
         # "how many" answered without a number, "who" without a name, or sentences copied from a passage
         # about something else (or in a language the question is not in): no answer, however well supported
         # a short claim ("The answer is: 671") is about the question when the sentence it was read from is
-        if not any(gives_what_is_wanted(s.text, asked) and
-                   about_the_question(s.text, [c for c in s.citations if c.supported], asked) for s in claims):
+        # a question naming what no passage names ("... died of the Black Death in Scotland?" over passages on
+        # England and Paris) is not answered by them, however close the rest
+        if asked.unknown or not any(gives_what_is_wanted(s.text, asked) and
+                                    about_the_question(s.text, [c for c in s.citations if c.supported], asked)
+                                    for s in claims):
             for sentence in checked.sentences:
                 sentence.citations = [replace(c, supported=False) for c in sentence.citations]
     answer.citations, answer.dropped_markers = checked.citations, checked.dropped_markers
@@ -166,7 +169,8 @@ def settle(answer: Answer, policy: Policy) -> Answer:
         answer.text = checked.text(supported_only=policy.verify_citations) or answer.draft
         answer.refused, answer.refusal_reason = False, None
         return answer
-    reason = "model_declined" if checked.declined else "unsupported"
+    reason = "unknown_name" if policy.question_aware and asked.unknown else \
+        "model_declined" if checked.declined else "unsupported"
     if quote is not None and (policy.extract_when_declined or not checked.declined):
         return quoted_answer(answer, quote)
     return refuse(answer, reason)

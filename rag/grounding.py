@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.cite import MARKER, META_TERMS, STOPWORDS, content_terms, file_words, names, numbers, sentence_spans
-from rag.question_parts import MEASURED_NOUN, QUOTED, asked_clause, described_work, studied_sources
+from rag.question_parts import MEASURED_NOUN, QUOTED, asked_clause, described_work, studied_sources, unknown_names
 from rag.records import Passage
 
 _UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)
@@ -61,7 +61,7 @@ _SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\d+\s*(?:/|of|out of|in)\s*\d+|\b(?:h
 # ("15%") or a count ("n = 206")
 _YEAR_LIKE = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)|\b(?:[Ii]n|[Yy]ear|AD|A\.D\.)\s+(\d{3})(?![\d%]|[.,]\d)")
 _WANTS_YEAR = re.compile(r"^\s*(?:(?:in|on|at|by|from|since|until|during) )?(?:what|which) years?\b", re.I)
-_YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)")  # written as a year: not "1,200 litres"
+YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)")  # written as a year: not "1,200 litres"
 _WORD_NUMBERS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                            r"hundred|thousand|million|billion|half|dozen|daily|weekly|monthly|yearly|annually|twice|"
                            r"once|closed)\b", re.I)
@@ -116,6 +116,7 @@ class Asked:
     proper: frozenset[str] = frozenset()
     work: frozenset[str] = frozenset()  # the terms describing the study (``described_work``)
     clause: str = ""  # the question proper (``asked_clause``)
+    unknown: frozenset[str] = frozenset()  # names the question gives that no passage holds (``unknown_names``)
 
 
 def ask_context(question: str, passages: list[Passage]) -> Asked:
@@ -133,8 +134,10 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
              else "date" if _WANTS_DATE.search(clause) else "name" if _WANTS_NAME.search(clause) else None)
     work = frozenset(described_work(question))
     proper = terms - work
+    # the words of a source-naming clause ("in the Dragon Age guide") say which document, which may never say them
+    unknown = unknown_names(without_source_words(question), passages) - source_terms(question)
     return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants, studied_sources(work, passages),
-                 proper if proper != terms else frozenset(), work, clause)
+                 proper if proper != terms else frozenset(), work, clause, unknown)
 
 
 # "according to the spreadsheet", "in the RTF document's table", "listed in the memo": the words that
@@ -366,7 +369,7 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
         return bool(_SHARE.search(text))  # "what share of register cases": a percentage or a fraction, not "one Board"
     if asked.wants in ("quantity", "length", "money"):
         # "section 811", "Public Law 104-132", "page 5" name a place in a text, not an amount
-        new = numbers(_REFERENCE.sub(" ", text)) - given - set(_YEAR.findall(text))
+        new = numbers(_REFERENCE.sub(" ", text)) - given - set(YEAR.findall(text))
         return bool(new) or bool(_WORD_NUMBERS.search(text))
     if asked.wants == "date" and _WANTS_YEAR.match(asked.clause):  # "what years": a year, not "15%"
         return bool({"".join(m) for m in _YEAR_LIKE.findall(text)} - {"".join(m) for m in _YEAR_LIKE.findall(asked.question)})

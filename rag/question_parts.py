@@ -2,16 +2,19 @@
 (``last_question``), where the question proper starts (``asked_clause``: "According to the memo, how
 many ..." asks "how many ..."), and which study a question describes before what it asks of it
 (``described_work``: "In the three-year randomized trial comparing ..., in which US state were the
-women recruited?") and which of the passages' documents that is (``studied_sources``).
+women recruited?") and which of the passages' documents that is (``studied_sources``), and which names it
+gives that no passage holds (``unknown_names``).
 
 Pure functions over the question's text, used by ``rag.grounding`` and ``rag.extract``.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 
-from rag.cite import content_terms, file_words
+from rag.cite import content_terms, file_words, names
 from rag.records import Passage
 
 # a quoted title ("the NWS article 'Are You Weather-Ready for the Spring?'")
@@ -113,3 +116,31 @@ def studied_sources(work: set[str] | frozenset[str], passages: list[Passage]) ->
     if most < STUDY_HELD * len(work):
         return frozenset()
     return frozenset(source for source, terms in held.items() if len(terms) == most)
+
+
+_INITIALS = re.compile(r"\b[A-Z]{2,}s?\b")  # "WWI", "SP", "NGOs": initials, which a document may spell out
+NEAR_SPELLING = 0.8  # difflib's ratio at which a name is the same word misspelt ("Counil", "Shirey")
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def unknown_names(question: str, passages: list[Passage]) -> frozenset[str]:
+    """The names the question gives (capitalised words not opening it: a place, a person, a title), as content
+    terms, that none of the passages holds in its text, heading or file name, nor spelt nearly so ("Herve" for
+    Hervé, "Counil" for Council), nor as part of a longer word ("Egypt" of "Egyptian", "Talk" of "AppleTalk"): the question is about
+    something the passages do not name ("How many people died of the Black Death in Scotland?" over passages on
+    England and Paris). Initials ("WWI", "SP") are not judged: a document may spell them out."""
+    if not passages:
+        return frozenset()
+    # "the English name of ...", "a language other than English": the language the question is asked in
+    asked = content_terms(_unaccented(" ".join(names(question)))) - content_terms(" ".join(_INITIALS.findall(question)))
+    asked -= {"english"}
+    if not asked:
+        return frozenset()
+    held = set().union(*(content_terms(_unaccented(f"{p.text} {p.heading} {file_words(p.source)}")) for p in passages))
+    return frozenset(
+        term for term in asked - held
+        if not any(len(term) >= 4 and (term in word or term.startswith(word) and len(word) >= 4) for word in held)
+        and not (len(term) >= 4 and difflib.get_close_matches(term, held, n=1, cutoff=NEAR_SPELLING)))

@@ -175,7 +175,7 @@ class Answer:
     citations: list[Citation]
     passages: list[Passage]  # the passages given to the model, numbered from 1 in this order
     timings: Timings
-    refusal_reason: str | None = None  # "no_relevant_passages", "unsupported", "model_declined"
+    refusal_reason: str | None = None  # "no_relevant_passages", "unsupported", "model_declined", "unknown_name"
     draft: str = ""  # the model's raw output, kept even when the answer was refused
     search_query: str = ""  # the question as searched (condensed with the chat history)
     standalone: str = ""  # the question as the model was given it (a follow-up written out in full)

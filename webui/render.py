@@ -31,6 +31,7 @@ REASONS = {
     "no_relevant_passages": "No passage in this collection is close enough to the question.",
     "unsupported": "The model's answer was not supported by the passages, so it is not shown.",
     "model_declined": "The model found no answer in the passages.",
+    "unknown_name": "The question names something that none of the passages found mentions.",
     "context_too_small": "The passages do not fit the model's context window; raise the context size in Settings.",
 }
 REFUSAL_TEXT = "Not found in the documents."
