@@ -30,6 +30,8 @@ _LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
 _LIST_OPENING = re.compile(rf"(?m)^[ \t]*{_LIST_NUMBER.pattern}(?=[ \t]+[^\W\d_])")
 _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]*[A-Za-z0-9]|\b[A-Z]+-?\d[\w-]*")
 _AFTER_COLON = re.compile(r"(?<=:\s)[A-Z][\w-]*[A-Za-z0-9]")
+# a name of several capitalised words ("National School System"): each word may stand in the passage on its own
+_NAME_RUN = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w-]*[A-Za-z0-9])+")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
 _STEMMER = Stemmer.Stemmer("english")
@@ -239,7 +241,10 @@ def check(claim: str, passage: Passage, min_support: float, asked: "Asked | None
     lowered = (readable + " " + where).lower()
     # a list's item numbers count nothing: "the mAP score is 1" is not supported by "1. An off-the-shelf toolkit"
     figures = numbers(_LIST_OPENING.sub(" ", readable))
+    # a name of several words stands in the passage as written, not word by word ("the National School System")
+    spaced = " ".join(lowered.split())
     specifics_ok = numbers(claim) <= figures and all(name in lowered for name in names(claim)) \
+        and all(run.lower() in spaced for run in _NAME_RUN.findall(claim)) \
         and units_agree(claim, readable) and on_topic(claim, readable[span.start : span.end] + " " + where, asked)
     if specifics_ok and asked is not None:
         from rag.grounding import placed_right

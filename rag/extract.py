@@ -16,7 +16,7 @@ from rag.cite import content_terms, file_words, names, sentence_spans
 from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, YEAR, Asked, answers_the_question, ask_context, from_someone_else,
                            question_terms, row_headers, row_values, source_kinds, source_terms)
 from rag.injection import masked
-from rag.question_parts import asked_clause, last_question
+from rag.question_parts import asked_clause, last_question, spelled_out
 from rag.quoting import MAX_QUOTE_CHARS, listed_span, shown_part
 from rag.records import Passage
 
@@ -28,6 +28,8 @@ _QUESTION_WORDS = frozenset(content_terms(
     # do the instructions tell me to use?", "What value is given for 'ray'?"
     " want wants tell tells rather given value say says said mention mentions mentioned written shown noted stated appear appears"
     " listed"
+    # how sure the asker is, not what the answer says: "roughly how much of a developed country's GDP ...?"
+    " roughly approximately approximate around"
 ))
 _HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punctuation: a title inside a chunk
 # a line of capitalised words without a number or a full stop at the end: a title, a caption or a
@@ -149,6 +151,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         return text if wants_link else _LINK.sub(" ", text)
 
     units = []
+    spelled = {t: words for t, words in spelled_out(question).items() if t in asked}
     readable = [masked(p.text) for p in passages]  # an instruction is never the quote (rag.injection)
     # the describing words a document's passages hold (text, heading, file name) are held by each of them
     named_source: dict[str, set[str]] = {p.source: set() for p in passages}
@@ -169,6 +172,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 section, section_line = content_terms(unit), unit.strip()
             said = words_of(unit)
             terms, start, inherited = content_terms(said), span.start, set()
+            terms |= {t for t, words in spelled.items() if words.search(unit)}  # "gross domestic product" for "GDP"
             # a sentence opening on a noun the one before names ("One peculiarity of the armor ...") is not read with it:
             # on SQuAD2 that quoted 13 more of 600 unanswerable questions and 2 fewer gold answers (docs/ask.md)
             refers = bool(before) and bool(_GOES_ON.match(unit))

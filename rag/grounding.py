@@ -71,7 +71,8 @@ _MONTH_WORDS = re.compile(r"\b(?:january|february|(?-i:March|MARCH)|april|(?-i:M
                           r"spring|summer|autumn|fall|winter|century|centuries|decade|monday|tuesday|wednesday|"
                           r"thursday|friday|saturday|sunday|weekday|weekend|yesterday|today)\b", re.I)
 # "who", and "in which US state", "at which hospital", "which agency": a person's, a place's or a body's name
-_WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose|(?:(?:in|at|from|by|for|of|to) )?(?:which|what) (?:[\w'’-]+ )?"
+_WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose|what(?:'s| is| was| are| were) the (?:full |official )?names? of|"
+                         r"(?:(?:in|at|from|by|for|of|to) )?(?:which|what) (?:[\w'’-]+ )?"
                          r"(?:hospitals?|clinics?|countr(?:y|ies)|cit(?:y|ies)|towns?|states?|regions?|provinces?|"
                          r"count(?:y|ies)|agenc(?:y|ies)|universit(?:y|ies)|institutions?|compan(?:y|ies)|"
                          r"organi[sz]ations?|ministr(?:y|ies)|villages?|islands?|continents?|databases?|registr(?:y|ies)|registers?))\b",
@@ -383,7 +384,10 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     words = MARKER.sub(" ", text).split()
     if 0 < len(words) <= 3 and words[0][:1].isupper():
         given_names.add(words[0].strip(".,;:!?").lower())
-    return bool({n for n in given_names if n and n not in asked.question.lower() and n not in STOPWORDS})
+    # a name the question gives, or a form of it ("Swedish" for "Sweden's voucher system"), is not the one wanted
+    stems = {w[:4] for w in re.findall(r"[^\W\d_]{5,}", asked.question.lower())}
+    return bool({n for n in given_names if n and n not in asked.question.lower() and n not in STOPWORDS
+                 and not (len(n) >= 5 and n[:4] in stems)})
 
 
 def _holds(text: str, item: str) -> bool:

@@ -122,6 +122,18 @@ _INITIALS = re.compile(r"\b[A-Z]{2,}s?\b")  # "WWI", "SP", "NGOs": initials, whi
 NEAR_SPELLING = 0.8  # difflib's ratio at which a name is the same word misspelt ("Counil", "Shirey")
 
 
+def spelled_out(question: str) -> dict[str, re.Pattern]:
+    """The question's initials ("GDP", "IPCC"), as terms, each with a pattern finding the words they stand for
+    ("gross domestic product", "Intergovernmental Panel on Climate Change")."""
+    found = {}
+    for initials in _INITIALS.findall(question):
+        letters = initials.rstrip("s") if initials.endswith("s") and not initials.isupper() else initials
+        if 2 <= len(letters) <= 6 and (term := content_terms(initials)):
+            joined = r"[\w-]*(?:\s+(?:of|on|and|for|the|in|de|&))?\s+".join(letters)
+            found[next(iter(term))] = re.compile(rf"\b{joined}[\w-]*", re.I)
+    return found
+
+
 def _unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 

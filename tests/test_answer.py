@@ -174,7 +174,7 @@ def test_what_is_the_density_wants_a_figure():
 
     for question in ("What is the density of SNB22-3 steel?", "What squad number did he wear?", "How many units are in stock?"):
         assert ask_context(question, [REPORT]).wants == "quantity", question
-    assert ask_context("What is the name of the river?", [REPORT]).wants is None
+    assert ask_context("What is the name of the river?", [REPORT]).wants != "quantity"
 
 
 def test_with_the_bundled_model_the_answering_sentence_is_shown_instead_of_a_supported_draft():

@@ -1,6 +1,7 @@
-"""Questions about something the passages never name ("How many people died of the Black Death in
-Scotland?" over passages on England and Paris) or in a year they never give: rules found on the eleventh
-blind set (Wikipedia articles, docs/ask.md, session 22)."""
+"""Rules found on the eleventh blind set (Wikipedia articles, docs/ask.md, session 22): questions about
+something the passages never name ("How many people died of the Black Death in Scotland?" over passages on
+England and Paris) or in a year they never give, initials the passage spells out, hedges, and names a draft
+makes up from a passage's words."""
 
 from __future__ import annotations
 
@@ -43,3 +44,27 @@ def test_a_year_the_question_gives_is_in_the_quoted_sentence():
     assert extract("Who led the New France reinforcements in 1765?", [WAR], 0.6) is None
     found = extract("Who led the New France reinforcements in 1756?", [WAR], 0.6)
     assert found is not None and "Montcalm" in found.shown
+
+
+CONSTRUCTION = passage("Construction as an industry comprises six to nine percent of the gross domestic product of "
+                       "developed countries. In Sweden, pupils may choose a private school; Swedish pupils choose "
+                       "freely. The biggest school chain, Kunskapsskolan, offers 30 schools.", "/docs/Construction.md", 4)
+
+
+def test_initials_match_the_words_they_stand_for_and_a_hedge_is_not_asked():
+    found = extract("roughly how much of a developed country's GDP comes from the construction industry?",
+                    [CONSTRUCTION], 0.6)
+    assert found is not None and "six to nine percent" in found.shown
+
+
+def test_a_name_made_of_passage_words_is_not_supported_nor_is_a_form_of_the_questions_own_name():
+    question = "What is the name of the largest school chain in Sweden's voucher system?"
+    assert ask_context(question, [CONSTRUCTION]).wants == "name"
+    settled = settle(answer(question, "The largest school chain is the National School System [1].", [CONSTRUCTION]),
+                     Policy(prefer_quote=False))
+    assert not any(c.supported for c in settled.citations), settled.text  # "National", "School", "System" each there
+    settled = settle(answer(question, "The biggest school chain is Kunskapsskolan [1].", [CONSTRUCTION]),
+                     Policy(prefer_quote=False))
+    assert not settled.refused and "Kunskapsskolan" in settled.text
+    found = extract(question, [CONSTRUCTION], 0.6)
+    assert found is None or "Kunskapsskolan" in found.shown, found.shown  # "Swedish pupils" names nothing new
