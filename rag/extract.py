@@ -225,8 +225,11 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             # it: at least one of those words, and half the share asked of a whole question (abstracts say "Six
             # hundred ninety-two women received AC." for "how many women received the corticosteroids?")
             overlap = min(1.0, len(proper & (terms | heading)) / len(proper) * 2) if proper & (terms | heading) else 0.0
-        elif context.studied and passages[n - 1].source not in context.studied:
-            overlap = 0.0  # another paper
+        elif context.studied and (passages[n - 1].source not in context.studied or context.wants is None):
+            # another paper; or the paper itself when the question asks nothing of it beyond its description: only
+            # the kind of answer wanted then tells its sentences apart ("..., by how much?" wants a figure), and
+            # with none every sentence would pass ("Two MOUs enrolled in the PEP" for what the evaluation concluded)
+            overlap = 0.0
         # by meaning, the sentence is read under its headings ("Specifications: Flight time: 47 minutes"
         # answers how long the drone can fly although it does not say "fly")
         in_context = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x) if closeness else sentence

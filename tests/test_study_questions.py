@@ -159,6 +159,9 @@ def test_when_only_the_study_is_named_its_own_sentences_still_answer():
     question = "In the study of tailored telephone counseling for mammography screening among HMO members, by how much?"
     found = extract(question, [MAMMOGRAPHY, BLOOD_PRESSURE], 0.6)
     assert found is not None and "6 percentage points" in found.shown and found.n == 1
+    # and with no kind of answer wanted either, nothing tells one of its sentences from another
+    vague = "In the study of tailored telephone counseling for mammography screening among HMO members, what then?"
+    assert extract(vague, [MAMMOGRAPHY, BLOOD_PRESSURE], 0.6) is None
     other = "In the study from two village health centres in Catalonia comparing blood pressure readings, by how much?"
     found = extract(other, [MAMMOGRAPHY, BLOOD_PRESSURE], 0.6)
     assert found is None or found.n == 2, found.shown
