@@ -70,6 +70,8 @@ _WANTS_LINK = re.compile(r"\b(?:url|link|web ?site|web ?page|site|address|online
 
 
 _ASKED_UNIT = re.compile(r"\bhow (?:many|much)\s+([^\W\d_]+)", re.I)
+_ROLE_ASKED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+(?:(?:first|last|current)\s+)?"
+                         r"([\w-]+)\s+(?:of|for|in|at|on|when|who|that|to)\b", re.I)
 
 
 def own_terms(question: str) -> set[str]:
@@ -260,6 +262,11 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     # headings do ("the 2024 sheet"): on SQuAD2 14 fewer of 600 unanswerable questions quoted, no answer lost
     if years := set(YEAR.findall(question)):
         eligible = [e for e in eligible if years <= e[2] | e[3]]
+    # "Who was the mayor of Jacksonville when the Great Fire broke out?": the sentence names the role asked of
+    # someone ("leadership" for a leader), or it names someone else (a sentence on the fire naming Florida)
+    if role := _ROLE_ASKED.match(asked_clause(question)):
+        wanted_role = content_terms(role.group(1)) & asked
+        eligible = [e for e in eligible if all(any(w.startswith(r) for w in e[2] | e[3]) for r in wanted_role)]
     if wants_title:  # "What is the main heading of the page?": a heading line, when one is eligible
         eligible = [e for e in eligible if _HEADING_LINE.match(e[6].strip())] or eligible
     if not eligible:

@@ -68,3 +68,16 @@ def test_a_name_made_of_passage_words_is_not_supported_nor_is_a_form_of_the_ques
     assert not settled.refused and "Kunskapsskolan" in settled.text
     found = extract(question, [CONSTRUCTION], 0.6)
     assert found is None or "Kunskapsskolan" in found.shown, found.shown  # "Swedish pupils" names nothing new
+
+
+def test_who_was_the_role_wants_a_sentence_naming_that_role():
+    fire = passage('On May 3, 1901, a fire ravaged downtown Jacksonville. Known as the "Great Fire of 1901", it was one '
+                   "of the worst disasters in Florida history. Mayor Duncan Fletcher led the city through the 1901 fire.",
+                   "/docs/Jacksonville.md", 5)
+    found = extract("Who was the mayor of Jacksonville when the Great Fire of 1901 broke out?", [fire], 0.6)
+    assert found is not None and "Fletcher" in found.shown  # not the sentence naming Florida
+    assert extract("Who was the mayor of Jacksonville when the Great Fire of 1901 broke out?",
+                   [passage(fire.text.rsplit(" Mayor", 1)[0], fire.source)], 0.6) is None
+    leader = passage("For many years, Sudan had an Islamist regime under the leadership of Hassan al-Turabi.")
+    found = extract("Who was the leader of the Islamist regime in Sudan?", [leader], 0.6)
+    assert found is not None and "Turabi" in found.shown  # "leadership" names the leader
