@@ -319,19 +319,15 @@ def about_the_question(claim: str, citations: list, asked: Asked) -> bool:
     one in a language the question is not asked in, is supported word for word and answers nothing."""
     if _ABOUT_THE_PASSAGE.match(claim):
         return False  # "The passage contains references to a study ...": what the model read, not what it says
+    cited = [" ".join([c.passage.heading, file_words(c.passage.source)] +
+                      [c.passage.text[s.start : s.end] for s in sentence_spans(c.passage.text)
+                       if s.start < c.quote_end and s.end > c.quote_start]) for c in citations]
+    if (years := set(YEAR.findall(asked.question))) and not years <= set(YEAR.findall(" ".join([claim, *cited]))):
+        return False  # "Who led the reinforcements in 1765?" answered from the sentence on 1756
     # of a study the question describes, what is asked of it: "The Danish 1905 Cohort Survey is a nationwide
     # survey" is about the cohort, not about who funded it
     terms = set(asked.proper or asked.terms)
-    if not terms or content_terms(claim) & terms:
-        return True
-    for citation in citations:
-        passage = citation.passage
-        around = content_terms(passage.heading) | content_terms(file_words(passage.source))
-        said = " ".join(passage.text[s.start : s.end] for s in sentence_spans(passage.text)
-                        if s.start < citation.quote_end and s.end > citation.quote_start)
-        if (content_terms(said) | around) & terms:
-            return True
-    return False
+    return not terms or bool(content_terms(claim) & terms) or any(content_terms(said) & terms for said in cited)
 
 
 def from_someone_else(unit: str, question: str) -> bool:

@@ -44,6 +44,10 @@ def test_a_year_the_question_gives_is_in_the_quoted_sentence():
     assert extract("Who led the New France reinforcements in 1765?", [WAR], 0.6) is None
     found = extract("Who led the New France reinforcements in 1756?", [WAR], 0.6)
     assert found is not None and "Montcalm" in found.shown
+    # nor is a draft read from that sentence an answer
+    draft = "Major General Louis-Joseph de Montcalm led them [1]."
+    assert settle(answer("Who led the New France reinforcements in 1765?", draft, [WAR]), Policy()).refused
+    assert not settle(answer("Who led the New France reinforcements in 1756?", draft, [WAR]), Policy()).refused
 
 
 CONSTRUCTION = passage("Construction as an industry comprises six to nine percent of the gross domestic product of "
