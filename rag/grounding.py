@@ -135,8 +135,10 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
              else "date" if _WANTS_DATE.search(clause) else "name" if _WANTS_NAME.search(clause) else None)
     work = frozenset(described_work(question))
     proper = terms - work
-    # the words of a source-naming clause ("in the Dragon Age guide") say which document, which may never say them
-    unknown = unknown_names(without_source_words(question), passages) - source_terms(question)
+    # the words of a source-naming clause ("in the Dragon Age guide") or naming a kind of source ("the Outlook
+    # message") say which document, which may never say them
+    named_kind = content_terms(" ".join(_NAMED_KIND.findall(question)))
+    unknown = unknown_names(without_source_words(question), passages) - source_terms(question) - named_kind
     return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants, studied_sources(work, passages),
                  proper if proper != terms else frozenset(), work, clause, unknown)
 
@@ -171,6 +173,7 @@ _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as
 # "according to", and the verb of a source that says something ("does ... mention"): where to look, not what
 _SOURCE_LEAD = re.compile(rf"^(?:according to|as (?:listed|given|stated|shown) in|does|did|do)\b|\s{_SAYS}$", re.I)
 _SOURCE_WORD = re.compile(rf"(?<![\w-]){_SOURCE_KIND}(?![\w-])", re.I)
+_NAMED_KIND = re.compile(rf"\b((?:[A-Z][\w-]*\s+)+)(?={_SOURCE_KIND}(?![\w-]))")  # "the Outlook message"
 
 
 def without_source_words(question: str) -> str:

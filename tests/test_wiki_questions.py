@@ -28,6 +28,8 @@ def test_a_name_no_passage_holds_is_unknown_but_a_near_spelling_or_initials_are_
     assert not unknown_names("What is the English name of the Warsaw City Council?", [WARSAW])  # the question's language
     # the words naming the source say which document, which need not say them
     assert not ask_context("According to the Acme handbook, how many people died in Paris?", [PLAGUE]).unknown
+    email = passage("From (sent by): Mallori Harrell; Subject (title): Fake email with attachment", "/docs/fake.msg")
+    assert not ask_context("Who sent the Outlook message titled 'Fake email with attachment'?", [email]).unknown
 
 
 def test_a_question_about_what_the_passages_do_not_name_is_refused_however_well_supported_the_draft():
