@@ -173,7 +173,7 @@ _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as
 # "according to", and the verb of a source that says something ("does ... mention"): where to look, not what
 _SOURCE_LEAD = re.compile(rf"^(?:according to|as (?:listed|given|stated|shown) in|does|did|do)\b|\s{_SAYS}$", re.I)
 _SOURCE_WORD = re.compile(rf"(?<![\w-]){_SOURCE_KIND}(?![\w-])", re.I)
-_NAMED_KIND = re.compile(rf"\b((?:[A-Z][\w-]*\s+)+)(?={_SOURCE_KIND}(?![\w-]))")  # "the Outlook message"
+_NAMED_KIND = re.compile(rf"\b((?:[A-Z][\w-]*\s+)+)(?=\.?(?:{_SOURCE_KIND}|msg|eml)(?![\w-]))")  # "the Outlook message"
 
 
 def without_source_words(question: str) -> str:

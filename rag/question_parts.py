@@ -119,6 +119,10 @@ def studied_sources(work: set[str] | frozenset[str], passages: list[Passage]) ->
 
 
 _INITIALS = re.compile(r"\b[A-Z]{2,}s?\b")  # "WWI", "SP", "NGOs": initials, which a document may spell out
+_LANGUAGES = frozenset(content_terms(
+    "English Spanish German French Italian Portuguese Dutch Swedish Norwegian Danish Finnish Icelandic Polish Czech "
+    "Russian Ukrainian Greek Latin Turkish Arabic Hebrew Persian Hindi Bengali Urdu Chinese Mandarin Cantonese "
+    "Japanese Korean Vietnamese Thai Indonesian Malay Swahili Afrikaans Hungarian Romanian Bulgarian Serbian Croatian"))
 NEAR_SPELLING = 0.8  # difflib's ratio at which a name is the same word misspelt ("Counil", "Shirey")
 
 
@@ -143,12 +147,13 @@ def unknown_names(question: str, passages: list[Passage]) -> frozenset[str]:
     terms, that none of the passages holds in its text, heading or file name, nor spelt nearly so ("Herve" for
     Hervé, "Counil" for Council), nor as part of a longer word ("Egypt" of "Egyptian", "Talk" of "AppleTalk"): the question is about
     something the passages do not name ("How many people died of the Black Death in Scotland?" over passages on
-    England and Paris). Initials ("WWI", "SP") are not judged: a document may spell them out."""
+    England and Paris). Initials ("WWI", "SP") are not judged: a document may spell them out; nor are languages."""
     if not passages:
         return frozenset()
-    # "the English name of ...", "a language other than English": the language the question is asked in
+    # a language ("the English name of ...", "the German sentence on the web page") says how a text is written,
+    # which the text does not say
     asked = content_terms(_unaccented(" ".join(names(question)))) - content_terms(" ".join(_INITIALS.findall(question)))
-    asked -= {"english"}
+    asked -= _LANGUAGES
     if not asked:
         return frozenset()
     held = set().union(*(content_terms(_unaccented(f"{p.text} {p.heading} {file_words(p.source)}")) for p in passages))
