@@ -32,6 +32,7 @@ def test_a_name_no_passage_holds_is_unknown_but_a_near_spelling_or_initials_are_
     assert not ask_context("Who sent the Outlook message titled 'Fake email with attachment'?", [email]).unknown
     assert not ask_context("Who sent the Outlook .msg test email?", [email]).unknown
     assert not unknown_names("How much did the coffee cost in the German sentence?", [PLAGUE])  # a language
+    assert not unknown_names("How much did the average American worker earn in Paris?", [PLAGUE])  # a people
 
 
 def test_a_question_about_what_the_passages_do_not_name_is_refused_however_well_supported_the_draft():
