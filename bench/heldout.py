@@ -60,12 +60,15 @@ Thirteen sets, over public documents read in place from ../shared/datasets/:
 * ``wiki-2`` (bench/data/blind12_questions.jsonl): the other 10 articles of that split; 40 questions written
   the same way at the same time, by another helper, and kept out of that session's work: run only before
   and after it, as the measure of what its rules carry over.
+* ``pubmed-3`` (bench/data/blind13_questions.jsonl): the third 200 abstracts of PubMedQA PQA-L; 40 questions
+  (32 answerable over 32 abstracts, 8 not) written in session 23 by someone who had not seen the code; run
+  before that session's changes to answers.
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
 wrong answers shown (neither right nor refused).
 
-    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-8 pubmed pubmed-2 wiki wiki-2] [--work DIR] [--json OUT]
+    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-8 pubmed pubmed-2 pubmed-3 wiki wiki-2] [--work DIR] [--json OUT]
 """
 
 from __future__ import annotations
@@ -84,7 +87,7 @@ QUESTIONS = [ROOT / "bench" / "data" / name for name in
               "blind4_questions.jsonl", "blind5_questions.jsonl",
               "blind6_questions.jsonl", "blind7_questions.jsonl", "blind8_questions.jsonl",
               "blind9_questions.jsonl", "blind10_questions.jsonl", "blind11_questions.jsonl",
-              "blind12_questions.jsonl")]
+              "blind12_questions.jsonl", "blind13_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -179,8 +182,8 @@ def documents(name: str, work: Path) -> Path:
         return DATASETS / "haystack-test-files"
     if name == "pubmed":
         return pubmed_documents(work / name)
-    if name == "pubmed-2":
-        return pubmed_documents(work / name, start=PUBMED_ABSTRACTS)
+    if name in ("pubmed-2", "pubmed-3"):
+        return pubmed_documents(work / name, start=PUBMED_ABSTRACTS * (1 if name == "pubmed-2" else 2))
     if name in ("wiki", "wiki-2"):
         return wiki_documents(work / name, start=0 if name == "wiki" else WIKI_ARTICLES)
     folder = work / name
@@ -219,7 +222,7 @@ def ask_all(index: Path, questions: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", nargs="*", default=["haystack", *SETS, "pubmed", "pubmed-2", "wiki", "wiki-2"])
+    parser.add_argument("--sets", nargs="*", default=["haystack", *SETS, "pubmed", "pubmed-2", "pubmed-3", "wiki", "wiki-2"])
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()

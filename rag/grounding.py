@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rag.cite import MARKER, META_TERMS, STOPWORDS, content_terms, file_words, names, numbers, sentence_spans
 from rag.question_parts import MEASURED_NOUN, QUOTED, asked_clause, described_work, studied_sources, unknown_names
@@ -119,6 +120,11 @@ class Asked:
     clause: str = ""  # the question proper (``asked_clause``)
     unknown: frozenset[str] = frozenset()  # names the question gives that no passage holds (``unknown_names``)
 
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """The first four letters of the question's longer words: "Swed" finds "Swedish" a form of "Sweden"."""
+        return frozenset(w[:4] for w in re.findall(r"[^\W\d_]{5,}", self.question.lower()))
+
 
 def ask_context(question: str, passages: list[Passage]) -> Asked:
     from rag.injection import masked
@@ -135,10 +141,7 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
              else "date" if _WANTS_DATE.search(clause) else "name" if _WANTS_NAME.search(clause) else None)
     work = frozenset(described_work(question))
     proper = terms - work
-    # the words of a source-naming clause ("in the Dragon Age guide") or naming a kind of source ("the Outlook
-    # message") say which document, which may never say them
-    named_kind = content_terms(" ".join(_NAMED_KIND.findall(question)))
-    unknown = unknown_names(without_source_words(question), passages) - source_terms(question) - named_kind
+    unknown = unknown_names(without_source_words(question), passages) - naming_terms(question)
     return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants, studied_sources(work, passages),
                  proper if proper != terms else frozenset(), work, clause, unknown)
 
@@ -173,7 +176,8 @@ _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|in|on|from|within|inside|per|as
 # "according to", and the verb of a source that says something ("does ... mention"): where to look, not what
 _SOURCE_LEAD = re.compile(rf"^(?:according to|as (?:listed|given|stated|shown) in|does|did|do)\b|\s{_SAYS}$", re.I)
 _SOURCE_WORD = re.compile(rf"(?<![\w-]){_SOURCE_KIND}(?![\w-])", re.I)
-_NAMED_KIND = re.compile(rf"\b((?:[A-Z][\w-]*\s+)+)(?=\.?(?:{_SOURCE_KIND}|msg|eml)(?![\w-]))")  # "the Outlook message"
+# "the Outlook message", "the fake Received header": a name before a kind of source or of label
+_NAMED_KIND = re.compile(rf"\b((?:[A-Z][\w-]*\s+)+)(?=\.?(?:{_SOURCE_KIND}|msg|eml|(?:header|field|column|tab)s?)(?![\w-]))")
 
 
 def without_source_words(question: str) -> str:
@@ -188,6 +192,13 @@ def source_terms(question: str) -> set[str]:
     memo": may, 5, 2023): a passage holding them anywhere is that source, whichever sentence answers."""
     return content_terms(" ".join(_SOURCE_WORD.sub(" ", _SOURCE_LEAD.sub(" ", m.group(0)))
                                   for m in _SOURCE_CLAUSE.finditer(question)))
+
+
+def naming_terms(question: str) -> set[str]:
+    """The terms that say which document or which part of it, which the text may never say itself: those of a
+    source-naming clause ("in the Dragon Age guide") and a name before a kind of source or label ("the Outlook
+    message", "the fake Received header" of a message whose text keeps no Received line)."""
+    return source_terms(question) | content_terms(" ".join(_NAMED_KIND.findall(question)))
 
 
 def source_kinds(question: str) -> set[str]:
@@ -322,14 +333,17 @@ def about_the_question(claim: str, citations: list, asked: Asked) -> bool:
     one in a language the question is not asked in, is supported word for word and answers nothing."""
     if _ABOUT_THE_PASSAGE.match(claim):
         return False  # "The passage contains references to a study ...": what the model read, not what it says
-    cited = [" ".join([c.passage.heading, file_words(c.passage.source)] +
-                      [c.passage.text[s.start : s.end] for s in sentence_spans(c.passage.text)
-                       if s.start < c.quote_end and s.end > c.quote_start]) for c in citations]
-    if (years := set(YEAR.findall(asked.question))) and not years <= set(YEAR.findall(" ".join([claim, *cited]))):
-        return False  # "Who led the reinforcements in 1765?" answered from the sentence on 1756
     # of a study the question describes, what is asked of it: "The Danish 1905 Cohort Survey is a nationwide
     # survey" is about the cohort, not about who funded it
     terms = set(asked.proper or asked.terms)
+    years = set(YEAR.findall(asked.question))
+    if not years and (not terms or content_terms(claim) & terms):
+        return True  # the claim alone says it: the cited sentences need not be read
+    cited = [" ".join([c.passage.heading, file_words(c.passage.source)] +
+                      [c.passage.text[s.start : s.end] for s in sentence_spans(c.passage.text)
+                       if s.start < c.quote_end and s.end > c.quote_start]) for c in citations]
+    if years and not years <= set(YEAR.findall(" ".join([claim, *cited]))):
+        return False  # "Who led the reinforcements in 1765?" answered from the sentence on 1756
     return not terms or bool(content_terms(claim) & terms) or any(content_terms(said) & terms for said in cited)
 
 
@@ -384,9 +398,8 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     if 0 < len(words) <= 3 and words[0][:1].isupper():
         given_names.add(words[0].strip(".,;:!?").lower())
     # a name the question gives, or a form of it ("Swedish" for "Sweden's voucher system"), is not the one wanted
-    stems = {w[:4] for w in re.findall(r"[^\W\d_]{5,}", asked.question.lower())}
     return bool({n for n in given_names if n and n not in asked.question.lower() and n not in STOPWORDS
-                 and not (len(n) >= 5 and n[:4] in stems)})
+                 and not (len(n) >= 5 and n[:4] in asked.stems)})
 
 
 def _holds(text: str, item: str) -> bool:

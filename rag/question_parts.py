@@ -123,7 +123,10 @@ _LANGUAGES = frozenset(content_terms(
     "English Spanish German French Italian Portuguese Dutch Swedish Norwegian Danish Finnish Icelandic Polish Czech "
     "Russian Ukrainian Greek Latin Turkish Arabic Hebrew Persian Hindi Bengali Urdu Chinese Mandarin Cantonese "
     "Japanese Korean Vietnamese Thai Indonesian Malay Swahili Afrikaans Hungarian Romanian Bulgarian Serbian Croatian"))
-_DEMONYM = re.compile(r"(?:an|ese|ish)$")  # as stemmed: "american", "canadian", "japanes", "scottish"
+# a people's name: "American", "Canadian", "Korean", "Lebanese", "Scottish", and a few others; not every word
+# ending in -an ("Japan", "Michigan", "Ryan" name a place or a person a passage would have to hold)
+_DEMONYM = re.compile(r"(?:[ie]an|can|ese|ish|afghan|british|cuban|dutch|french|greek|roman|swiss|texan|"
+                      r"thai|tibetan|welsh)$")
 NEAR_SPELLING = 0.8  # difflib's ratio at which a name is the same word misspelt ("Counil", "Shirey")
 
 
@@ -146,16 +149,17 @@ def _unaccented(text: str) -> str:
 def unknown_names(question: str, passages: list[Passage]) -> frozenset[str]:
     """The names the question gives (capitalised words not opening it: a place, a person, a title), as content
     terms, that none of the passages holds in its text, heading or file name, nor spelt nearly so ("Herve" for
-    Hervé, "Counil" for Council), nor as part of a longer word ("Egypt" of "Egyptian", "Talk" of "AppleTalk"): the question is about
-    something the passages do not name ("How many people died of the Black Death in Scotland?" over passages on
-    England and Paris). Initials ("WWI", "SP") are not judged: a document may spell them out; nor are languages and peoples."""
+    Hervé, "Counil" for Council), nor as part of a longer word ("Egypt" of "Egyptian", "Talk" of "AppleTalk"):
+    the question is about something the passages do not name ("How many people died of the Black Death in
+    Scotland?" over passages on England and Paris). Initials ("WWI", "SP") are not judged: a document may spell
+    them out; nor are languages and peoples."""
     if not passages:
         return frozenset()
     # a language ("the English name of ...", "the German sentence on the web page") says how a text is written,
-    # which the text does not say
-    asked = content_terms(_unaccented(" ".join(names(question)))) - content_terms(" ".join(_INITIALS.findall(question)))
-    # and so does a people's name ("the average American worker" of a text saying "United States")
-    asked = {t for t in asked - _LANGUAGES if not _DEMONYM.search(t)}
+    # which the text does not say; and so does a people's name ("the average American worker" of a text saying
+    # "United States")
+    given = " ".join(name for name in names(question) if not _DEMONYM.search(name))
+    asked = content_terms(_unaccented(given)) - content_terms(" ".join(_INITIALS.findall(question))) - _LANGUAGES
     if not asked:
         return frozenset()
     held = set().union(*(content_terms(_unaccented(f"{p.text} {p.heading} {file_words(p.source)}")) for p in passages))

@@ -33,6 +33,14 @@ def test_a_name_no_passage_holds_is_unknown_but_a_near_spelling_or_initials_are_
     assert not ask_context("Who sent the Outlook .msg test email?", [email]).unknown
     assert not unknown_names("How much did the coffee cost in the German sentence?", [PLAGUE])  # a language
     assert not unknown_names("How much did the average American worker earn in Paris?", [PLAGUE])  # a people
+    assert not unknown_names("What share of the Lebanese population died in the Black Death?", [PLAGUE])
+    # a place or person ending in -an is a name like any other
+    assert unknown_names("How many people died of the Black Death in Michigan?", [PLAGUE]) == {"michigan"}
+    assert unknown_names("How many people did Ryan say died in Paris?", [PLAGUE]) == {"ryan"}
+    # a header or field's label names a part of the message, which its text may not keep
+    sent = passage("From: Tamir Erez; Subject: Test Email; Date: 2013-11-13 17:02", "/docs/test.eml")
+    assert not ask_context("When was the 'Test Email' with the fake Received header sent?", [sent]).unknown
+    assert ask_context("When was the 'Test Email' sent from Milan?", [sent]).unknown == {"milan"}
 
 
 def test_a_question_about_what_the_passages_do_not_name_is_refused_however_well_supported_the_draft():
