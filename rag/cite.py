@@ -315,7 +315,8 @@ def verify(answer: str, passages: list[Passage], min_support: float, attribute: 
     declined = bool(REFUSAL_PATTERN.search(answer))
     for span in sentence_spans(answer):
         raw = answer[span.start : span.end]
-        text = re.sub(r"^\(?\d{1,2}[.)]\s+", "", strip_markers(raw))  # a list item's number is not a claim
+        # a list item's number is not a claim, nor is one standing alone ("1. [2]" of a draft listing its passages)
+        text = re.sub(r"^\(?\d{1,2}[.)](?:\s+|$)", "", strip_markers(raw).strip())
         markers = []
         for n in parse_markers(raw):
             if 1 <= n <= len(passages):

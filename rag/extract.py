@@ -12,13 +12,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rag.cite import content_terms, file_words, names, sentence_spans
+from rag.abbreviations import defined_terms, expanded
+from rag.cite import STOPWORDS, content_terms, file_words, names, sentence_spans
 from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, YEAR, Asked, answers_the_question, ask_context, from_someone_else,
-                           question_terms, row_headers, row_values, source_kinds, source_terms)
+                           question_terms, row_headers, row_values)
 from rag.injection import masked
 from rag.question_parts import asked_clause, last_question, spelled_out
 from rag.quoting import MAX_QUOTE_CHARS, listed_span, shown_part
 from rag.records import Passage
+from rag.source_naming import source_kinds, source_terms
 
 # words every question has; they say what kind of answer is wanted, not what it is about
 _QUESTION_WORDS = frozenset(content_terms(
@@ -45,7 +47,7 @@ _LINK = re.compile(r"\S*(?:https?://|www\.)\S*|\S*/\S*-\S*-\S*|\S*[A-Za-z]/[A-Za
 # study addressed the question: ..."): it tells which paper, not what the paper found or how
 _AIM = re.compile(r"^\W*(?:(?:objectives?|aims?|purposes?|goals?|background|introduction|study design|design)\s*:\s*)?"
                   r"(?:to\s+(?:assess|compare|determine|evaluate|examine|investigate|explore|describe|identify|test|study|"
-                  r"analy[sz]e|review|estimate|measure|establish|clarify|characteri[sz]e)\b|"
+                  r"analy[sz]e|review|estimate|measure|establish|clarify|elucidate|ascertain|characteri[sz]e)\b|"
                   r"(?:the|this|our)\s+(?:main\s+|primary\s+|study\s+)?(?:aim|purpose|objective|goal)s?\b[^.]{0,60}?\b(?:was|were|is|are)\s+to\b|"
                   r"(?:this|the present|the current|our)\s+(?:study|paper|trial|review|analysis|work|report)\s+"
                   r"(?:aims?|aimed|sought|seeks|set out|was designed|is designed|addressed|addresses)\b|"
@@ -69,6 +71,25 @@ _TABLE_WORDS = frozenset(content_terms("cell cells row rows column columns entry
 _WANTS_LINK = re.compile(r"\b(?:url|link|web ?site|web ?page|site|address|online|domain|download)", re.I)
 
 
+# what the question asks for: "how many EMS providers", "what dose", "what was the 5-year overall survival"
+_HEAD = re.compile(r"\b(?:how (?:many|much)|what|which)\s+(?:(?:is|was|are|were|the|a|an)\s+)*((?:[\w-]+[\s?,.;:]*){0,4})", re.I)
+
+
+def asked_for(clause: str) -> set[str]:
+    """The words naming what the question asks for, as terms: "how many EMS providers", "what dose", "what was
+    the 1-year survival rate"."""
+    found = _HEAD.search(clause)
+    words = []
+    for word in found.group(1).split() if found else ():
+        word = word.strip("?,.;:")
+        if not word or word.lower() in STOPWORDS or (len(word) > 4 and word.lower().endswith("ed")):
+            break  # "of", "was", "linked": what it is asked for ends there
+        words.append(word)
+    return content_terms(" ".join(words))
+
+
+_COUNT_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
 _ASKED_UNIT = re.compile(r"\bhow (?:many|much)\s+([^\W\d_]+)", re.I)
 _ROLE_ASKED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+(?:(?:first|last|current)\s+)?"
                          r"([\w-]+)\s+(?:of|for|in|at|on|when|who|that|to)\b", re.I)
@@ -142,6 +163,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     proper = asked - work
     kinds = source_kinds(question)
     file_terms = [content_terms(file_words(p.source)) for p in passages]  # a file name counts as a heading
+    titles = document_titles(passages)
     # the file name says the kind of source named ("docx-tables" for "the Word tables document")
     named_kind = [bool(kinds & terms) for terms in file_terms]
     wants_link = bool(_WANTS_LINK.search(question))
@@ -155,6 +177,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     units = []
     spelled = {t: words for t, words in spelled_out(question).items() if t in asked}
     readable = [masked(p.text) for p in passages]  # an instruction is never the quote (rag.injection)
+    defined = {source: defined_terms("\n\n".join(t for p, t in zip(passages, readable) if p.source == source))
+               for source in {p.source for p in passages}}
     # the describing words a document's passages hold (text, heading, file name) are held by each of them
     named_source: dict[str, set[str]] = {p.source: set() for p in passages}
     for passage, text, terms in zip(passages, readable, file_terms) if described else ():
@@ -162,7 +186,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     for n, passage in enumerate(passages, start=1):
         if (passage.dense_score if passage.dense_score is not None else 1.0) < min_relevance:
             continue
-        heading = content_terms(passage.heading) | file_terms[n - 1] | named_source[passage.source]
+        heading = (content_terms(passage.heading) | file_terms[n - 1] | named_source[passage.source]
+                   | titles.get(passage.source, set()))
         section, section_line = set(), ""  # a heading inside the chunk's text ("The sourdough starter") covers what follows
         before = None  # the sentence before, (start, terms): what "They ..." goes on about
         spans = sentence_spans(readable[n - 1])
@@ -175,6 +200,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             said = words_of(unit)
             terms, start, inherited = content_terms(said), span.start, set()
             terms |= {t for t, words in spelled.items() if words.search(unit)}  # "gross domestic product" for "GDP"
+            terms |= expanded(unit, defined[passage.source])  # "IHC" of a paper saying "immunohistochemistry (IHC)"
             # a sentence opening on a noun the one before names ("One peculiarity of the armor ...") is not read with it:
             # on SQuAD2 that quoted 13 more of 600 unanswerable questions and 2 fewer gold answers (docs/ask.md)
             refers = bool(before) and bool(_GOES_ON.match(unit))
@@ -202,6 +228,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     tables = Counter((passages[u[0] - 1].source, row_headers(row)) for u in units
                      if ROW.match(row := readable[u[0] - 1][u[1].start : u[1].end].strip()))
     named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
+    head = asked_for(asked_clause(question))
     weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
     eligible = []
     for n, span, terms, heading, telling, section_line, start in units:
@@ -225,8 +252,10 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         if proper and passages[n - 1].source in context.studied:
             # the paper of the study described (holding most of its words); the sentence answers what is asked of
             # it: at least one of those words, and half the share asked of a whole question (abstracts say "Six
-            # hundred ninety-two women received AC." for "how many women received the corticosteroids?")
-            overlap = min(1.0, len(proper & (terms | heading)) / len(proper) * 2) if proper & (terms | heading) else 0.0
+            # hundred ninety-two women received AC." for "how many women received the corticosteroids?"); what "how
+            # many" counts is asked too ("how many patients had the operation?": "185 patients underwent tonsillectomy")
+            whole = proper | counted
+            overlap = min(1.0, len(whole & (terms | heading)) / len(whole) * 2) if whole & (terms | heading) else 0.0
         elif context.studied and (passages[n - 1].source not in context.studied or context.wants is None):
             # another paper; or the paper itself when the question asks nothing of it beyond its description: only
             # the kind of answer wanted then tells its sentences apart ("..., by how much?" wants a figure), and
@@ -244,7 +273,14 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         if ROW.match(sentence.strip()) and not asked & telling and \
                 tables[(passages[n - 1].source, row_headers(sentence.strip()))] > 1:
             continue  # a row none of whose cells the question names: its headers alone fit every row of its table
-        if work and _AIM.match(sentence) and not _ASKS_AIM.search(question):
+        title = titles.get(passages[n - 1].source, set())
+        beyond = (asked | counted) - (title - head) - named - work
+        if title and beyond and not beyond & terms and not wants_title:
+            # under its title, a sentence of the paper itself says something asked beyond the paper's subject and
+            # the names describing it: what is asked for ("how many EMS providers"), or another of its terms (when
+            # the question asks any: "In the study of tailored telephone counseling ..., by how much?")
+            continue
+        if (work or title) and _AIM.match(sentence) and not _ASKS_AIM.search(question):
             continue  # the aim of the study described: which paper it is, not what is asked of it
         if _A_QUESTION.search(sentence) and not wants_title:
             continue  # a question ("... a potential role for uterine natural killer cells?", a paper's title) answers none
@@ -271,6 +307,11 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         eligible = [e for e in eligible if _HEADING_LINE.match(e[6].strip())] or eligible
     if not eligible:
         return None
+    # "how many patients": a sentence counting them ("A total of 185 patients underwent ...") before one that only
+    # names them with other figures ("The patients age ranged between 2 years to 53 years")
+    units_asked = [u.lower().rstrip("s") for u in _ASKED_UNIT.findall(question) if len(u) > 3]
+    counting = re.compile(rf"(?:\d[\d,.]*|\b(?:{_COUNT_WORDS})(?:[\s-]+(?:{_COUNT_WORDS}|and))*)\s+(?:[\w-]+\s+){{0,2}}"
+                          rf"(?:{'|'.join(map(re.escape, units_asked))})", re.I) if units_asked else None
     meaning = [0.0] * len(eligible)
     if closeness:
         meaning = closeness(question, [e[7] for e in eligible])
@@ -287,10 +328,30 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # of miniscrews inserted into bone blocks ..." says what the paper is about, not what the blocks were taken from
         key = (len(own & (terms | telling | heading)), len((asked | counted) & (terms | telling | heading)), len(asked & telling),
                round(sum(weight[t] for t in asked & telling), 6), len(asked & heading),
+               bool(counting and counting.search(sentence)),
                0 if ROW.match(sentence.strip()) else -len(work & terms), round(float(close), 4), -n)
         if best_key is None or key > best_key:
             best, best_key = Extract(n, start, span.end, overlap, shown_part(sentence, asked, context)), key
     return best
+
+
+MAX_TITLE_CHARS = 300
+# a message's header line ("From: ...", ingest's "From (sent by): ..."), a table's row: not a title
+_NOT_A_TITLE = re.compile(r"^\W*(?:from|to|cc|bcc|subject|date|sent|reply-to)\b[^:]{0,12}:|.*\|", re.I)
+
+
+def document_titles(passages: list[Passage]) -> dict[str, set[str]]:
+    """The terms of a document's title, by source: the first line of its first chunk, when that chunk is among the
+    passages, has no heading and the line stands alone and short (a plain text's title, "Memory-provoked rCBF-SPECT
+    as a diagnostic tool in Alzheimer's disease?"). It heads every passage of its document, as a heading would: an
+    abstract's sentence ("Eighteen persons (73.2+/-4.8 years) with mild AD ...") is about what its title says."""
+    titles = {}
+    for passage in passages:
+        first, _, rest = passage.text.strip().partition("\n\n")
+        alone = rest.strip() and "\n" not in first and 3 <= len(first.split()) and len(first) <= MAX_TITLE_CHARS
+        if passage.char_start == 0 and not passage.heading and alone and not (_NOT_A_TITLE.match(first) or ROW.match(first)):
+            titles[passage.source] = content_terms(first)
+    return titles
 
 
 def telling_terms(unit: str) -> set[str]:

@@ -158,7 +158,8 @@ def unknown_names(question: str, passages: list[Passage]) -> frozenset[str]:
     # a language ("the English name of ...", "the German sentence on the web page") says how a text is written,
     # which the text does not say; and so does a people's name ("the average American worker" of a text saying
     # "United States")
-    given = " ".join(name for name in names(question) if not _DEMONYM.search(name))
+    # nor is a common noun written with a capital letter in front ("X-ray", "T-cell", "B-mode")
+    given = " ".join(name for name in names(question) if not _DEMONYM.search(name) and not re.match(r"[^\W\d_]-", name))
     asked = content_terms(_unaccented(given)) - content_terms(" ".join(_INITIALS.findall(question))) - _LANGUAGES
     if not asked:
         return frozenset()

@@ -109,7 +109,7 @@ def test_a_person_s_job_title_or_phone_number_is_not_in_an_e_mail_s_header():
 
 
 def test_what_the_named_source_is_about_tells_no_sentence_from_another():
-    from rag.grounding import source_terms
+    from rag.source_naming import source_terms
 
     question = "According to the GAO report on the National Cybersecurity Strategy, when did the National Cyber Director resign?"
     assert {"cybersecur", "strategi", "gao"} <= source_terms(question)
@@ -140,7 +140,7 @@ def test_a_quoted_title_of_the_named_article_describes_the_source_and_its_questi
 
 
 def test_a_source_that_says_it_is_named_as_the_subject_and_a_name_after_a_colon_is_a_name():
-    from rag.grounding import source_terms
+    from rag.source_naming import source_terms
 
     question = "What superstition does the Harbour guide mention about sailors who touch the Iron Post?"
     assert source_terms(question) == {"harbor"}  # British spelling read as American (rag.cite)
@@ -153,7 +153,7 @@ def test_a_source_that_says_it_is_named_as_the_subject_and_a_name_after_a_colon_
 
 
 def test_words_naming_the_source_that_no_passage_holds_count_for_none():
-    from rag.grounding import source_terms
+    from rag.source_naming import source_terms
 
     assert source_terms("According to Bann Mathuin Wulff's letter, what did Ruahn criticize?") == {"bann", "mathuin", "wulff"}
     question = "In the Tidewater Saga Companion guide, which crew was Merrow born into?"
@@ -202,7 +202,7 @@ def test_a_passage_holding_every_full_name_the_question_gives_is_relevant_howeve
 
 
 def test_an_entry_named_by_a_quoted_title_with_an_apostrophe_describes_the_source():
-    from rag.grounding import source_terms
+    from rag.source_naming import source_terms
 
     question = "In the Tidewater guide's 'Keeper's Honor' entry, who is the epitaph dated 7:5 Storm written for?"
     assert source_terms(question) == {"tidewat", "keeper", "honor"}

@@ -1,0 +1,96 @@
+"""Rules found on the thirteenth blind set (PubMedQA abstracts as plain text files, docs/ask.md, session 23): a
+plain text's first line is its title and heads all its passages; under it, a sentence must itself say something
+asked beyond the paper's subject; a draft listing its passages ("1. [2]") says nothing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rag.answer import Policy, extract, settle
+from tests.drafts import answer, passage
+
+SOURCE = "/docs/pubmed-16151770.txt"
+TITLE = passage("Memory-provoked rCBF-SPECT as a diagnostic tool in Alzheimer's disease?\n\nPurpose: Alzheimer's disease "
+                "is a common cause of dementia, and early diagnosis matters.", SOURCE, 1)
+METHODS = replace(passage("Methods: Eighteen persons (73.2+/-4.8 years) with mild AD and 18 healthy elderly (69.4+/-3.9 "
+                          "years) were included in the study. Regional cerebral blood flow was measured twice.", SOURCE, 2),
+                  char_start=240)
+DISCHARGE = "/docs/pubmed-10158597.txt"
+COORDINATOR = passage("Does a dedicated discharge coordinator improve the quality of hospital discharge?\n\nObjective: To "
+                      "evaluate the role of a discharge coordinator on medical wards.", DISCHARGE, 3)
+SETTING = replace(passage("Setting: The three medical wards at the Homerton Hospital in Hackney, East London. Patients: 600 "
+                          "randomly sampled adult patients.", DISCHARGE, 4), char_start=300)
+
+
+def test_a_plain_texts_first_line_heads_its_passages_as_a_title():
+    question = "Mean age of the mild Alzheimer's patients who had memory-provoked rCBF-SPECT?"
+    found = extract(question, [TITLE, METHODS], 0.6)
+    assert found and "73.2" in found.shown, found
+    # without the first chunk among the passages no title is known, and the sentence alone says too little
+    assert extract(question, [METHODS], 0.6) is None
+
+
+def test_under_its_title_a_papers_sentence_must_say_something_asked_beyond_the_subject_and_its_names():
+    found = extract("which hospital in east london tried out a dedicated discharge coordinator on its medical wards",
+                    [COORDINATOR, SETTING], 0.6)
+    assert found and "Homerton Hospital" in found.shown, found
+    # the hospital named describes the study: the setting sentence says nothing of who funded it
+    assert extract("who funded the discharge coordinator study at the Homerton Hospital", [COORDINATOR, SETTING], 0.6) is None
+
+
+def test_a_first_line_that_is_a_table_row_or_a_message_header_is_no_title():
+    from rag.extract import document_titles
+
+    rows = passage("Branch: Elm Street | Saturday hours: 08:30-14:00\n\nBranch: Riverside | Saturday hours: 10:00-16:00",
+                   "/docs/hours.csv", 5)
+    mail = passage("From: Tamir Erez <tamir@example.com>\n\nHello, the meeting moves to Friday.", "/docs/a.eml", 6)
+    assert document_titles([rows, mail]) == {}
+    assert document_titles([TITLE, METHODS]) == {SOURCE: {"memori", "provok", "rcbf", "spect", "diagnost", "tool",
+                                                          "alzheim", "diseas"}}
+
+
+def test_a_draft_listing_its_passages_is_no_answer():
+    question = "median progression-free survival on first-line tyrosine kinase inhibitors in thyroid cancer"
+    settled = settle(answer(question, "1. [2]\n2. [1]", [TITLE, METHODS]), Policy())
+    assert "1 [" not in settled.text and "2 [" not in settled.text, settled.text
+    assert settled.refused, settled.text
+
+
+def test_an_abbreviation_the_paper_defines_stands_for_its_words():
+    from rag.abbreviations import defined_terms, expanded, long_form
+
+    assert long_form("GEP-NETs", "in patients with gastroenteropancreatic neuroendocrine tumors") == \
+        "gastroenteropancreatic neuroendocrine tumors"
+    assert long_form("IHC", "somatostatin receptor subtype 2a immunohistochemistry") == "immunohistochemistry"
+    assert long_form("n", "patients") is None and long_form("CXR", "routine chest radiography") is None
+    defined = defined_terms("Whether sst2a immunohistochemistry (IHC) predicts the response of gastroenteropancreatic "
+                            "neuroendocrine tumors (GEP-NETs) is unknown.")
+    assert expanded("In total, 93% of GEP-NET samples showed sst2a IHC positivity.", defined) == \
+        {"immunohistochemistri", "gastroenteropancreat", "neuroendocrin", "tumor"}
+    paper = "/docs/pubmed-26536001.txt"
+    aims = passage("Is there an additional value of sst2a immunohistochemistry in predicting tumour response?\n\n"
+                   "Background And Aims: It is unknown whether tumoral sst2a immunohistochemistry (IHC) predicts the "
+                   "response of gastroenteropancreatic neuroendocrine tumors (GEP-NETs).", paper, 7)
+    results = replace(passage("Results: In total, 93% of GEP-NET samples showed sst2a IHC positivity.", paper, 8),
+                      char_start=400)
+    question = "What percentage of gastroenteropancreatic neuroendocrine tumour samples were sst2a positive on immunohistochemistry?"
+    found = extract(question, [aims, results], 0.6)
+    assert found and "93%" in found.shown, found
+
+
+def test_an_age_is_given_in_years_not_by_a_count():
+    from rag.grounding import ask_context, gives_what_is_wanted
+
+    asked = ask_context("What was the median age of the children with protracted bacterial bronchitis?", [METHODS])
+    assert not gives_what_is_wanted("Children with bronchiectasis (n = 55) or PBB (n = 13) were recruited.", asked)
+    assert gives_what_is_wanted("The children's median age was 2.1 years.", asked)
+
+
+def test_a_capitalised_common_noun_is_no_unknown_name_and_a_share_says_how_often():
+    from rag.grounding import ask_context, gives_what_is_wanted
+    from rag.question_parts import unknown_names
+
+    found = passage("Pneumothorax was diagnosed radiologically in 10 patients (2.9%).")
+    assert not unknown_names("How often was pneumothorax found on routine chest X-ray after bronchoscopy?", [found])
+    asked = ask_context("How often was pneumothorax found after bronchoscopy?", [found])
+    assert gives_what_is_wanted("Pneumothorax was diagnosed radiologically in 10 patients (2.9%).", asked)
