@@ -274,11 +274,12 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 tables[(passages[n - 1].source, row_headers(sentence.strip()))] > 1:
             continue  # a row none of whose cells the question names: its headers alone fit every row of its table
         title = titles.get(passages[n - 1].source, set())
-        beyond = (asked | counted) - (title - head) - named - work
+        # under its title, a sentence of the paper itself says something asked beyond the paper's subject and the
+        # study the question describes, with the names describing it ("the discharge coordinator study at the
+        # Homerton Hospital"): what is asked for ("how many EMS providers"), or another of its terms (when the
+        # question asks any: "In the study of tailored telephone counseling ..., by how much?")
+        beyond = (asked | counted) - (title - head) - work - (named if work else set())
         if title and beyond and not beyond & terms and not wants_title:
-            # under its title, a sentence of the paper itself says something asked beyond the paper's subject and
-            # the names describing it: what is asked for ("how many EMS providers"), or another of its terms (when
-            # the question asks any: "In the study of tailored telephone counseling ..., by how much?")
             continue
         if (work or title) and _AIM.match(sentence) and not _ASKS_AIM.search(question):
             continue  # the aim of the study described: which paper it is, not what is asked of it
