@@ -46,7 +46,7 @@ _HEADER_FROM = re.compile(r"^\s*From(?: \(sent by\))?:\s*(.+?)(?:;\s*To|\s+Sent:
 _MEASURES = (r"(?:dose|dosage|density|weight|mass|height|length|width|depth|size|area|volume|capacity|price|cost|fee|rate|speed|"
              r"temperature|pressure|voltage|distance|duration|population|revenue|salary|age|number|count|percentage|"
              r"tolerance|strength|score|range|content|concentration|intensity|total|sales|profit|income|margin|growth|"
-             r"budget|limit)")
+             r"budget|limit|(?:odds|hazard|risk) ratio)")
 # "how many", "what percentage", and "what is the density of ..." / "what squad number ...": a figure
 _WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|old|far|big|large|tall|high|fast|heavy)|"
                              r"what (?:percentage|percent|share|proportion|number|amount|price)|"
@@ -57,6 +57,12 @@ _WANTS_DATE = re.compile(r"^\s*(?:when|(?:(?:in|on|at|by|from|since|until|during
                          re.I)
 _LABEL = re.compile(r"^\W*[A-Z][\w-]*(?: [\w-]+){0,2}:\s+(?=[A-Z])")  # "Setting:", "Main outcome measures:"
 _WANTS_SHARE = re.compile(r"^\s*(?:(?:in|by|of|to) )?(?:what|which)?\s*(?:share|percentage|percent|proportion|fraction)\b", re.I)
+# an outcome's share: "what was the 1-year survival rate", "what overall mortality", "what miscarriage rate"
+_WANTS_RATE = re.compile(r"^\s*(?:\w+\s+)?(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:(?:the|its|their)\s+)?"
+                         # not a time ("the median survival": 13 days) nor what the figures are of ("what years of mortality data")
+                         r"(?:(?!median|mean|average|years?\b|dates?\b)[\w-]+\s+){0,3}?"
+                         r"(?:survival|mortality|incidence|prevalence|sensitivity|specificity|(?:recurrence|response|success|"
+                         r"failure|complication|miscarriage|pregnancy|cure|remission|readmission|infection)\s+rates?)\b", re.I)
 _SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\d+\s*(?:/|of|out of|in)\s*\d+|\b(?:half|halves|third|thirds|quarters?|"
                     r"fifths?|tenths?|majority|minority|none|all|most|few)\b", re.I)
 # a year as "in which year" wants it: four digits ("1995"), or three after "in" or "year" ("began in 911"), not a share
@@ -142,7 +148,8 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
     clause = asked_clause(question)
     wants = ("frequency" if _WANTS_FREQUENCY.search(clause) else "length" if _WANTS_LENGTH.search(clause)
              else "money" if _WANTS_MONEY.search(clause) else "quantity" if _WANTS_QUANTITY.search(clause)
-             else "date" if _WANTS_DATE.search(clause) else "name" if _WANTS_NAME.search(clause) else None)
+             else "date" if _WANTS_DATE.search(clause) else "quantity" if _WANTS_RATE.search(clause)
+             else "name" if _WANTS_NAME.search(clause) else None)
     work = frozenset(described_work(question))
     proper = terms - work
     unknown = unknown_names(without_source_words(question), passages) - naming_terms(question)
@@ -321,7 +328,8 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
             return True
         if not _MONEY_WORDS.search(text):
             return False
-    if asked.wants == "quantity" and _WANTS_SHARE.search(asked.clause) and not ROW.match(text.strip()):
+    if asked.wants == "quantity" and (_WANTS_SHARE.search(asked.clause) or _WANTS_RATE.search(asked.clause)) and \
+            not ROW.match(text.strip()):
         return bool(_SHARE.search(text))  # "what share of register cases": a percentage or a fraction, not "one Board"
     if asked.wants == "quantity" and _WANTS_AGE.search(asked.clause) and not ROW.match(text.strip()):
         if not _AGE.search(text):

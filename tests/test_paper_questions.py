@@ -98,3 +98,21 @@ def test_a_capitalised_common_noun_is_no_unknown_name_and_a_share_says_how_often
     assert not unknown_names("How often was pneumothorax found on routine chest X-ray after bronchoscopy?", [found])
     asked = ask_context("How often was pneumothorax found after bronchoscopy?", [found])
     assert gives_what_is_wanted("Pneumothorax was diagnosed radiologically in 10 patients (2.9%).", asked)
+
+
+def test_an_outcomes_rate_wants_a_share_and_an_odds_ratio_a_figure():
+    from rag.grounding import ask_context, gives_what_is_wanted
+
+    methods = "Data from 42 elderly (age> 65 years) patients receiving surgery plus radiotherapy were matched to 84 patients."
+    for question in ("For elderly patients with spinal cord compression, what was the 1-year survival rate after surgery?",
+                     "What was the 5-year overall survival of elderly patients treated with surgery plus radiotherapy?",
+                     "What was the miscarriage rate among partners of nuclear power plant workers?"):
+        asked = ask_context(question, [METHODS])
+        assert asked.wants == "quantity" and not gives_what_is_wanted(methods, asked), question
+        assert gives_what_is_wanted("The 1-year survival rate was 61% after surgery plus radiotherapy.", asked)
+    # a median survival is a time, and "what years of mortality data" asks for years
+    assert ask_context("What was the median survival of the patients?", [METHODS]).wants is None
+    assert ask_context("What years of mortality data were analysed?", [METHODS]).wants == "date"
+    asked = ask_context("What odds ratio linked farming in the year before symptom onset with vasculitis?", [METHODS])
+    assert not gives_what_is_wanted("Factors investigated were smoking, pets and farm exposure in the year before onset.", asked)
+    assert gives_what_is_wanted("Farming in the index year was associated with PSV (OR 2.3 [95% CI 1.2-4.6]).", asked)
