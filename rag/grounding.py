@@ -63,7 +63,7 @@ _WANTS_RATE = re.compile(r"^\s*(?:\w+\s+)?(?:what|which)\s+(?:(?:is|was|are|were
                          r"(?:(?!median|mean|average|years?\b|dates?\b)[\w-]+\s+){0,3}?"
                          r"(?:survival|mortality|incidence|prevalence|sensitivity|specificity|(?:recurrence|response|success|"
                          r"failure|complication|miscarriage|pregnancy|cure|remission|readmission|infection)\s+rates?)\b", re.I)
-_SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\d+\s*(?:/|of|out of|in)\s*\d+|\b(?:half|halves|third|thirds|quarters?|"
+_SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\d+\s*(?:/|of|out of|in)\s*\d+(?![\d.,]|\s*(?:mm|cm|kg|mg|ml)\b)|\b(?:half|halves|third|thirds|quarters?|"
                     r"fifths?|tenths?|majority|minority|none|all|most|few)\b", re.I)
 # a year as "in which year" wants it: four digits ("1995"), or three after "in" or "year" ("began in 911"), not a share
 # ("15%") or a count ("n = 206")
@@ -104,6 +104,8 @@ _LENGTH = re.compile(r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|
                      r"fifty|sixty|hundred|several|few|a|an|half an?)|\d[\d.,]*)\s*-?\s*(?:seconds?|secs?|minutes?|mins?|"
                      r"hours?|hrs?|h|days?|weeks?|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies)|nights?|"
                      r"km|kilomet(?:re|er)s?|m|met(?:re|er)s?|miles?|feet|foot|ft|inch(?:es)?|cm|mm|yards?|laps?)\b", re.I)
+_WANTS_DOSE = re.compile(r"^\W*(?:what|which)\s+(?:(?:is|was|were)\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:dose|dosage)s?\b", re.I)
+_DOSE = re.compile(r"\d\s*(?:mg|g|µg|μg|mcg|ug|iu|units?|ml|gy|cgy|mmol|mci|mbq)\b", re.I)
 _WANTS_AGE = re.compile(r"^\W*(?:what (?:is|was|were) )?(?:the )?(?:mean|median|average)? ?age\b", re.I)
 _AGE = re.compile(r"\b(?:age[ds]?|years?|yrs?|old|months?|weeks?|days?)\b", re.I)
 _WANTS_FREQUENCY = re.compile(r"^\s*how often\b", re.I)
@@ -331,6 +333,9 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     if asked.wants == "quantity" and (_WANTS_SHARE.search(asked.clause) or _WANTS_RATE.search(asked.clause)) and \
             not ROW.match(text.strip()):
         return bool(_SHARE.search(text))  # "what share of register cases": a percentage or a fraction, not "one Board"
+    if asked.wants == "quantity" and _WANTS_DOSE.search(asked.clause) and not ROW.match(text.strip()):
+        if not _DOSE.search(text):
+            return False  # "what dose of vitamin D": 140,000 IU, not "45.9 ng/ml" (a level)
     if asked.wants == "quantity" and _WANTS_AGE.search(asked.clause) and not ROW.match(text.strip()):
         if not _AGE.search(text):
             return False  # "what was the median age of the children": "(n = 55)" counts them, it gives no age
@@ -351,8 +356,11 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     if 0 < len(words) <= 3 and words[0][:1].isupper():
         given_names.add(words[0].strip(".,;:!?").lower())
     # a name the question gives, or a form of it ("Swedish" for "Sweden's voucher system"), is not the one wanted
+    # nor is one differing from the question's only in its figures ("BRCA2" of "BRCA1/2 carriers")
     return bool({n for n in given_names if n and n not in asked.question.lower() and n not in STOPWORDS
-                 and not (len(n) >= 5 and n[:4] in asked.stems)})
+                 and not (len(n) >= 5 and n[:4] in asked.stems)
+                 and not (re.search(r"\d", n) and len(letters := re.sub(r"[\d/-]", "", n)) >= 2
+                          and re.search(rf"\b{re.escape(letters)}\d", asked.question.lower()))})
 
 
 def _holds(text: str, item: str) -> bool:

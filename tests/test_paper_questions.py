@@ -116,3 +116,19 @@ def test_an_outcomes_rate_wants_a_share_and_an_odds_ratio_a_figure():
     asked = ask_context("What odds ratio linked farming in the year before symptom onset with vasculitis?", [METHODS])
     assert not gives_what_is_wanted("Factors investigated were smoking, pets and farm exposure in the year before onset.", asked)
     assert gives_what_is_wanted("Farming in the index year was associated with PSV (OR 2.3 [95% CI 1.2-4.6]).", asked)
+
+
+def test_a_dose_has_a_dose_unit_a_blood_pressure_is_no_share_and_brca2_is_no_new_name_for_brca1_2():
+    from rag.grounding import ask_context, gives_what_is_wanted
+
+    asked = ask_context("What dose of vitamin D was given to apparently healthy volunteers?", [METHODS])
+    assert not gives_what_is_wanted("25(OH)D levels increased from 23.9 +/- 12.9 ng/ml at baseline to 45.9 ng/ml.", asked)
+    assert gives_what_is_wanted("Volunteers received a single oral dose of 140,000 IU of cholecalciferol.", asked)
+    asked = ask_context("What share of Africans with optimal BP became hypertensive within 5 years?", [METHODS])
+    assert not gives_what_is_wanted("We explored risk factors of Africans with optimal blood pressure (≤ 120/80 mm Hg).", asked)
+    assert gives_what_is_wanted("During the 5 years, 24% of Africans with optimal BP developed hypertension.", asked)
+    assert gives_what_is_wanted("Of these, 27 of 138 insertions failed.", asked)
+    asked = ask_context("The study of SNP scores in BRCA1/2 carriers identified its women from which database?", [METHODS])
+    assert asked.wants == "name"
+    assert not gives_what_is_wanted("548 female BRCA1 mutation carriers and 523 BRCA2 carriers were identified.", asked)
+    assert gives_what_is_wanted("Female BRCA1/2 carriers were identified from the Manchester genetic database.", asked)
