@@ -28,7 +28,7 @@ def long_form(abbreviation: str, before: str) -> str | None:
         at -= 1
     start = text.rfind(" ", 0, at + 2) + 1
     found = text[start:].strip()
-    return found if len(found.split()) >= 1 and found.lower() != abbreviation.lower() else None
+    return found if found and found.lower() != abbreviation.lower() else None
 
 
 def defined_terms(text: str) -> dict[str, set[str]]:

@@ -72,7 +72,7 @@ _WANTS_LINK = re.compile(r"\b(?:url|link|web ?site|web ?page|site|address|online
 
 
 # what the question asks for: "how many EMS providers", "what dose", "what was the 5-year overall survival"
-_HEAD = re.compile(r"\b(?:how (?:many|much)|what|which)\s+(?:(?:is|was|are|were|the|a|an)\s+)*((?:[\w-]+[\s?,.;:]*){0,4})", re.I)
+_HEAD = re.compile(r"\b(?:how (?:many|much)|what|which)\s+(?:(?:is|was|are|were|the|a|an)\s+)*([^?]{0,80})", re.I)
 
 
 def asked_for(clause: str) -> set[str]:
@@ -80,7 +80,7 @@ def asked_for(clause: str) -> set[str]:
     the 1-year survival rate"."""
     found = _HEAD.search(clause)
     words = []
-    for word in found.group(1).split() if found else ():
+    for word in found.group(1).split()[:4] if found else ():
         word = word.strip("?,.;:")
         if not word or word.lower() in STOPWORDS or (len(word) > 4 and word.lower().endswith("ed")):
             break  # "of", "was", "linked": what it is asked for ends there

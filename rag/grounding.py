@@ -59,12 +59,13 @@ _LABEL = re.compile(r"^\W*[A-Z][\w-]*(?: [\w-]+){0,2}:\s+(?=[A-Z])")  # "Setting
 _WANTS_SHARE = re.compile(r"^\s*(?:(?:in|by|of|to) )?(?:what|which)?\s*(?:share|percentage|percent|proportion|fraction)\b", re.I)
 # an outcome's share: "what was the 1-year survival rate", "what overall mortality", "what miscarriage rate"
 _WANTS_RATE = re.compile(r"^\s*(?:\w+\s+)?(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:(?:the|its|their)\s+)?"
-                         # not a time ("the median survival": 13 days) nor what the figures are of ("what years of mortality data")
+                         # not a time ("the median survival": 13 days) nor what figures are of ("what years of mortality data")
                          r"(?:(?!median|mean|average|years?\b|dates?\b)[\w-]+\s+){0,3}?"
                          r"(?:survival|mortality|incidence|prevalence|sensitivity|specificity|(?:recurrence|response|success|"
                          r"failure|complication|miscarriage|pregnancy|cure|remission|readmission|infection)\s+rates?)\b", re.I)
-_SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\d+\s*(?:/|of|out of|in)\s*\d+(?![\d.,]|\s*(?:mm|cm|kg|mg|ml)\b)|\b(?:half|halves|third|thirds|quarters?|"
-                    r"fifths?|tenths?|majority|minority|none|all|most|few)\b", re.I)
+# a fraction is not a reading in units ("120/80 mm Hg")
+_SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\d+\s*(?:/|of|out of|in)\s*\d+(?![\d.,]|\s*(?:mm|cm|kg|mg|ml)\b)|"
+                    r"\b(?:half|halves|third|thirds|quarters?|fifths?|tenths?|majority|minority|none|all|most|few)\b", re.I)
 # a year as "in which year" wants it: four digits ("1995"), or three after "in" or "year" ("began in 911"), not a share
 # ("15%") or a count ("n = 206")
 _YEAR_LIKE = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)|\b(?:[Ii]n|[Yy]ear|AD|A\.D\.)\s+(\d{3})(?![\d%]|[.,]\d)")
