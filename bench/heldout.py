@@ -1,6 +1,6 @@
 """Answers on documents no test or rule was tuned on: what a person asking them would see.
 
-Thirteen sets, over public documents read in place from ../shared/datasets/:
+Fifteen sets, over public documents read in place from ../shared/datasets/:
 
 * ``haystack``: the 28 files of haystack-test-files (web pages saved from the internet, a paper,
   office files); 20 questions written in session 13 while looking at the answers (16 answerable, 4 not),
@@ -62,7 +62,7 @@ Thirteen sets, over public documents read in place from ../shared/datasets/:
   and after it, as the measure of what its rules carry over.
 * ``pubmed-3`` (bench/data/blind13_questions.jsonl): the third 200 abstracts of PubMedQA PQA-L; 40 questions
   (32 answerable over 32 abstracts, 8 not) written in session 23 by someone who had not seen the code; run
-  before that session's changes to answers.
+  before that session's rules for papers (at 07edbb7).
 * ``pubmed-4`` (bench/data/blind14_questions.jsonl): the fourth 200 abstracts; 40 questions written the same way
   in session 23 by another helper while that session's rules were being made on ``pubmed-3``, whose failures
   were read: ``pubmed-4``'s were not, and it was run only before and after them.
