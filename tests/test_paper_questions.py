@@ -1,6 +1,7 @@
 """Rules found on the thirteenth blind set (PubMedQA abstracts as plain text files, docs/ask.md, session 23): a
 plain text's first line is its title and heads all its passages; under it, a sentence must itself say something
-asked beyond the paper's subject; a draft listing its passages ("1. [2]") says nothing."""
+asked beyond the paper's subject; an abbreviation the paper defines stands for its words; an age, a dose and an
+outcome's rate want their own kind of figure; a draft listing its passages ("1. [2]") says nothing."""
 
 from __future__ import annotations
 
