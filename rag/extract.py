@@ -163,11 +163,11 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     proper = asked - work
     kinds = source_kinds(question)
     file_terms = [content_terms(file_words(p.source)) for p in passages]  # a file name counts as a heading
-    titles = document_titles(passages)
+    titles = context.titles
     # the file name says the kind of source named ("docx-tables" for "the Word tables document")
     named_kind = [bool(kinds & terms) for terms in file_terms]
     wants_link = bool(_WANTS_LINK.search(question))
-    wants_title = bool(_WANTS_TITLE.search(asked_clause(question)))
+    wants_title = bool(_WANTS_TITLE.search(context.clause))
     no_header = bool(_NOT_IN_A_HEADER.search(question))
 
     def words_of(text: str) -> str:
@@ -228,7 +228,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     tables = Counter((passages[u[0] - 1].source, row_headers(row)) for u in units
                      if ROW.match(row := readable[u[0] - 1][u[1].start : u[1].end].strip()))
     named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
-    head = asked_for(asked_clause(question))
+    head = asked_for(context.clause)
     weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
     eligible = []
     for n, span, terms, heading, telling, section_line, start in units:
@@ -301,7 +301,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         eligible = [e for e in eligible if years <= e[2] | e[3]]
     # "Who was the mayor of Jacksonville when the Great Fire broke out?": the sentence names the role asked of
     # someone ("leadership" for a leader), or it names someone else (a sentence on the fire naming Florida)
-    if role := _ROLE_ASKED.match(asked_clause(question)):
+    if role := _ROLE_ASKED.match(context.clause):
         wanted_role = content_terms(role.group(1)) & asked
         eligible = [e for e in eligible if all(any(w.startswith(r) for w in e[2] | e[3]) for r in wanted_role)]
     if wants_title:  # "What is the main heading of the page?": a heading line, when one is eligible
@@ -334,25 +334,6 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         if best_key is None or key > best_key:
             best, best_key = Extract(n, start, span.end, overlap, shown_part(sentence, asked, context)), key
     return best
-
-
-MAX_TITLE_CHARS = 300
-# a message's header line ("From: ...", ingest's "From (sent by): ..."), a table's row: not a title
-_NOT_A_TITLE = re.compile(r"^\W*(?:from|to|cc|bcc|subject|date|sent|reply-to)\b[^:]{0,12}:|.*\|", re.I)
-
-
-def document_titles(passages: list[Passage]) -> dict[str, set[str]]:
-    """The terms of a document's title, by source: the first line of its first chunk, when that chunk is among the
-    passages, has no heading and the line stands alone and short (a plain text's title, "Memory-provoked rCBF-SPECT
-    as a diagnostic tool in Alzheimer's disease?"). It heads every passage of its document, as a heading would: an
-    abstract's sentence ("Eighteen persons (73.2+/-4.8 years) with mild AD ...") is about what its title says."""
-    titles = {}
-    for passage in passages:
-        first, _, rest = passage.text.strip().partition("\n\n")
-        alone = rest.strip() and "\n" not in first and 3 <= len(first.split()) and len(first) <= MAX_TITLE_CHARS
-        if passage.char_start == 0 and not passage.heading and alone and not (_NOT_A_TITLE.match(first) or ROW.match(first)):
-            titles[passage.source] = content_terms(first)
-    return titles
 
 
 def telling_terms(unit: str) -> set[str]:

@@ -132,15 +132,28 @@ class Asked:
     work: frozenset[str] = frozenset()  # the terms describing the study (``described_work``)
     clause: str = ""  # the question proper (``asked_clause``)
     unknown: frozenset[str] = frozenset()  # names the question gives that no passage holds (``unknown_names``)
+    # the terms of a plain text's title line, by source (``rag.titles.document_titles``): they head all its passages
+    titles: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def stems(self) -> frozenset[str]:
         """The first four letters of the question's longer words: "Swed" finds "Swedish" a form of "Sweden"."""
         return frozenset(w[:4] for w in re.findall(r"[^\W\d_]{5,}", self.question.lower()))
 
+    @cached_property
+    def figure_forms(self) -> tuple[re.Pattern, ...]:
+        """The forms a figure answering a quantity question must take beyond being a figure: a share or a fraction
+        ("what share", an outcome's rate), a dose unit ("what dose"), a word of age ("the median age")."""
+        if self.wants != "quantity":
+            return ()
+        if _WANTS_SHARE.search(self.clause) or _WANTS_RATE.search(self.clause):
+            return (_SHARE,)
+        return tuple(form for wanted, form in ((_WANTS_DOSE, _DOSE), (_WANTS_AGE, _AGE)) if wanted.search(self.clause))
+
 
 def ask_context(question: str, passages: list[Passage]) -> Asked:
     from rag.injection import masked
+    from rag.titles import document_titles
 
     terms = frozenset(question_terms(question))
     # read without instruction cells, as the claims are checked (rag.cite.check)
@@ -157,7 +170,7 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
     proper = terms - work
     unknown = unknown_names(without_source_words(question), passages) - naming_terms(question)
     return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants, studied_sources(work, passages),
-                 proper if proper != terms else frozenset(), work, clause, unknown)
+                 proper if proper != terms else frozenset(), work, clause, unknown, document_titles(passages))
 
 
 def question_terms(question: str) -> set[str]:
@@ -321,25 +334,23 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     """The text holds the kind of answer the question wants (see ``answers_the_question``), whatever it is about."""
     if asked.wants is None:
         return True
-    given = numbers(asked.question)
+    given, row = numbers(asked.question), bool(ROW.match(text.strip()))  # a row's unit is in its header: "Crossing (min): 25"
     if asked.wants == "frequency":  # "how often": every 12 hours, twice a week
         return bool(_FREQUENCY.search(text))
-    if asked.wants == "length" and not ROW.match(text.strip()):  # a row's unit is in its header: "Crossing (min): 25"
+    if asked.wants == "length" and not row:
         return any(match.group(0).lower() not in asked.question.lower() for match in _LENGTH.finditer(text))
-    if asked.wants == "money" and not ROW.match(text.strip()):  # a row's currency is in its header: "Price (USD): 12"
+    if asked.wants == "money" and not row:  # "Price (USD): 12"
         if _MONEY.search(text):
             return True
         if not _MONEY_WORDS.search(text):
             return False
-    if asked.wants == "quantity" and (_WANTS_SHARE.search(asked.clause) or _WANTS_RATE.search(asked.clause)) and \
-            not ROW.match(text.strip()):
-        return bool(_SHARE.search(text))  # "what share of register cases": a percentage or a fraction, not "one Board"
-    if asked.wants == "quantity" and _WANTS_DOSE.search(asked.clause) and not ROW.match(text.strip()):
-        if not _DOSE.search(text):
-            return False  # "what dose of vitamin D": 140,000 IU, not "45.9 ng/ml" (a level)
-    if asked.wants == "quantity" and _WANTS_AGE.search(asked.clause) and not ROW.match(text.strip()):
-        if not _AGE.search(text):
-            return False  # "what was the median age of the children": "(n = 55)" counts them, it gives no age
+    if asked.figure_forms and not row:
+        # "what share of register cases": a percentage or a fraction, not "one Board"; "what dose of vitamin D":
+        # 140,000 IU, not "45.9 ng/ml" (a level); "the median age of the children": "(n = 55)" counts them, no age
+        if asked.figure_forms == (_SHARE,):
+            return bool(_SHARE.search(text))
+        if not all(form.search(text) for form in asked.figure_forms):
+            return False
     if asked.wants in ("quantity", "length", "money"):
         # "section 811", "Public Law 104-132", "page 5" name a place in a text, not an amount
         new = numbers(_REFERENCE.sub(" ", text)) - given - set(YEAR.findall(text))

@@ -44,7 +44,7 @@ def test_under_its_title_a_papers_sentence_must_say_something_asked_beyond_the_s
 
 
 def test_a_first_line_that_is_a_table_row_or_a_message_header_is_no_title():
-    from rag.extract import document_titles
+    from rag.titles import document_titles
 
     rows = passage("Branch: Elm Street | Saturday hours: 08:30-14:00\n\nBranch: Riverside | Saturday hours: 10:00-16:00",
                    "/docs/hours.csv", 5)
