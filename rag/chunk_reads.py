@@ -122,6 +122,17 @@ class ChunkReads:
             }
 
     @guarded
+    def opening_texts(self, document_ids: Iterable[int]) -> dict[int, tuple[str, tuple[str, ...]]]:
+        """(text, heading path) of each document's first chunk, by document id."""
+        wanted = sorted(set(document_ids))
+        if not wanted:
+            return {}
+        with self.session() as session:
+            rows = session.execute(select(ChunkRow.document_id, ChunkRow.text, ChunkRow.heading_path)
+                                   .where(ChunkRow.document_id.in_(wanted), ChunkRow.ordinal == 0))
+            return {r.document_id: (r.text, tuple(r.heading_path)) for r in rows}
+
+    @guarded
     def get_vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
         with self.session() as session:
             rows = session.execute(select(ChunkRow.id, ChunkRow.vector).where(ChunkRow.id.in_(list(ids))))

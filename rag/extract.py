@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rag.abbreviations import defined_terms, expanded
 from rag.cite import STOPWORDS, content_terms, file_words, names, sentence_spans
-from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, YEAR, Asked, answers_the_question, ask_context, from_someone_else,
+from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, SHARE, YEAR, Asked, answers_the_question, ask_context, from_someone_else,
                            question_terms, row_headers, row_values)
 from rag.injection import masked
 from rag.question_parts import asked_clause, last_question, spelled_out
@@ -31,8 +31,15 @@ _QUESTION_WORDS = frozenset(content_terms(
     " want wants tell tells rather given value say says said mention mentions mentioned written shown noted stated appear appears"
     " listed"
     # how sure the asker is, not what the answer says: "roughly how much of a developed country's GDP ...?"
-    " roughly approximately approximate around"
+    " roughly approximately approximate around typically"
 ))
+# who a study counts or asks about, by any name: "61 patients (9%)" answers "what percentage of children ..."
+_PEOPLE = frozenset(content_terms(
+    "patients subjects participants child children kids infants neonates adults woman women man men people persons individuals "
+    "respondents students undergraduates volunteers boys girls"))
+_FIGURES = ("quantity", "length", "money", "date", "frequency")
+_DIGIT_SHARE = re.compile(r"\d\s*%|\d\s*per ?cent\b", re.I)
+_TURNED_OUT = re.compile(r"\bturn(?:s|ed)?\s+out\b", re.I)  # "how many turned out to have ...": what they had is asked
 _HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punctuation: a title inside a chunk
 # a line of capitalised words without a number or a full stop at the end: a title, a caption or a
 # breadcrumb ("Japanese steel grading -> SNB Grades -> SNB22-3")
@@ -108,7 +115,7 @@ def key_terms(question: str) -> set[str]:
     ("name", "year", "text" and "heading" after "what", the unit after "how many": the answer is a
     figure, the row says "(min)"), and
     without the words naming the kind of source ("according to the spreadsheet")."""
-    terms = question_terms(question)
+    terms = question_terms(_TURNED_OUT.sub(" ", question))
     units = content_terms(" ".join(_ASKED_UNIT.findall(question)))
     clause = asked_clause(question)
     if _ASKS_FOR_TEXT.match(clause):  # "what text sits in the first column": as "what name"
@@ -174,7 +181,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # the words of a web address ("import_questions") are not what the sentence says, unless one is asked for
         return text if wants_link else _LINK.sub(" ", text)
 
-    units = []
+    units, tails = [], set()
     spelled = {t: words for t, words in spelled_out(question).items() if t in asked}
     readable = [masked(p.text) for p in passages]  # an instruction is never the quote (rag.injection)
     defined = {source: defined_terms("\n\n".join(t for p, t in zip(passages, readable) if p.source == source))
@@ -193,11 +200,18 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         spans = sentence_spans(readable[n - 1])
         for i, span in enumerate(spans):
             unit = readable[n - 1][span.start : span.end]
+            opening = ""
             if span.start == 0 and passage.char_start > 0 and _TAIL.match(unit):
-                continue  # the tail of a sentence the chunk before holds whole ("vision of authority..." of "division")
+                # the tail of a sentence the chunk before holds whole ("vision of authority..." of "division"); or whose
+                # opening another passage of the document ends on (a long sentence cut where the chunks overlap): the
+                # tail is read with that opening ("Among middle-aged whites who ..." for "... was 28.1%")
+                opening = sentence_opening(passages, n - 1, span.end)
+                if not opening:
+                    continue
+                tails.add((n, span.start))
             if _HEADING_LINE.match(unit) and not ROW.match(unit):
                 section, section_line = content_terms(unit), unit.strip()
-            said = words_of(unit)
+            said = words_of(f"{opening} {unit}" if opening else unit)
             terms, start, inherited = content_terms(said), span.start, set()
             terms |= {t for t, words in spelled.items() if words.search(unit)}  # "gross domestic product" for "GDP"
             terms |= expanded(unit, defined[passage.source])  # "IHC" of a paper saying "immunohistochemistry (IHC)"
@@ -279,10 +293,16 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # Homerton Hospital"): what is asked for ("how many EMS providers"), or another of its terms (when the
         # question asks any: "In the study of tailored telephone counseling ..., by how much?")
         beyond = (asked | counted) - (title - head) - work - (named if work else set())
-        if title and beyond and not beyond & terms and not wants_title:
+        # the people a paper counts are its "patients" when the question calls them "children" or "students"
+        said_beyond = beyond & terms or (beyond & _PEOPLE and terms & _PEOPLE)
+        if title and beyond and not said_beyond and not wants_title:
             continue
-        if (work or title) and _AIM.match(sentence) and not _ASKS_AIM.search(question):
-            continue  # the aim of the study described: which paper it is, not what is asked of it
+        if (work or title) and _AIM.match(sentence) and not _ASKS_AIM.search(question) and not (
+                title and beyond & terms and (context.wants not in _FIGURES or re.search(r"\d", sentence))):
+            # the aim of the study described: which paper it is, not what is asked of it; unless it says in passing
+            # something asked beyond the title ("... with digital subtraction angiography (DSA) as the reference
+            # standard", "in a sample of 92 undergraduates with (n = 44) and without (n = 48) ADHD"), a figure in digits
+            continue
         if _A_QUESTION.search(sentence) and not wants_title:
             continue  # a question ("... a potential role for uterine natural killer cells?", a paper's title) answers none
         if (_TITLE.match(sentence.strip()) or _BREADCRUMB.search(sentence)) and not wants_title:
@@ -314,6 +334,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     counting = re.compile(rf"(?:\d[\d,.]*|\b(?:{_COUNT_WORDS})(?:[\s-]+(?:{_COUNT_WORDS}|and))*)\s+(?:[\w-]+\s+){{0,2}}"
                           rf"(?:{'|'.join(map(re.escape, units_asked))})", re.I) if units_asked else None
     meaning = [0.0] * len(eligible)
+    # "what percentage of children ...": "61 patients (9%)" before "could not identify all children"
+    share_wanted = context.figure_forms == (SHARE,)
     if closeness:
         meaning = closeness(question, [e[7] for e in eligible])
     best, best_key = None, None
@@ -327,13 +349,35 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # ``closeness``) the sentence closest in meaning; then the earlier passage. Of a study described in the
         # question, the sentence repeating fewer of the describing words: "Objective: To compare the primary stability
         # of miniscrews inserted into bone blocks ..." says what the paper is about, not what the blocks were taken from
-        key = (len(own & (terms | telling | heading)), len((asked | counted) & (terms | telling | heading)), len(asked & telling),
+        key = (len(own & (terms | telling | heading)), share_wanted and bool(_DIGIT_SHARE.search(sentence)),
+               len((asked | counted) & (terms | telling | heading)), len(asked & telling),
                round(sum(weight[t] for t in asked & telling), 6), len(asked & heading),
                bool(counting and counting.search(sentence)),
-               0 if ROW.match(sentence.strip()) else -len(work & terms), round(float(close), 4), -n)
+               0 if ROW.match(sentence.strip()) else -len(work & terms), (n, start) not in tails, round(float(close), 4), -n)
         if best_key is None or key > best_key:
-            best, best_key = Extract(n, start, span.end, overlap, shown_part(sentence, asked, context)), key
+            shown = shown_part(sentence, asked, context)
+            if (n, start) in tails and not shown.startswith("..."):
+                shown = "..." + shown  # a sentence's tail: the passage cited holds it from here
+            best, best_key = Extract(n, start, span.end, overlap, shown), key
     return best
+
+
+def sentence_opening(passages: list[Passage], i: int, tail_end: int) -> str:
+    """The opening of the sentence passage ``i`` starts inside, from another passage of the same document that
+    overlaps its start and ends before the tail (its first ``tail_end`` characters) does; "" when none does, or one
+    holds the whole sentence (it is quoted from there)."""
+    passage = passages[i]
+    for other in passages:
+        if other is passage or other.source != passage.source:
+            continue
+        if not other.char_start < passage.char_start <= other.char_end:
+            continue
+        if other.char_end >= passage.char_start + tail_end:
+            return ""  # the other passage holds the whole sentence
+        cut = passage.char_start - other.char_start
+        spans = [s for s in sentence_spans(other.text) if s.start < cut]
+        return other.text[spans[-1].start : cut].strip() if spans and spans[-1].end >= cut - 1 else ""
+    return ""
 
 
 def telling_terms(unit: str) -> set[str]:

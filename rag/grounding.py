@@ -51,7 +51,9 @@ _MEASURES = (r"(?:dose|dosage|density|weight|mass|height|length|width|depth|size
 _WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|old|far|big|large|tall|high|fast|heavy)|"
                              r"what (?:percentage|percent|share|proportion|number|amount|price)|"
                              rf"what (?:(?:is|was|are|were) (?:the |its |their |his |her )?)?(?:[\w'’-]+ ){{0,3}}{_MEASURES}s?|"
-                             rf"(?:by )?how much|{MEASURED_NOUN})\b", re.I)
+                             rf"(?:by )?how much|{MEASURED_NOUN}|"
+                             # "Median overall survival with combined therapy ...?", "What was the mean follow-up?"
+                             r"(?:what (?:is|was|are|were) )?(?:the )?(?:mean|median|average)\s+[\w-]+)\b", re.I)
 _WANTS_DATE = re.compile(r"^\s*(?:when|(?:(?:in|on|at|by|from|since|until|during) )?(?:what|which) "
                          r"(?:years?|dates?|days?|months?|time|centur(?:y|ies)|decades?))\b",
                          re.I)
@@ -64,7 +66,7 @@ _WANTS_RATE = re.compile(r"^\s*(?:\w+\s+)?(?:what|which)\s+(?:(?:is|was|are|were
                          r"(?:survival|mortality|incidence|prevalence|sensitivity|specificity|(?:recurrence|response|success|"
                          r"failure|complication|miscarriage|pregnancy|cure|remission|readmission|infection)\s+rates?)\b", re.I)
 # a fraction is not a reading in units ("120/80 mm Hg")
-_SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\d+\s*(?:/|of|out of|in)\s*\d+(?![\d.,]|\s*(?:mm|cm|kg|mg|ml)\b)|"
+SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\d+\s*(?:/|of|out of|in)\s*\d+(?![\d.,]|\s*(?:mm|cm|kg|mg|ml)\b)|"
                     r"\b(?:half|halves|third|thirds|quarters?|fifths?|tenths?|majority|minority|none|all|most|few)\b", re.I)
 # a year as "in which year" wants it: four digits ("1995"), or three after "in" or "year" ("began in 911"), not a share
 # ("15%") or a count ("n = 206")
@@ -89,6 +91,8 @@ _WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose|what(?:'s| is| was| are| were) 
 # "How much does a sponsorship package cost?", "What user fee does the IRS charge?": an amount of money
 _WANTS_MONEY = re.compile(r"^\s*(?:how much\b(?=.*\b(?:money|costs?|price[sd]?|pay|paid|charge[sd]?|spen[dt]|fees?|worth)\b)|"
                           r"what (?:(?:is|was|are|were) )?(?:the |its |their )?(?:[\w'’-]+ )?(?:price|cost|fee)s?\b|"
+                          # "What did an inpatient tonsillectomy cost ...?"
+                          r"what (?:did|does|do|would|will) [^?]{1,80}?\bcost\b|"
                           # "What is the dollar figure set for ...?", "How many euros ...?"
                           r"what (?:(?:is|was|are|were) )?(?:the |its |their )?(?:dollar|euro|pound|money|monetary|cash) "
                           r"(?:figure|amount|value|sum|total|limit|cap)s?\b|how many (?:dollars|euros|pounds)\b)", re.I)
@@ -147,7 +151,7 @@ class Asked:
         if self.wants != "quantity":
             return ()
         if _WANTS_SHARE.search(self.clause) or _WANTS_RATE.search(self.clause):
-            return (_SHARE,)
+            return (SHARE,)
         return tuple(form for wanted, form in ((_WANTS_DOSE, _DOSE), (_WANTS_AGE, _AGE)) if wanted.search(self.clause))
 
 
@@ -347,8 +351,8 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     if asked.figure_forms and not row:
         # "what share of register cases": a percentage or a fraction, not "one Board"; "what dose of vitamin D":
         # 140,000 IU, not "45.9 ng/ml" (a level); "the median age of the children": "(n = 55)" counts them, no age
-        if asked.figure_forms == (_SHARE,):
-            return bool(_SHARE.search(text))
+        if asked.figure_forms == (SHARE,):
+            return bool(SHARE.search(text))
         if not all(form.search(text) for form in asked.figure_forms):
             return False
     if asked.wants in ("quantity", "length", "money"):

@@ -41,7 +41,9 @@ _WORK_AFTER = re.compile(rf"\b(?:of|in|from|for|by|about|did|does|was|were)\s+{_
                          rf"(?=(?:\s+(?:use|used|find|report|show|conclude|include|enrol|enroll|measure|recruit|compare|"
                          rf"test|give|carried out|conducted|done|performed|based|held|run))?\s*\?\s*$)|"
                          # "mean age of the Saudi orthodontic patients in the arch form and Bolton discrepancy study?"
-                         rf"\b(?:of|in|from|for|by|about)\s+(?:the|this|that)\s+(?:[\w'’.-]+\s+){{1,8}}?{_WORK}(?=\s*\?\s*$)",
+                         rf"\b(?:of|in|from|for|by|about)\s+(?:the|this|that)\s+(?:[\w'’.-]+\s+){{1,8}}?{_WORK}(?=\s*\?\s*$)|"
+                         # "how long were orthodontic separators left ... (CBCT vs bitewing study)"
+                         rf"\(\s*(?:the\s+)?(?:[\w'’./-]+\s+){{1,8}}?{_WORK}\s*\)(?=\s*\??\s*$)",
                          re.I)
 # what a question asks a figure of, noun first: "mean age of the Saudi orthodontic patients ...?", "share of
 # Africans with optimal BP ...?" (grounding reads these as wanting a quantity)

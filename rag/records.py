@@ -102,6 +102,8 @@ class Passage:
     dense_score: float | None = None  # cosine similarity to the question
     keyword_score: float | None = None  # BM25
     rerank_score: float | None = None
+    # the document's title line (``rag.titles``), read from its first chunk: a plain text's first line heads all of it
+    title: str = ""
 
     @property
     def heading(self) -> str:

@@ -21,6 +21,7 @@ from rag.embed import Embedder
 from rag.errors import ConfigError, ModelNotFoundError
 from rag.index import Index
 from rag.records import Passage, StoredChunk
+from rag.titles import title_line
 
 log = logging.getLogger(__name__)
 
@@ -221,8 +222,16 @@ class Retriever:
             vectors.update(index.catalog.get_vectors([i for i in missing if i not in vectors]) if missing else {})
             dense_scores.update({i: float(v @ found.query_vector) for i, v in vectors.items()})
         keyword_scores = dict(found.keyword)
+        # a plain text's title line heads every chunk of it, also those far from its first
+        openings = index.catalog.opening_texts(chunks[i].document_id for i in taken)
+
+        def title(chunk: StoredChunk) -> str:
+            text, heading = openings.get(chunk.document_id, ("", ()))
+            return title_line(text, 0, heading, own_chunk=chunk.ordinal > 0)
+
         return [
-            _passage(chunks[i], ranked.scores[i], dense_scores.get(i), keyword_scores.get(i), ranked.rerank_scores.get(i))
+            _passage(chunks[i], ranked.scores[i], dense_scores.get(i), keyword_scores.get(i), ranked.rerank_scores.get(i),
+                     title(chunks[i]))
             for i in taken
         ]
 
@@ -246,7 +255,8 @@ class Ranked:
     rerank_scores: dict[int, float] = field(default_factory=dict)
 
 
-def _passage(chunk: StoredChunk, score: float, dense: float | None, keyword: float | None, rerank: float | None) -> Passage:
+def _passage(chunk: StoredChunk, score: float, dense: float | None, keyword: float | None, rerank: float | None,
+             title: str = "") -> Passage:
     return Passage(
         chunk_id=chunk.id,
         source=chunk.path,
@@ -262,4 +272,5 @@ def _passage(chunk: StoredChunk, score: float, dense: float | None, keyword: flo
         dense_score=dense,
         keyword_score=keyword,
         rerank_score=rerank,
+        title=title,
     )

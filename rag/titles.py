@@ -12,17 +12,29 @@ MAX_TITLE_CHARS = 300
 _NOT_A_TITLE = re.compile(r"^\W*(?:from|to|cc|bcc|subject|date|sent|reply-to)\b[^:]{0,12}:|.*\|", re.I)
 
 
-def document_titles(passages: list[Passage]) -> dict[str, frozenset[str]]:
-    """The terms of a document's title, by source: the first line of its first chunk, when that chunk is among the
-    passages, has no heading and the line stands alone and short (a plain text's title, "Memory-provoked rCBF-SPECT
-    as a diagnostic tool in Alzheimer's disease?"). It heads every passage of its document, as a heading would: an
-    abstract's sentence ("Eighteen persons (73.2+/-4.8 years) with mild AD ...") is about what its title says."""
+def title_line(text: str, char_start: int, heading: tuple[str, ...] | str = (), own_chunk: bool = False) -> str:
+    """A document's title line, read from its first chunk (``char_start`` 0) with no heading: the first line, when it
+    stands alone before a blank line and is short (3 words to 300 characters), and is no message header nor table
+    row (a plain text's title, "Memory-provoked rCBF-SPECT as a diagnostic tool in Alzheimer's disease?"); else "".
+    With ``own_chunk`` (read for another chunk of the document) the line may also be the whole first chunk: the
+    chunker cut after it ("Should cavitation in proximal surfaces be reported in cone beam computed tomography
+    examination?" alone, the abstract's sections in the chunks after it)."""
     from rag.grounding import ROW  # grounding reads titles in ask_context
 
+    first, _, rest = text.strip().partition("\n\n")
+    alone = (rest.strip() or own_chunk) and "\n" not in first and 3 <= len(first.split()) and len(first) <= MAX_TITLE_CHARS
+    if char_start == 0 and not heading and alone and not (_NOT_A_TITLE.match(first) or ROW.match(first)):
+        return first.strip()
+    return ""
+
+
+def document_titles(passages: list[Passage]) -> dict[str, frozenset[str]]:
+    """The terms of a document's title line (``title_line``), by source: as the retriever read it from the
+    document's first chunk (``Passage.title``), or from that chunk when it is among the passages. It heads every
+    passage of its document, as a heading would: an abstract's sentence ("Eighteen persons (73.2+/-4.8 years) with
+    mild AD ...") is about what its title says."""
     titles = {}
     for passage in passages:
-        first, _, rest = passage.text.strip().partition("\n\n")
-        alone = rest.strip() and "\n" not in first and 3 <= len(first.split()) and len(first) <= MAX_TITLE_CHARS
-        if passage.char_start == 0 and not passage.heading and alone and not (_NOT_A_TITLE.match(first) or ROW.match(first)):
-            titles[passage.source] = frozenset(content_terms(first))
+        if title := passage.title or title_line(passage.text, passage.char_start, passage.heading_path):
+            titles[passage.source] = frozenset(content_terms(title))
     return titles

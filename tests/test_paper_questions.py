@@ -1,7 +1,12 @@
 """Rules found on the thirteenth blind set (PubMedQA abstracts as plain text files, docs/ask.md, session 23): a
 plain text's first line is its title and heads all its passages; under it, a sentence must itself say something
 asked beyond the paper's subject; an abbreviation the paper defines stands for its words; an age, a dose and an
-outcome's rate want their own kind of figure; a draft listing its passages ("1. [2]") says nothing."""
+outcome's rate want their own kind of figure; a draft listing its passages ("1. [2]") says nothing.
+
+Rules found on ``pubmed-4`` (session 24): the retriever gives every passage its document's title, also when the title
+is a chunk of its own; a sentence cut where two chunks overlap is read with its opening; an aim may say in passing what
+is asked; "patients" are the "children" or "students" asked about; a share in digits comes before "all children";
+"median survival ...?" wants a figure, "what did it cost" money, and "(CBCT vs bitewing study)" names the study."""
 
 from __future__ import annotations
 
@@ -111,8 +116,11 @@ def test_an_outcomes_rate_wants_a_share_and_an_odds_ratio_a_figure():
         asked = ask_context(question, [METHODS])
         assert asked.wants == "quantity" and not gives_what_is_wanted(methods, asked), question
         assert gives_what_is_wanted("The 1-year survival rate was 61% after surgery plus radiotherapy.", asked)
-    # a median survival is a time, and "what years of mortality data" asks for years
-    assert ask_context("What was the median survival of the patients?", [METHODS]).wants is None
+    # a median survival is a time, a figure but no share, and "what years of mortality data" asks for years
+    asked = ask_context("What was the median survival of the patients?", [METHODS])
+    assert asked.wants == "quantity" and not asked.figure_forms
+    assert gives_what_is_wanted("Median survival was 13 days.", asked)
+    assert not gives_what_is_wanted("The prognostic factors of survival have not been studied.", asked)
     assert ask_context("What years of mortality data were analysed?", [METHODS]).wants == "date"
     asked = ask_context("What odds ratio linked farming in the year before symptom onset with vasculitis?", [METHODS])
     assert not gives_what_is_wanted("Factors investigated were smoking, pets and farm exposure in the year before onset.", asked)
@@ -133,3 +141,84 @@ def test_a_dose_has_a_dose_unit_a_blood_pressure_is_no_share_and_brca2_is_no_new
     assert asked.wants == "name"
     assert not gives_what_is_wanted("548 female BRCA1 mutation carriers and 523 BRCA2 carriers were identified.", asked)
     assert gives_what_is_wanted("Female BRCA1/2 carriers were identified from the Manchester genetic database.", asked)
+
+
+CBCT = "/docs/pubmed-24481006.txt"
+
+
+def test_a_title_read_from_another_chunk_heads_the_passage():
+    separators = replace(passage("Orthodontic separators were placed between the teeth. The separator was removed after 3 "
+                                 "days and the surfaces recorded as cavitated or not.", CBCT, 9), char_start=98)
+    question = "how long was the separator left before the proximal surfaces were checked for cavitation in cone beam CT?"
+    assert extract(question, [separators], 0.6) is None  # the sentence alone says too little
+    titled = replace(separators, title="Should cavitation in proximal surfaces be reported in cone beam computed "
+                                       "tomography examination?")
+    found = extract(question, [titled], 0.6)
+    assert found and "3 days" in found.shown, found
+
+
+def test_the_retriever_reads_each_documents_title_from_its_first_chunk(tmp_path, embedder):
+    import rag
+    from rag.titles import title_line
+
+    title = "Should cavitation in proximal surfaces be reported in cone beam computed tomography examination?"
+    sections = [f"Section {n}: The examiners recorded proximal surface number {n} in the bitewing and the CBCT images, "
+                f"and a second observer read image set {n} again after a week to measure agreement." for n in range(30)]
+    sections.insert(20, "Methods: The separator was removed after 3 days and the surfaces were recorded as cavitated.")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "pubmed-24481006.txt").write_text("\n\n".join([title, *sections]), encoding="utf-8")
+    with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
+        assert engine.ingest([docs]).failed == 0
+        found = engine.retrieve("After how many days was the separator removed?", k=3)
+    late = [p for p in found if p.char_start > 0]
+    assert late and all(p.title == title for p in late), [(p.char_start, p.title) for p in found]
+    # a title alone in its chunk heads the other chunks of its document, not a one-line document's only chunk
+    assert title_line(title, 0, (), own_chunk=True) == title and title_line(title, 0, ()) == ""
+
+
+def test_a_sentence_cut_where_two_chunks_overlap_is_read_with_its_opening():
+    source = "/docs/pubmed-25103647.txt"
+    text = ("Results: The assistance for eyeglasses is inadequate in 5 Canadian provinces. Among middle-aged whites who "
+            "self-reported not having glaucoma, cataracts, diabetes, or vision problems not corrected by lenses, utilization of eye care "
+            "providers was 28.1% among those with financial difficulty versus 41.9% among those without (p<0.05).")
+    cut = text.index("utilization")
+    title = "Does government assistance improve utilization of eye care services by low-income individuals?"
+    first = replace(passage(text[:cut].strip(), source, 10), char_start=700, char_end=700 + cut, title=title)
+    tail_start = text.index("self-reported")
+    second = replace(passage(text[tail_start:], source, 11), char_start=700 + tail_start, char_end=700 + len(text),
+                     title=title)
+    question = "Among middle-aged white Canadians with financial difficulty, what percentage used eye care providers?"
+    found = extract(question, [first, second], 0.6)
+    assert found and found.n == 2 and "28.1%" in found.shown and found.shown.startswith("..."), found
+    # alone, the tail does not say whose utilization it is
+    assert extract(question, [second], 0.6) is None
+
+
+def test_an_aim_may_say_in_passing_what_is_asked_and_patients_are_the_children_asked_about():
+    paper = "/docs/pubmed-19401574.txt"
+    purpose = passage("Gadofosveset-enhanced MR angiography of carotid artery stenosis: does steady state imaging improve "
+                      "accuracy?\n\nPurpose: To evaluate the diagnostic accuracy of gadofosveset-enhanced MR angiography "
+                      "of carotid artery stenosis, with digital subtraction angiography (DSA) as the reference standard.",
+                      paper, 12)
+    found = extract("what was used as the reference standard when testing gadofosveset MR angiography for carotid stenosis",
+                    [purpose], 0.6)
+    assert found and "digital subtraction angiography" in found.shown, found
+    wheeze = "/docs/pubmed-11862129.txt"
+    title = passage("Do clinical variables predict pathologic radiographs in the first episode of wheezing?\n\n"
+                    "Conclusions: Clinical variables could not identify all children with pathologic radiographs.", wheeze, 13)
+    results = replace(passage("Results: Pathologic radiographs were identified in 61 patients (9%).", wheeze, 14),
+                      char_start=500)
+    found = extract("What percentage of children with a first episode of wheezing turned out to have pathologic chest "
+                    "radiographs?", [title, results], 0.6)
+    assert found and "9%" in found.shown, found
+
+
+def test_a_median_a_cost_and_a_study_named_in_brackets():
+    from rag.grounding import ask_context
+    from rag.question_parts import described_work
+
+    assert ask_context("Median overall survival with combined therapy for nasopharyngeal carcinoma?", []).wants == "quantity"
+    assert ask_context("What did an inpatient tonsillectomy cost at children's teaching hospitals?", []).wants == "money"
+    assert described_work("how long were separators left between teeth (CBCT vs bitewing study)") == \
+        {"cbct", "vs", "bitew", "studi"}
