@@ -1,6 +1,6 @@
 """Answers on documents no test or rule was tuned on: what a person asking them would see.
 
-Sixteen sets, over public documents read in place from ../shared/datasets/:
+Seventeen sets, over public documents read in place from ../shared/datasets/:
 
 * ``haystack``: the 28 files of haystack-test-files (web pages saved from the internet, a paper,
   office files); 20 questions written in session 13 while looking at the answers (16 answerable, 4 not),
@@ -68,13 +68,16 @@ Sixteen sets, over public documents read in place from ../shared/datasets/:
   were read: ``pubmed-4``'s were not, and it was run only before and after them. Session 24 read them.
 * ``pubmed-5`` (bench/data/blind15_questions.jsonl): the fifth 200 abstracts (800-1000); 40 questions written the
   same way in session 24 by a helper who never saw the code, run before that session's changes (made on
-  ``pubmed-4``'s failures) and after them, its failures not read.
+  ``pubmed-4``'s failures) and after the first of them; then its changed answers were read (in-sample since).
+* ``pubmed-all`` (bench/data/blind16_questions.jsonl): all 1,000 abstracts of PubMedQA PQA-L in one folder; 40
+  questions (32 answerable, 8 not) written in session 24 by another helper who never saw the code, over abstracts
+  no earlier set asked about, some in lay words ("heart attack"); run only at that session's end.
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
 wrong answers shown (neither right nor refused).
 
-    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-8 pubmed pubmed-2 pubmed-3 pubmed-4 pubmed-5 wiki wiki-2] [--work DIR] [--json OUT]
+    .venv/bin/python -m bench.heldout [--sets haystack example-docs ... example-docs-8 pubmed pubmed-2 pubmed-3 pubmed-4 pubmed-5 pubmed-all wiki wiki-2] [--work DIR] [--json OUT]
 """
 
 from __future__ import annotations
@@ -94,7 +97,7 @@ QUESTIONS = [ROOT / "bench" / "data" / name for name in
               "blind6_questions.jsonl", "blind7_questions.jsonl", "blind8_questions.jsonl",
               "blind9_questions.jsonl", "blind10_questions.jsonl", "blind11_questions.jsonl",
               "blind12_questions.jsonl", "blind13_questions.jsonl",
-              "blind14_questions.jsonl", "blind15_questions.jsonl")]
+              "blind14_questions.jsonl", "blind15_questions.jsonl", "blind16_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -157,12 +160,12 @@ SETS = {"example-docs": EXAMPLE_DOCS, "example-docs-2": EXAMPLE_DOCS_2, "example
 PUBMED_ABSTRACTS = 200
 
 
-def pubmed_documents(folder: Path, start: int = 0) -> Path:
-    """200 abstracts of PubMedQA PQA-L from ``start`` (in the file's order), one text file each: title,
+def pubmed_documents(folder: Path, start: int = 0, count: int = PUBMED_ABSTRACTS) -> Path:
+    """``count`` (200) abstracts of PubMedQA PQA-L from ``start`` (in the file's order), one text file each: title,
     labelled sections, conclusions."""
     data = json.loads((DATASETS / "pubmedqa" / "ori_pqal.json").read_text(encoding="utf-8"))
     folder.mkdir(parents=True, exist_ok=True)
-    for pmid in list(data)[start : start + PUBMED_ABSTRACTS]:
+    for pmid in list(data)[start : start + count]:
         item = data[pmid]
         parts = [item["QUESTION"], ""]
         for label, text in zip(item["LABELS"], item["CONTEXTS"]):
@@ -189,6 +192,8 @@ def documents(name: str, work: Path) -> Path:
         return DATASETS / "haystack-test-files"
     if name == "pubmed":
         return pubmed_documents(work / name)
+    if name == "pubmed-all":
+        return pubmed_documents(work / name, count=5 * PUBMED_ABSTRACTS)
     if name in ("pubmed-2", "pubmed-3", "pubmed-4", "pubmed-5"):
         return pubmed_documents(work / name, start=PUBMED_ABSTRACTS * int(name[-1]) - PUBMED_ABSTRACTS)
     if name in ("wiki", "wiki-2"):
@@ -230,7 +235,7 @@ def ask_all(index: Path, questions: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", nargs="*", default=["haystack", *SETS, "pubmed", "pubmed-2", "pubmed-3", "pubmed-4", "pubmed-5", "wiki",
+    parser.add_argument("--sets", nargs="*", default=["haystack", *SETS, "pubmed", "pubmed-2", "pubmed-3", "pubmed-4", "pubmed-5", "pubmed-all", "wiki",
                                                           "wiki-2"])
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--json", type=Path, default=None)

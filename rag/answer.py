@@ -54,6 +54,15 @@ def top_relevance(passages: list[Passage]) -> float:
 _FULL_NAME = re.compile(r"(?<=\s)[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
 
 
+def one_document_more(found: list[Passage], k: int) -> list[Passage]:
+    """The passage ranked next after the first ``k``, when it and all of them come from one document: the search
+    is sure where the answer is, and a short document (an abstract in four chunks) may hold it in the chunk ranked
+    next. It is offered to the quote, not to the model (whose prompt stays ``k`` passages)."""
+    if len(found) > k and len({p.source for p in found[: k + 1]}) == 1:
+        return found[k : k + 1]
+    return []
+
+
 def relevant_enough(passages: list[Passage], min_relevance: float, question: str | None = None) -> bool:
     """A passage is close enough in meaning to the question, or (given the question) one holds every
     full name it gives: "Which university is Melissa Dell from?" is far in meaning (cosine 0.2) from

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from rag.answer import REFUSAL, Policy, focus, refuse, relevant_enough, settle, top_relevance  # noqa: F401 - re-exported
+from rag.answer import REFUSAL, Policy, focus, one_document_more, refuse, relevant_enough, settle, top_relevance  # noqa: F401 - re-exported
 from rag.chat import HISTORY_CHARS, ChatSession, final_answer, first_sentence, recent_turns  # noqa: F401 - ChatSession re-exported
 from rag.condense import accept_rewrite, fallback_query, needs_history, rule_rewrite
 from rag.config import Settings
@@ -212,9 +212,11 @@ class Engine:
         if named:  # "What ZIP code is given in simple.docx?": that file is searched, however far in meaning
             filters = Filters(path_glob=glob.escape(named))
         query_vector = self.retriever.embed_query(search_query) if search_query.strip() else None
-        passages = self.retriever.search(
-            self.index, search_query, k=k, mode=mode, filters=filters, mmr_lambda=mmr_lambda, query_vector=query_vector
+        k = k or settings.top_k
+        found = self.retriever.search(
+            self.index, search_query, k=k + 1, mode=mode, filters=filters, mmr_lambda=mmr_lambda, query_vector=query_vector
         )
+        passages, more = found[:k], one_document_more(found, k)
         timings.retrieve_ms = (time.perf_counter() - started) * 1000
         answer = Answer(question, REFUSAL, True, [], passages, timings, search_query=search_query, standalone=standalone,
                         rewrite=rewrite)
@@ -232,7 +234,7 @@ class Engine:
         shown = [focus(standalone, p, settings.focus_chars) for p in passages]
         kept, dropped = pack(self.prompts, standalone, shown, model.count_tokens, budget)
         whole = {p.chunk_id: p for p in passages}
-        answer.passages = [whole[p.chunk_id] for p in kept]
+        answer.passages = [whole[p.chunk_id] for p in kept] + (more if not dropped else [])
         answer.dropped_passages = [whole[p.chunk_id] for p in dropped]
         if not kept:
             refuse(answer, "context_too_small")

@@ -209,6 +209,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 if not opening:
                     continue
                 tails.add((n, span.start))
+            if i == len(spans) - 1 and held_whole_elsewhere(passages, n - 1, span, unit):
+                continue  # cut where the chunk ends ("Overall physician sensitivity"): another passage holds it whole
             if _HEADING_LINE.match(unit) and not ROW.match(unit):
                 section, section_line = content_terms(unit), unit.strip()
             said = words_of(f"{opening} {unit}" if opening else unit)
@@ -303,6 +305,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             # something asked beyond the title ("... with digital subtraction angiography (DSA) as the reference
             # standard", "in a sample of 92 undergraduates with (n = 44) and without (n = 48) ADHD"), a figure in digits
             continue
+        if title and span.start == 0 and passages[n - 1].char_start == 0 and not wants_title:
+            continue  # the title line itself names the paper's subject, it answers nothing asked of it
         if _A_QUESTION.search(sentence) and not wants_title:
             continue  # a question ("... a potential role for uterine natural killer cells?", a paper's title) answers none
         if (_TITLE.match(sentence.strip()) or _BREADCRUMB.search(sentence)) and not wants_title:
@@ -340,6 +344,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         meaning = closeness(question, [e[7] for e in eligible])
     best, best_key = None, None
     for (n, span, terms, heading, telling, overlap, sentence, _, start), close in zip(eligible, meaning):
+        # an aim that says in passing what is asked comes after every sentence that is no aim
+        aim = bool((work or titles.get(passages[n - 1].source)) and _AIM.match(sentence))
         # the follow-up's own terms first when it is asked with the question before it ("Where is it
         # stored?" after "How many units are in stock?": the location, not the stock); then
         # most of the question's terms, with the unit's headings and a row's headers ("the impact
@@ -349,7 +355,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # ``closeness``) the sentence closest in meaning; then the earlier passage. Of a study described in the
         # question, the sentence repeating fewer of the describing words: "Objective: To compare the primary stability
         # of miniscrews inserted into bone blocks ..." says what the paper is about, not what the blocks were taken from
-        key = (len(own & (terms | telling | heading)), share_wanted and bool(_DIGIT_SHARE.search(sentence)),
+        key = (not aim, len(own & (terms | telling | heading)), share_wanted and bool(_DIGIT_SHARE.search(sentence)),
                len((asked | counted) & (terms | telling | heading)), len(asked & telling),
                round(sum(weight[t] for t in asked & telling), 6), len(asked & heading),
                bool(counting and counting.search(sentence)),
@@ -378,6 +384,17 @@ def sentence_opening(passages: list[Passage], i: int, tail_end: int) -> str:
         spans = [s for s in sentence_spans(other.text) if s.start < cut]
         return other.text[spans[-1].start : cut].strip() if spans and spans[-1].end >= cut - 1 else ""
     return ""
+
+
+def held_whole_elsewhere(passages: list[Passage], i: int, span, unit: str) -> bool:
+    """The unit ends passage ``i`` cut off (no full stop, no colon), and another passage of the same document holds
+    it from its start and goes on past the cut."""
+    passage = passages[i]
+    if re.search(r"[.!?:;)\]\"'”’]\s*$", unit):
+        return False
+    start, end = passage.char_start + span.start, passage.char_start + span.end
+    return any(other is not passage and other.source == passage.source and other.char_start <= start and end < other.char_end
+               for other in passages)
 
 
 def telling_terms(unit: str) -> set[str]:

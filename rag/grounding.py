@@ -113,6 +113,9 @@ _WANTS_DOSE = re.compile(r"^\W*(?:what|which)\s+(?:(?:is|was|were)\s+)?(?:the\s+
 _DOSE = re.compile(r"\d\s*(?:mg|g|µg|μg|mcg|ug|iu|units?|ml|gy|cgy|mmol|mci|mbq)\b", re.I)
 _WANTS_AGE = re.compile(r"^\W*(?:what (?:is|was|were) )?(?:the )?(?:mean|median|average)? ?age\b", re.I)
 _AGE = re.compile(r"\b(?:age[ds]?|years?|yrs?|old|months?|weeks?|days?)\b", re.I)
+# "What was the mean follow-up?", "median overall survival ...?": an amount of time ("37 months"), not a count
+_WANTS_SPAN = re.compile(r"^\W*(?:what (?:is|was|were) )?(?:the )?(?:mean|median|average)\s+(?:[\w-]+\s+)?"
+                         r"(?:follow-?up|survival|duration|delay|interval|stay|time|wait)\b", re.I)
 _WANTS_FREQUENCY = re.compile(r"^\s*how often\b", re.I)
 _FREQUENCY = re.compile(r"\b(?:every|each|per|daily|weekly|monthly|yearly|annually|hourly|nightly|times|once|twice|"
                         r"always|never|seldom|rarely|sometimes|usually)\b"
@@ -152,7 +155,8 @@ class Asked:
             return ()
         if _WANTS_SHARE.search(self.clause) or _WANTS_RATE.search(self.clause):
             return (SHARE,)
-        return tuple(form for wanted, form in ((_WANTS_DOSE, _DOSE), (_WANTS_AGE, _AGE)) if wanted.search(self.clause))
+        return tuple(form for wanted, form in ((_WANTS_DOSE, _DOSE), (_WANTS_AGE, _AGE), (_WANTS_SPAN, _LENGTH))
+                     if wanted.search(self.clause))
 
 
 def ask_context(question: str, passages: list[Passage]) -> Asked:
@@ -290,6 +294,10 @@ _REFERENCE = re.compile(r"(?:\b(?:sections?|sec|chapters?|articles?|title|part|p
                         r"paragraphs?|figures?|fig|tables?|appendix|exhibit)\.?|§+)\s*\(?\d[\w.()-]*", re.I)
 
 
+# a list's item numbers in a sentence: "children managed by (1) non-children's teaching hospitals, (2) ..."
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s,;:]))\((?:\d{1,2}|[ivx]{1,4})\)(?=\s)")
+
+
 _ABOUT_THE_PASSAGE = re.compile(r"^\W*(?:the|this|that)\s+(?:passage|document|text|context|excerpt|source)s?\s+"
                                 r"(?:is|are|contains?|mentions?|refers?|references?|describes?|discusses?|says|states?|"
                                 r"talks?|provides?|does|do|has|have|shows?|includes?)\b", re.I)
@@ -357,7 +365,7 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
             return False
     if asked.wants in ("quantity", "length", "money"):
         # "section 811", "Public Law 104-132", "page 5" name a place in a text, not an amount
-        new = numbers(_REFERENCE.sub(" ", text)) - given - set(YEAR.findall(text))
+        new = numbers(_ENUMERATOR.sub(" ", _REFERENCE.sub(" ", text))) - given - set(YEAR.findall(text))
         return bool(new) or bool(_WORD_NUMBERS.search(text))
     if asked.wants == "date" and _WANTS_YEAR.match(asked.clause):  # "what years": a year, not "15%"
         return bool({"".join(m) for m in _YEAR_LIKE.findall(text)} - {"".join(m) for m in _YEAR_LIKE.findall(asked.question)})

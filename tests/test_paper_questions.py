@@ -107,7 +107,7 @@ def test_a_capitalised_common_noun_is_no_unknown_name_and_a_share_says_how_often
 
 
 def test_an_outcomes_rate_wants_a_share_and_an_odds_ratio_a_figure():
-    from rag.grounding import ask_context, gives_what_is_wanted
+    from rag.grounding import SHARE, ask_context, gives_what_is_wanted
 
     methods = "Data from 42 elderly (age> 65 years) patients receiving surgery plus radiotherapy were matched to 84 patients."
     for question in ("For elderly patients with spinal cord compression, what was the 1-year survival rate after surgery?",
@@ -118,7 +118,7 @@ def test_an_outcomes_rate_wants_a_share_and_an_odds_ratio_a_figure():
         assert gives_what_is_wanted("The 1-year survival rate was 61% after surgery plus radiotherapy.", asked)
     # a median survival is a time, a figure but no share, and "what years of mortality data" asks for years
     asked = ask_context("What was the median survival of the patients?", [METHODS])
-    assert asked.wants == "quantity" and not asked.figure_forms
+    assert asked.wants == "quantity" and SHARE not in asked.figure_forms
     assert gives_what_is_wanted("Median survival was 13 days.", asked)
     assert not gives_what_is_wanted("The prognostic factors of survival have not been studied.", asked)
     assert ask_context("What years of mortality data were analysed?", [METHODS]).wants == "date"
@@ -215,10 +215,58 @@ def test_an_aim_may_say_in_passing_what_is_asked_and_patients_are_the_children_a
 
 
 def test_a_median_a_cost_and_a_study_named_in_brackets():
-    from rag.grounding import ask_context
+    from rag.grounding import ask_context, gives_what_is_wanted
     from rag.question_parts import described_work
 
     assert ask_context("Median overall survival with combined therapy for nasopharyngeal carcinoma?", []).wants == "quantity"
-    assert ask_context("What did an inpatient tonsillectomy cost at children's teaching hospitals?", []).wants == "money"
+    asked = ask_context("What did an inpatient tonsillectomy cost at children's teaching hospitals?", [])
+    assert asked.wants == "money"
+    # a list's item numbers are no amount
+    assert not gives_what_is_wanted("Models assessed differences in hospital cost among children managed by (1) "
+                                    "non-children's teaching hospitals, (2) children's teaching hospitals.", asked)
+    assert gives_what_is_wanted("The risk-adjusted cost was $9423.34 at children's teaching hospitals.", asked)
     assert described_work("how long were separators left between teeth (CBCT vs bitewing study)") == \
         {"cbct", "vs", "bitew", "studi"}
+
+
+def test_the_quote_may_read_the_next_passage_of_the_one_document_searched():
+    from rag.answer import one_document_more
+
+    paper = [replace(passage(f"Part {n} of the abstract.", CBCT, 20 + n), char_start=300 * n) for n in range(4)]
+    assert one_document_more(paper, 3) == paper[3:]
+    other = replace(paper[3], source="/docs/another.txt")
+    assert one_document_more(paper[:3] + [other], 3) == []  # the search was not sure of one document
+    assert one_document_more(paper[:3], 3) == []
+
+
+def test_a_sentence_cut_where_a_chunk_ends_is_quoted_from_the_passage_holding_it_whole():
+    source = "/docs/pubmed-10381996.txt"
+    title = "Clinician assessment for acute chest syndrome in febrile patients with sickle cell disease: is it accurate?"
+    text = ("Results: Acute chest syndrome (ACS) was diagnosed in 17 of 96 febrile events. Overall physician sensitivity "
+            "for predicting ACS was only 39%, and diagnostic accuracy did not improve with training.")
+    cut = text.index(" for predicting")
+    ending = replace(passage(text[:cut], source, 30), char_start=780, char_end=780 + cut, title=title)
+    whole_start = text.index("Acute chest")
+    whole = replace(passage(text[whole_start:], source, 31), char_start=780 + whole_start, char_end=780 + len(text),
+                    title=title)
+    found = extract("How good were doctors at spotting acute chest syndrome in sickle cell patients with fever - what was "
+                    "their overall sensitivity?", [ending, whole], 0.6)
+    assert found and found.n == 2 and "39%" in found.shown, found
+
+
+def test_a_mean_follow_up_is_a_time_and_an_aim_comes_after_the_finding():
+    from rag.grounding import ask_context, gives_what_is_wanted
+
+    asked = ask_context("What was the mean follow-up in the study of resecting colorectal liver metastases?", [])
+    assert not gives_what_is_wanted("From January 2005 to June 2013, 5624 and 791 consecutive patients received 1 and "
+                                    "2 chemotherapy lines.", asked)
+    assert gives_what_is_wanted("Mean follow-up was 37 months.", asked)
+    paper = "/docs/pubmed-hif1a.txt"
+    aim = passage("HIF1A polymorphisms and age-related macular degeneration in a Turkish population\n\nBackground: To "
+                  "investigate the association between age-related macular degeneration (AMD) and the polymorphisms of "
+                  "HIF1A, a regulator under hypoxic conditions.", paper, 40)
+    finding = replace(passage("Results: Having at least one C allele for polymorphism rs11549465 increased AMD risk "
+                              "(OR = 2.42).", paper, 41), char_start=600)
+    found = extract("Which polymorphism turned out to be linked to age-related macular degeneration in the Turkish study "
+                    "of HIF1A variants?", [aim, finding], 0.6)
+    assert found and "rs11549465" in found.shown, found
