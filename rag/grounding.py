@@ -67,7 +67,7 @@ _WANTS_RATE = re.compile(r"^\s*(?:\w+\s+)?(?:what|which)\s+(?:(?:is|was|are|were
                          r"failure|complication|miscarriage|pregnancy|cure|remission|readmission|infection)\s+rates?)\b", re.I)
 # a fraction is not a reading in units ("120/80 mm Hg")
 SHARE = re.compile(r"\d\s*%|\bper ?cent\b|\d+\s*(?:/|of|out of|in)\s*\d+(?![\d.,]|\s*(?:mm|cm|kg|mg|ml)\b)|"
-                    r"\b(?:half|halves|third|thirds|quarters?|fifths?|tenths?|majority|minority|none|all|most|few)\b", re.I)
+                   r"\b(?:half|halves|third|thirds|quarters?|fifths?|tenths?|majority|minority|none|all|most|few)\b", re.I)
 # a year as "in which year" wants it: four digits ("1995"), or three after "in" or "year" ("began in 911"), not a share
 # ("15%") or a count ("n = 206")
 _YEAR_LIKE = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)|\b(?:[Ii]n|[Yy]ear|AD|A\.D\.)\s+(\d{3})(?![\d%]|[.,]\d)")
@@ -150,7 +150,8 @@ class Asked:
     @cached_property
     def figure_forms(self) -> tuple[re.Pattern, ...]:
         """The forms a figure answering a quantity question must take beyond being a figure: a share or a fraction
-        ("what share", an outcome's rate), a dose unit ("what dose"), a word of age ("the median age")."""
+        ("what share", an outcome's rate), a dose unit ("what dose"), a word of age ("the median age"), an amount of
+        time ("the mean follow-up")."""
         if self.wants != "quantity":
             return ()
         if _WANTS_SHARE.search(self.clause) or _WANTS_RATE.search(self.clause):
