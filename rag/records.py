@@ -175,7 +175,9 @@ class Answer:
     text: str
     refused: bool
     citations: list[Citation]
-    passages: list[Passage]  # the passages given to the model, numbered from 1 in this order
+    # the passages given to the model, numbered from 1 in this order; then, when the search found the next one in the
+    # same single document, that one for the quote only (``rag.answer.one_document_more``)
+    passages: list[Passage]
     timings: Timings
     refusal_reason: str | None = None  # "no_relevant_passages", "unsupported", "model_declined", "unknown_name"
     draft: str = ""  # the model's raw output, kept even when the answer was refused
