@@ -305,7 +305,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             # something asked beyond the title ("... with digital subtraction angiography (DSA) as the reference
             # standard", "in a sample of 92 undergraduates with (n = 44) and without (n = 48) ADHD"), a figure in digits
             continue
-        if title and span.start == 0 and passages[n - 1].char_start == 0 and not wants_title:
+        if title and span.start == 0 and passages[n - 1].char_start == 0 and "\n" not in sentence.strip() \
+                and not wants_title:
             continue  # the title line itself names the paper's subject, it answers nothing asked of it
         if _A_QUESTION.search(sentence) and not wants_title:
             continue  # a question ("... a potential role for uterine natural killer cells?", a paper's title) answers none

@@ -270,3 +270,10 @@ def test_a_mean_follow_up_is_a_time_and_an_aim_comes_after_the_finding():
     found = extract("Which polymorphism turned out to be linked to age-related macular degeneration in the Turkish study "
                     "of HIF1A variants?", [aim, finding], 0.6)
     assert found and "rs11549465" in found.shown, found
+
+
+def test_a_list_under_a_first_line_is_quoted_though_the_line_alone_is_not():
+    favorites = passage("These are a few of my favorite things:\n\nParrots\n\nHockey\n\nAnalysis\n\nThis is my first "
+                        "thought. This is my second thought.", "/docs/simple.docx", 50)
+    found = extract("What favorite things are listed in simple.docx?", [favorites], 0.6)
+    assert found and "Parrots" in found.shown and "Hockey" in found.shown, found
