@@ -71,7 +71,8 @@ Seventeen sets, over public documents read in place from ../shared/datasets/:
   ``pubmed-4``'s failures) and after the first of them; then its changed answers were read (in-sample since).
 * ``pubmed-all`` (bench/data/blind16_questions.jsonl): all 1,000 abstracts of PubMedQA PQA-L in one folder; 40
   questions (32 answerable, 8 not) written in session 24 by another helper who never saw the code, over abstracts
-  no earlier set asked about, some in lay words ("heart attack"); run only at that session's end.
+  no earlier set asked about, some in lay words ("heart attack"); run only at that session's start and end, its
+  failures not read.
 
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
