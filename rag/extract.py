@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.abbreviations import defined_terms, expanded
+from rag.chunk_edges import held_whole_elsewhere, sentence_opening
 from rag.cite import STOPWORDS, content_terms, file_words, names, sentence_spans
 from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, SHARE, YEAR, Asked, answers_the_question, ask_context, from_someone_else,
                            question_terms, row_headers, row_values)
@@ -367,35 +368,6 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 shown = "..." + shown  # a sentence's tail: the passage cited holds it from here
             best, best_key = Extract(n, start, span.end, overlap, shown), key
     return best
-
-
-def sentence_opening(passages: list[Passage], i: int, tail_end: int) -> str:
-    """The opening of the sentence passage ``i`` starts inside, from another passage of the same document that
-    overlaps its start and ends before the tail (its first ``tail_end`` characters) does; "" when none does, or one
-    holds the whole sentence (it is quoted from there)."""
-    passage = passages[i]
-    for other in passages:
-        if other is passage or other.source != passage.source:
-            continue
-        if not other.char_start < passage.char_start <= other.char_end:
-            continue
-        if other.char_end >= passage.char_start + tail_end:
-            return ""  # the other passage holds the whole sentence
-        cut = passage.char_start - other.char_start
-        spans = [s for s in sentence_spans(other.text) if s.start < cut]
-        return other.text[spans[-1].start : cut].strip() if spans and spans[-1].end >= cut - 1 else ""
-    return ""
-
-
-def held_whole_elsewhere(passages: list[Passage], i: int, span, unit: str) -> bool:
-    """The unit ends passage ``i`` cut off (no full stop, no colon), and another passage of the same document holds
-    it from its start and goes on past the cut."""
-    passage = passages[i]
-    if re.search(r"[.!?:;)\]\"'”’]\s*$", unit):
-        return False
-    start, end = passage.char_start + span.start, passage.char_start + span.end
-    return any(other is not passage and other.source == passage.source and other.char_start <= start and end < other.char_end
-               for other in passages)
 
 
 def telling_terms(unit: str) -> set[str]:
