@@ -11,10 +11,11 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rag.abbreviations import defined_terms, expanded
 from rag.chunk_edges import held_whole_elsewhere, sentence_opening
-from rag.cite import STOPWORDS, content_terms, file_words, names, sentence_spans
+from rag.cite import STOPWORDS, Span, content_terms, file_words, names, sentence_spans
 from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, SHARE, YEAR, Asked, answers_the_question, ask_context, from_someone_else,
                            question_terms, row_headers, row_values)
 from rag.injection import masked
@@ -136,6 +137,20 @@ class Extract:
     end: int
     overlap: float  # share of the question's key terms in it
     shown: str  # what the answer shows: the sentence, or the row's asked cells
+
+
+class _Candidate(NamedTuple):
+    """A sentence (or row, or list) that may be quoted, with what ranks it against the others."""
+    n: int  # passage number, from 1
+    span: Span  # where it stands in the passage text
+    terms: set[str]  # its own content terms
+    heading: set[str]  # terms of its headings (and of the sentence before, when it goes on about it)
+    telling: set[str]  # the terms that tell it from another sentence (a row's cell values)
+    overlap: float
+    quote: str  # the text quoted: from ``start`` (the sentence before, when read with it) to the span's end
+    in_context: str  # the sentence under its headings, read by meaning
+    start: int
+    aim: bool  # the aim of the study described: ranked after every sentence that is no aim
 
 
 def extract(question: str, passages: list[Passage], min_overlap: float, min_relevance: float = 0.0,
@@ -319,19 +334,20 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # the words naming the source ("in the Blackboard test template") tell none of its sentences from another;
         # a row's cell naming the thing described ("Riverside branch: when does it close?") is what tells its row
         naming = described - work if ROW.match(sentence.strip()) else described
-        eligible.append((n, span, terms - shared, heading, telling - shared - naming, overlap,
-                         readable[n - 1][start : span.end], in_context, start))
+        quote = readable[n - 1][start : span.end]
+        eligible.append(_Candidate(n, span, terms - shared, heading, telling - shared - naming, overlap, quote,
+                                   in_context, start, bool((work or title) and _AIM.match(quote))))
     # a year the question gives ("Who led the reinforcements in 1765?") is one the answering sentence gives, or its
     # headings do ("the 2024 sheet"): on SQuAD2 14 fewer of 600 unanswerable questions quoted, no answer lost
     if years := set(YEAR.findall(question)):
-        eligible = [e for e in eligible if years <= e[2] | e[3]]
+        eligible = [e for e in eligible if years <= e.terms | e.heading]
     # "Who was the mayor of Jacksonville when the Great Fire broke out?": the sentence names the role asked of
     # someone ("leadership" for a leader), or it names someone else (a sentence on the fire naming Florida)
     if role := _ROLE_ASKED.match(context.clause):
         wanted_role = content_terms(role.group(1)) & asked
-        eligible = [e for e in eligible if all(any(w.startswith(r) for w in e[2] | e[3]) for r in wanted_role)]
+        eligible = [e for e in eligible if all(any(w.startswith(r) for w in e.terms | e.heading) for r in wanted_role)]
     if wants_title:  # "What is the main heading of the page?": a heading line, when one is eligible
-        eligible = [e for e in eligible if _HEADING_LINE.match(e[6].strip())] or eligible
+        eligible = [e for e in eligible if _HEADING_LINE.match(e.quote.strip())] or eligible
     if not eligible:
         return None
     # "how many patients": a sentence counting them ("A total of 185 patients underwent ...") before one that only
@@ -343,11 +359,10 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     # "what percentage of children ...": "61 patients (9%)" before "could not identify all children"
     share_wanted = context.figure_forms == (SHARE,)
     if closeness:
-        meaning = closeness(question, [e[7] for e in eligible])
+        meaning = closeness(question, [e.in_context for e in eligible])
     best, best_key = None, None
-    for (n, span, terms, heading, telling, overlap, sentence, _, start), close in zip(eligible, meaning):
+    for (n, span, terms, heading, telling, overlap, sentence, _, start, aim), close in zip(eligible, meaning):
         # an aim that says in passing what is asked comes after every sentence that is no aim
-        aim = bool((work or titles.get(passages[n - 1].source)) and _AIM.match(sentence))
         # the follow-up's own terms first when it is asked with the question before it ("Where is it
         # stored?" after "How many units are in stock?": the location, not the stock); then
         # most of the question's terms, with the unit's headings and a row's headers ("the impact

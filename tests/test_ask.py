@@ -144,6 +144,34 @@ def test_a_topic_switch_in_a_chat_is_answered_as_if_asked_alone(sample_engine):
 
 
 @pytest.mark.slow
+def test_the_cached_system_turn_gives_the_answer_an_empty_cache_gives(sample_engine):
+    # LlamaCppModel keeps the system turn evaluated between answers (the rest of each prompt is evaluated after
+    # it); every draft must equal raw llama.cpp's from an empty cache, also after a prompt of another shape
+    from rag.answer import focus
+    from rag.engine import STOP
+    from rag.prompting import pack
+
+    model, settings = sample_engine.model, sample_engine.settings
+    options = {"max_tokens": settings.max_tokens, "temperature": 0.0, "stop": STOP, "repeat_penalty": settings.repeat_penalty}
+    prompts = []
+    for question, _, _ in FACTS[:3]:
+        shown = [focus(question, p, settings.focus_chars) for p in sample_engine.retrieve(question)]
+        prompts.append(sample_engine.prompts.answer_messages(
+            question, pack(sample_engine.prompts, question, shown, model.count_tokens, model.n_ctx - settings.max_tokens)[0]))
+    prompts.insert(2, sample_engine.prompts.condense_messages([("How often is the starter fed?", "Every 12 hours.")],
+                                                              "And who feeds it?"))
+    with model.lock:
+        cached = ["".join(model.stream(m, **options)) for m in prompts]
+        assert len(model._primed) > 40  # the system turn stays evaluated after the last answer
+        empty = []
+        for messages in prompts:
+            model.llama.reset()
+            empty.append(model.llama.create_chat_completion(messages, **options)["choices"][0]["message"]["content"])
+        model._primed = ()  # the cache no longer holds it
+    assert cached == empty and all(cached)
+
+
+@pytest.mark.slow
 def test_follow_ups_are_written_out_from_the_history(sample_engine):
     chat = sample_engine.chat()
     chat.ask("When does the Riverside branch close on Saturday?")
