@@ -160,7 +160,8 @@ def run(work: Path, n: int, variants: list[str]) -> dict:
     for name in variants:
         settings = VARIANTS[name]
         started = time.perf_counter()
-        with rag.open(index, create=False, model=model, **settings) as engine:
+        # every policy row is replayed from a draft: the model is asked also when the answer is the quote
+        with rag.open(index, create=False, model=model, generate_when_quoted=True, **settings) as engine:
             replayed = policies(closeness(engine.embedder))
             per_policy: dict[str, list[dict]] = {p: [] for p in replayed}
             for number, item in enumerate(items, 1):

@@ -143,7 +143,7 @@ def answer_rows(index: Path, more: int | None, folder: Path, restart: bool,
     checkpoint, side = Checkpoint(folder), Checkpoint(folder / "helper")
     code = {"code": code_fingerprint()}
     started = time.perf_counter()
-    with rag.open(index, create=False) as engine:
+    with rag.open(index, create=False, generate_when_quoted=True) as engine:  # drafts for the verification-off row
         settings = {**run_settings(engine, True, {}, 10), **code}
         if helper:  # the forward run owns folder/results.jsonl: only read it
             done = checkpoint.measured(qa_file, settings)

@@ -76,7 +76,7 @@ def run(work: Path, by_meaning: bool = False) -> dict:
     questions = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
     index = build(work)
     rows, again = [], []
-    with rag.open(index, create=False) as engine:
+    with rag.open(index, create=False, generate_when_quoted=by_meaning) as engine:  # a draft to settle again
         other = replace(policy(engine.settings, model_name=engine.model.name), closeness=closeness(engine.embedder))
         for question in questions:
             answer = engine.ask(question["question"])

@@ -327,7 +327,7 @@ def main() -> None:
         print(f"\nsupport: {len(rows) - len(todo)} of {len(rows)} answers cached in {cache_path} (--fresh to ask again)")
         if todo:
             asker = rag.open(args.workdir / "index", embedder=engine.embedder, workers=1, min_relevance=-1,
-                             verify_citations=True, min_support=configured)
+                             verify_citations=True, min_support=configured, generate_when_quoted=True)
             print(f"support: asking {len(todo)} questions of {asker.model.name}")
             with cache_path.open("a", encoding="utf-8") as out:
                 ask_all(asker, todo, cache, out)

@@ -6,6 +6,8 @@ Pure functions over records; no model, no index. The engine calls them in this o
 * ``focus``: the few sentences of each passage around what the question asks, for the prompt
   (a 135M model reads 3 x 900 characters poorly and slowly; citations still point into the whole
   passage);
+* ``quote_first``: with ``prefer_quote`` (the bundled model), the quote of the sentence that clearly answers
+  is the answer whatever the model would write: found before generating, the model is not asked;
 * ``settle``: check the draft's claims against the passages; keep the supported ones; when none is
   supported, fall back to the passage sentence that clearly answers, shown as a quote
   ("The documents say: "..." [n]", chosen by ``rag.extract``); otherwise refuse with ``REFUSAL``.
@@ -183,6 +185,18 @@ def settle(answer: Answer, policy: Policy) -> Answer:
     if quote is not None and (policy.extract_when_declined or not checked.declined):
         return quoted_answer(answer, quote)
     return refuse(answer, reason)
+
+
+def quote_first(answer: Answer, policy: Policy) -> Answer | None:
+    """The answer before any draft, when the policy shows the quote whatever the model writes (``prefer_quote``,
+    quoting also when the model declines) and a sentence answers: ``settle`` would turn every draft into this
+    quote, so the model need not be asked. None when the draft decides (no sentence answers, or another policy)."""
+    if not (policy.prefer_quote and policy.verify_citations and policy.extractive and policy.extract_when_declined):
+        return None
+    question = answer.standalone or answer.question
+    quote = extract(question, answer.passages, policy.extract_min_overlap, policy.extract_min_relevance,
+                    ask_context(question, answer.passages), policy.closeness)
+    return quoted_answer(answer, quote) if quote is not None else None
 
 
 def _claimed(checked: Verified, terms_of: Callable[[str], set[str]]) -> set[str]:

@@ -302,7 +302,9 @@ def _print_answer(answer, out: Console) -> None:
     if answer.rewrite:
         out.print(Text("Understood as: ", style="bold"), Text(clean(answer.standalone)), highlight=False)
     out.print(Text("Answer: ", style="bold"), Text(clean(answer.text)), highlight=False)
-    if answer.extracted:
+    if answer.extracted and not answer.draft:
+        out.print("(the passage's own sentence: it answers the question, so the model was not asked)")
+    elif answer.extracted:
         out.print("(the draft above was not supported by the passages; this is the passage's own sentence)")
     if answer.citations:
         out.print(Text("Citations:", style="bold"))

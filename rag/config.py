@@ -263,6 +263,12 @@ class Settings(BaseSettings):
         "for any other model. On SQuAD2 with the bundled model the draft that cites the right sentence still misreads "
         "it (\"hydrophobic\" for \"hydrophilic\"); docs/ask.md.",
     )
+    generate_when_quoted: bool = Field(
+        default=False,
+        description="With prefer_quote on, the quoted sentence is the answer whenever one answers, whatever the model "
+        "writes, so the model is not asked then and the answer comes at once. On = generate the draft anyway (it is "
+        "kept in Answer.draft; rag eval and bench/answers.py score drafts).",
+    )
     extract_by_meaning: bool = Field(
         default=False,
         description="Choose the quoted sentence by meaning as well as by words: the question's terms that the "

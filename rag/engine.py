@@ -17,7 +17,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from rag.answer import REFUSAL, Policy, focus, one_document_more, refuse, relevant_enough, settle, top_relevance  # noqa: F401 - re-exported
+from rag.answer import (REFUSAL, Policy, focus, one_document_more, quote_first, refuse, relevant_enough, settle,  # noqa: F401
+                        top_relevance)  # Policy, top_relevance re-exported
 from rag.chat import HISTORY_CHARS, ChatSession, final_answer, first_sentence, recent_turns  # noqa: F401 - ChatSession re-exported
 from rag.condense import accept_rewrite, fallback_query, needs_history, rule_rewrite
 from rag.config import Settings
@@ -241,6 +242,11 @@ class Engine:
             timings.total_ms = (time.perf_counter() - started) * 1000
             yield answer
             return
+        rules = policy(settings, self.embedder, model.name)
+        if not settings.generate_when_quoted and (quoted := quote_first(answer, rules)) is not None:
+            timings.total_ms = (time.perf_counter() - started) * 1000
+            yield quoted  # the sentence that answers is shown whatever the model writes: it is not asked
+            return
         messages = self.prompts.answer_messages(standalone, kept)
         pieces: list[str] = []
         for piece in model.stream(messages, max_tokens=settings.max_tokens, temperature=settings.temperature, stop=STOP,
@@ -250,7 +256,7 @@ class Engine:
             pieces.append(piece)
             yield piece
         answer.draft = "".join(pieces).strip()
-        settle(answer, policy(settings, self.embedder, model.name))
+        settle(answer, rules)
         timings.total_ms = (time.perf_counter() - started) * 1000
         yield answer
 

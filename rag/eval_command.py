@@ -53,7 +53,9 @@ def evaluate(qa_file: Path, index: Path | None, ks: str, limit: int | None, answ
     items = load_qa(qa_file)
     if limit:
         items = spread(items, limit)
-    settings = settings_for(index)
+    # with --answers every question gets a draft (the quote-first path would skip it): the ablation with citation
+    # verification off shows the draft whole
+    settings = settings_for(index, generate_when_quoted=True if answers else None)
     options = {"mode": mode} if mode else {}
     if collection:
         options["filters"] = filters_for(collection, None, ())

@@ -93,10 +93,12 @@ def gguf_model():
 
 @pytest.fixture(scope="session")
 def sample_engine(sample_index: Path, shared_embedder, gguf_model):
-    """An engine over the sample index with the real embedder and the real bundled model."""
+    """An engine over the sample index with the real embedder and the real bundled model, asked for every question:
+    the tests using it are about generation and what the engine makes of a draft (by default the bundled model is not
+    asked when a passage sentence answers, whose quote is then the answer: tests/test_ask.py)."""
     import rag
 
-    engine = rag.open(sample_index, embedder=shared_embedder, model=gguf_model, create=False)
+    engine = rag.open(sample_index, embedder=shared_embedder, model=gguf_model, create=False, generate_when_quoted=True)
     yield engine
     engine.close()
 

@@ -12,6 +12,7 @@ import pytest
 
 import rag
 from conftest import SAMPLE_DOCS, run_rag
+from rag.llm import BUNDLED_GGUF
 from rag.records import Answer
 
 # question, the file holding the answer, the fact the quote must contain. SmolLM2-135M answers these
@@ -72,6 +73,25 @@ def test_off_topic_questions_are_refused_without_asking_the_model(sample_index, 
 
 
 @pytest.mark.slow
+def test_the_quote_first_answers_are_those_of_the_model_asked_every_time(sample_engine):
+    # the same engine with the default policy: for every question it answers without the model, the answer, its
+    # citations and passages are those the engine gives when it asks the model first and then settles the draft
+    with rag.open(sample_engine.settings.index_dir, embedder=sample_engine.embedder, model=sample_engine.model,
+                  create=False) as engine:
+        assert not engine.settings.generate_when_quoted and sample_engine.settings.generate_when_quoted
+        unasked = 0
+        for question in [f[0] for f in FACTS] + ["How many litres per day does the plant treat?",
+                                                  "When does the Riverside branch close on Saturday?"]:
+            first, asked = engine.ask(question), sample_engine.ask(question)
+            unasked += first.draft == "" and first.extracted
+            assert first.text == asked.text and first.refused == asked.refused, question
+            assert [c.to_dict() for c in first.citations if c.supported] == \
+                [c.to_dict() for c in asked.citations if c.supported], question
+            assert [p.chunk_id for p in first.passages] == [p.chunk_id for p in asked.passages]
+    assert unasked >= 4
+
+
+@pytest.mark.slow
 def test_an_unsupported_figure_is_never_shown(sample_engine):
     # the model answers this one with a figure that is in no passage (see docs/ask.md); the answer
     # is the passage's own sentence instead, quoted, or a refusal, never the made-up figure
@@ -98,6 +118,38 @@ class ScriptedModel:
 
     def stream(self, messages, *, max_tokens, temperature, stop=None, repeat_penalty=1.0):
         yield from re.findall(r"\S+\s*", self.draft)
+
+
+class UnaskedModel(ScriptedModel):
+    """The bundled model by name (so ``prefer_quote`` is on), which must not be asked to write anything."""
+
+    name = BUNDLED_GGUF
+
+    def stream(self, *args, **kwargs):
+        raise AssertionError("the model was asked")
+
+
+def test_with_the_bundled_model_a_sentence_that_answers_is_quoted_without_asking_it(sample_index, shared_embedder):
+    with rag.open(sample_index, embedder=shared_embedder, model=UnaskedModel(""), create=False) as engine:
+        events = list(engine.stream("What is the chlorine contact time?"))
+    answer = events[-1]
+    assert len(events) == 1 and isinstance(answer, Answer)  # no text pieces: the answer comes whole, at once
+    assert answer.extracted and not answer.refused and answer.draft == "" and answer.timings.first_token_ms is None
+    assert answer.text.startswith('The documents say: "') and "35 minutes" in answer.text
+    [citation] = answer.citations
+    assert citation.supported and citation.origin == "extracted" and "35 minutes" in citation.quote
+    assert Path(citation.passage.source).name == "water_treatment_report_2023.pdf"
+    assert answer.model == BUNDLED_GGUF
+
+
+def test_without_a_sentence_that_answers_the_bundled_model_is_asked(sample_index, shared_embedder):
+    draft = "The plant treats 18.4 million litres a day [1]."
+    model = ScriptedModel(draft)
+    model.name = BUNDLED_GGUF
+    with rag.open(sample_index, embedder=shared_embedder, model=model, create=False) as engine:
+        events = list(engine.stream("Which treatment steps does the plant use?"))
+    assert len(events) > 1 and "".join(e for e in events if isinstance(e, str)).strip() == draft
+    assert events[-1].draft == draft
 
 
 def test_out_of_range_markers_are_dropped_and_counted(sample_index, shared_embedder):

@@ -241,6 +241,9 @@ def test_the_official_openai_client_plain_and_streaming(index_copy, shared_embed
         assert streamed == DRAFT  # the model's words as it wrote them
         assert last.choices[0].finish_reason == "stop"
         assert last.model_extra["rag"]["citations"] == extra["citations"]  # the verified answer comes last
+        # refused before the model is asked: a client reading only the streamed text still reads the refusal
+        _plain, refusal, last = _openai_round_trip(base_url, secret, "default", "What is the capital of Australia?")
+        assert refusal == "Not found in the documents." and last.model_extra["rag"]["refused"]
         listed = httpx.get(f"{base_url}/models", headers=_bearer(secret)).json()
         assert [m["id"] for m in listed["data"]] == ["default"]
         from openai import AuthenticationError, PermissionDeniedError
@@ -276,7 +279,8 @@ def test_the_openai_client_gets_a_cited_answer_from_the_bundled_model(index_copy
     assert not extra["refused"] and "12 hours" in plain.choices[0].message.content
     assert any(c["supported"] and c["source"].endswith("bakery_handbook.md") for c in extra["citations"])
     assert last.model_extra["rag"]["answer"] == plain.choices[0].message.content  # same answer, streamed or not
-    assert streamed.strip()
+    # the model is not asked when a passage sentence answers: a client reading only the streamed text gets the quote
+    assert streamed == plain.choices[0].message.content and streamed.startswith("The documents say:")
 
 
 def test_collections_and_deletes_over_http(index_copy, shared_embedder):

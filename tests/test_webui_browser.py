@@ -48,7 +48,9 @@ def serve(index: Path, tmp_path: Path):
     process = subprocess.Popen(
         [sys.executable, "-m", "rag.cli", "ui", "--index", str(index), "--port", str(port)],
         cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        # the model is asked for every question, so that answers stream (by default the bundled model is not asked
+        # when a passage sentence answers, and the quote shows at once)
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "RAG_GENERATE_WHEN_QUOTED": "1"},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120

@@ -224,11 +224,15 @@ def create_app(engine: Engine, *, queue_size: int = 8) -> FastAPI:
 
             with ticket:
                 yield chunk({"role": "assistant", "content": ""})
+                streamed = False
                 for event in events:
                     if isinstance(event, Answer):
                         counted(event)
+                        if not streamed:  # no model words came (a quote, or a refusal before generating): the answer
+                            yield chunk({"content": event.text})
                         yield chunk({}, "stop", {"rag": _rag_fields(event)})
                     elif event:
+                        streamed = True
                         yield chunk({"content": event})
             yield "data: [DONE]\n\n"
 

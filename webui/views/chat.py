@@ -59,7 +59,9 @@ def show_turn(index: int, turn: Turn) -> None:
                 if opened == (index, citation.n):
                     render.source_view(citation)
         notes = []
-        if answer.extracted:
+        if answer.extracted and not answer.draft:
+            notes.append("the passage's own sentence: it answers the question, so the model was not asked")
+        elif answer.extracted:
             notes.append("the model's draft was not supported by the passages: this is the passage's own sentence")
         elif answer.unsupported_sentences:
             notes.append(f"{answer.unsupported_sentences} sentence(s) of the draft that no passage supports were left out")
@@ -67,7 +69,7 @@ def show_turn(index: int, turn: Turn) -> None:
             notes.append(f"{answer.timings.total_ms / 1000:.1f} s, {answer.model}")
         if notes:
             render.show_text(" · ".join(notes), "rag-meta")
-        if answer.unsupported_sentences or answer.extracted:
+        if answer.draft and (answer.unsupported_sentences or answer.extracted):
             with st.expander("The model's full draft"):
                 render.show_text(answer.draft)
 
