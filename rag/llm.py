@@ -110,13 +110,12 @@ class LlamaCppModel:
             except ValueError as exc:  # llama.cpp: "Requested tokens exceed context window"
                 raise LLMError(f"{self.name}: {exc}") from exc
 
-
     def _prime(self, messages: list[dict]) -> None:
         """Leave in the llama.cpp cache only the opening every prompt of this shape shares (the system turn and the
         start of the last turn, as the chat template writes them), evaluated on its own, so that ``generate``
         evaluates the rest of the prompt after it. The system prompt is then not evaluated again for every answer
-        (about 70 of the 300-500 tokens of an answer prompt), and the answer is the same as from an empty cache
-        (docs/ask.md, "Latency")."""
+        (78 of the 300-500 tokens of an answer prompt with the default prompts), and the answer is the same as from an
+        empty cache (docs/ask.md, "Latency")."""
         llama = self.llama
         opening = self._opening(messages)
         if opening and opening == self._primed and llama.n_tokens >= len(opening) \
@@ -138,16 +137,20 @@ class LlamaCppModel:
             template = llama.metadata.get("tokenizer.chat_template")
             opening: tuple[int, ...] = ()
             if template and messages:
-                from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+                try:  # the chat template as llama-cpp-python applies it (its Llama builds the same formatter)
+                    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
-                text = llama._model.token_get_text
-                written = Jinja2ChatFormatter(template=template, eos_token=text(llama.token_eos()),
-                                              bos_token=text(llama.token_bos()))
-                prompts = []
-                for content in ("\x01", "\x02"):
-                    result = written(messages=[*messages[:-1], {**messages[-1], "content": content}])
-                    prompts.append(llama.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special,
-                                                  special=True))
+                    text = llama._model.token_get_text
+                    written = Jinja2ChatFormatter(template=template, eos_token=text(llama.token_eos()),
+                                                  bos_token=text(llama.token_bos()))
+                    prompts = []
+                    for content in ("\x01", "\x02"):
+                        result = written(messages=[*messages[:-1], {**messages[-1], "content": content}])
+                        prompts.append(llama.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special,
+                                                      special=True))
+                except Exception as exc:  # noqa: BLE001 - without an opening every prompt starts from an empty cache
+                    log.debug("no cached prompt opening for %s: %s", self.name, exc)
+                    prompts = [[], []]
                 for a, b in zip(*prompts):
                     if a != b:
                         break
