@@ -2,7 +2,8 @@
 
 Pure functions over records; no model, no index. The engine calls them in this order:
 
-* ``relevant_enough``: refuse before generating when no passage is close to the question;
+* ``relevant_enough``: refuse before generating when no passage is close to the question (nor the sentence that
+  answers it: ``answering_sentence_close``);
 * ``focus``: the few sentences of each passage around what the question asks, for the prompt
   (a 135M model reads 3 x 900 characters poorly and slowly; citations still point into the whole
   passage);
@@ -20,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
-from rag.extract import Extract, extract, key_terms, own_terms  # noqa: F401 - key_terms re-exported
-from rag.grounding import ROW, about_the_question, ask_context, gives_what_is_wanted, row_values
+from rag.extract import Extract, asked_for, extract, key_terms, own_terms  # noqa: F401 - key_terms re-exported
+from rag.grounding import ROW, Asked, about_the_question, ask_context, fails_condition, gives_what_is_wanted, row_values
 from rag.injection import masked
 from rag.quoting import MAX_QUOTE_CHARS, ROW_CELL  # noqa: F401 - MAX_QUOTE_CHARS re-exported
 from rag.records import Answer, Citation, Passage
@@ -78,6 +79,19 @@ def relevant_enough(passages: list[Passage], min_relevance: float, question: str
         return False
     texts = (" ".join(p.text.split()).lower() for p in passages)
     return any(all(name in text for name in wanted) for text in texts)
+
+
+def answering_sentence_close(question: str, passages: list[Passage], policy: Policy,
+                             closeness: Callable[[str, list[str]], list[float]], min_relevance: float) -> bool:
+    """The sentence that answers the question (``extract``) is at least ``min_relevance`` close to it in meaning,
+    though its passage as a whole is not: a short file is one chunk on several things (a weather station's altitude,
+    its rain, the anemometer replaced), far from a question on one of them (cosine 0.23 for "Who replaced the
+    anemometer and why?"), its sentence is not (0.67)."""
+    quote = extract(question, passages, policy.extract_min_overlap, policy.extract_min_relevance,
+                    ask_context(question, passages), policy.closeness)
+    if quote is None:
+        return False
+    return closeness(question, [passages[quote.n - 1].text[quote.start : quote.end]])[0] >= min_relevance
 
 
 # ---- the prompt: the sentences around the hit ------------------------------------------------------
@@ -155,6 +169,7 @@ def settle(answer: Answer, policy: Policy) -> Answer:
         # England and Paris) is not answered by them, however close the rest
         if asked.unknown or not any(gives_what_is_wanted(s.text, asked) and
                                     about_the_question(s.text, [c for c in s.citations if c.supported], asked)
+                                    and not from_failing_rows([c for c in s.citations if c.supported], asked)
                                     for s in claims):
             for sentence in checked.sentences:
                 sentence.citations = [replace(c, supported=False) for c in sentence.citations]
@@ -185,6 +200,18 @@ def settle(answer: Answer, policy: Policy) -> Answer:
     if quote is not None and (policy.extract_when_declined or not checked.declined):
         return quoted_answer(answer, quote)
     return refuse(answer, reason)
+
+
+def from_failing_rows(citations: list[Citation], asked: Asked) -> bool:
+    """Every table row the claim is supported by says it has nothing where the question's condition is:
+    "The branch that opens on Sunday is Elm Street" read from "Branch: Elm Street | ... | Sunday hours: closed"."""
+    head, rows = asked_for(asked.clause), []
+    for citation in citations:
+        text = citation.passage.text
+        rows += [unit for span in sentence_spans(text)
+                 if span.start < citation.quote_end and span.end > citation.quote_start
+                 and ROW.match(unit := text[span.start : span.end].strip())]
+    return bool(rows) and all(fails_condition(row, asked.question, asked.terms, head) for row in rows)
 
 
 def quote_first(answer: Answer, policy: Policy) -> Answer | None:

@@ -226,7 +226,8 @@ class Settings(BaseSettings):
         ge=-1,
         le=1,
         description="Refuse without asking the model when the best passage's cosine similarity to the question is "
-        "below this. 0.30 keeps 98.8 % of answerable SQuAD questions and stops most off-topic ones "
+        "below this, and so is the sentence that answers it (a chunk on several things is far from a question on one). "
+        "0.30 keeps 98.8 % of answerable SQuAD questions and stops most off-topic ones "
         "(bench/tune_refusal.py, docs/refusal.md).",
     )
     min_support: float = Field(

@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from rag.answer import (REFUSAL, Policy, focus, one_document_more, quote_first, refuse, relevant_enough, settle,  # noqa: F401
-                        top_relevance)  # Policy, top_relevance re-exported
+from rag.answer import (REFUSAL, Policy, answering_sentence_close, focus, one_document_more, quote_first, refuse,  # noqa: F401
+                        relevant_enough, settle, top_relevance)  # Policy, top_relevance re-exported
 from rag.chat import HISTORY_CHARS, ChatSession, final_answer, first_sentence, recent_turns  # noqa: F401 - ChatSession re-exported
 from rag.condense import accept_rewrite, fallback_query, needs_history, rule_rewrite
 from rag.config import Settings
@@ -221,8 +221,7 @@ class Engine:
         timings.retrieve_ms = (time.perf_counter() - started) * 1000
         answer = Answer(question, REFUSAL, True, [], passages, timings, search_query=search_query, standalone=standalone,
                         rewrite=rewrite)
-        if not named and not relevant_enough(passages, settings.min_relevance, standalone) and not (
-                rewrite in ("rule", "model") and self.follows_on(question, history or [], passages)):
+        if not named and not self.on_topic(question, standalone, rewrite, history or [], passages):
             refuse(answer, "no_relevant_passages")
             timings.total_ms = (time.perf_counter() - started) * 1000
             yield answer
@@ -259,6 +258,16 @@ class Engine:
         settle(answer, rules)
         timings.total_ms = (time.perf_counter() - started) * 1000
         yield answer
+
+    def on_topic(self, question: str, standalone: str, rewrite: str, history: list[tuple[str, str]],
+                 passages: list[Passage]) -> bool:
+        """Close enough to answer: a passage is close in meaning (or holds the full names the question gives), or
+        the sentence that answers it is, or a follow-up is on the conversation's topic."""
+        settings = self.settings
+        return (relevant_enough(passages, settings.min_relevance, standalone)
+                or answering_sentence_close(standalone, passages, policy(settings, self.embedder), closeness(self.embedder),
+                                            settings.min_relevance)
+                or rewrite in ("rule", "model") and self.follows_on(question, history, passages))
 
     def follows_on(self, question: str, history: list[tuple[str, str]], passages: list[Passage]) -> bool:
         """A follow-up written out by rule or model stays on the conversation's topic: its passages

@@ -16,8 +16,8 @@ from typing import NamedTuple
 from rag.abbreviations import defined_terms, expanded
 from rag.chunk_edges import held_whole_elsewhere, sentence_opening
 from rag.cite import STOPWORDS, Span, content_terms, file_words, names, sentence_spans
-from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, SHARE, YEAR, Asked, answers_the_question, ask_context, from_someone_else,
-                           question_terms, row_headers, row_values)
+from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, SHARE, YEAR, Asked, answers_the_question, ask_context,
+                           fails_condition, from_someone_else, question_terms, row_headers, row_values)
 from rag.injection import masked
 from rag.question_parts import asked_clause, last_question, spelled_out
 from rag.quoting import MAX_QUOTE_CHARS, listed_span, shown_part
@@ -261,6 +261,14 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                      if ROW.match(row := readable[u[0] - 1][u[1].start : u[1].end].strip()))
     named = content_terms(" ".join(names(question)))  # a name the question gives says which row or sentence
     head = asked_for(context.clause)
+    # "Which branch opens on Sunday?": rows saying "Sunday hours: closed" are not picked; a row that says more there is,
+    # though no cell of it is named, when its table's rows differ in that
+    failing, telling_tables = {}, set()
+    for n, span, *_ in units:
+        if ROW.match(row := readable[n - 1][span.start : span.end].strip()):
+            failing[(n, span.start)] = failed = fails_condition(row, question, asked, head)
+            if failed:
+                telling_tables.add((passages[n - 1].source, row_headers(row)))
     weight = {t: (2.0 if t in named else 1.0) / max(frequency[t], 1) for t in asked}
     eligible = []
     for n, span, terms, heading, telling, section_line, start in units:
@@ -298,12 +306,19 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         in_context = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x) if closeness else sentence
         if overlap < min_overlap or not (terms - content_terms(question)) or not answers_the_question(in_context, context):
             continue
+        if own and not own & terms:
+            # a follow-up asked with the question before it ("... warranty? How heavy is it?"): the sentence says
+            # something of the follow-up in its own words, or it answers the question before it again
+            continue
         if EMAIL_HEADER.match(sentence) and (no_header or context.wants == "date" and not ABOUT_SENDING.search(question)):
             continue  # the day it was sent does not say when the event it announces is, nor a title or phone number
         if from_someone_else(sentence, question):
             continue  # the header of a message the one asked about did not send
-        if ROW.match(sentence.strip()) and not asked & telling and \
-                tables[(passages[n - 1].source, row_headers(sentence.strip()))] > 1:
+        if failing.get((n, span.start)):
+            continue  # "Branch: Elm Street | Sunday hours: closed" for "Which branch opens on Sunday?"
+        table = (passages[n - 1].source, row_headers(sentence.strip()))
+        if ROW.match(sentence.strip()) and not asked & telling and tables[table] > 1 and not (
+                failing.get((n, span.start)) is False and table in telling_tables):
             continue  # a row none of whose cells the question names: its headers alone fit every row of its table
         title = titles.get(passages[n - 1].source, set())
         # under its title, a sentence of the paper itself says something asked beyond the paper's subject and the

@@ -83,6 +83,9 @@ _MONTH_WORDS = re.compile(r"\b(?:january|february|(?-i:March|MARCH)|april|(?-i:M
                           r"thursday|friday|saturday|sunday|weekday|weekend|yesterday|today)\b", re.I)
 # "who", and "in which US state", "at which hospital", "which agency": a person's, a place's or a body's name
 _WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose|what(?:'s| is| was| are| were) the (?:full |official )?names? of|"
+                         # "What is the starter's name?": a name, not what the starter is
+                         r"what(?:'s| is| was| are| were) (?:the |its |their |his |her )?[\w-]+(?: [\w-]+)?['’]s? "
+                         r"(?:full |official |first |last )?names?(?=\s*\??\s*$)|"
                          r"(?:(?:in|at|from|by|for|of|to) )?(?:which|what) (?:[\w'’-]+ )?"
                          r"(?:hospitals?|clinics?|countr(?:y|ies)|cit(?:y|ies)|towns?|states?|regions?|provinces?|"
                          r"count(?:y|ies)|agenc(?:y|ies)|universit(?:y|ies)|institutions?|compan(?:y|ies)|"
@@ -203,6 +206,27 @@ def row_headers(row: str) -> tuple[str, ...]:
     return tuple(cell.partition(": ")[0].strip() for cell in row.split(" | "))
 
 
+# a cell saying the row has nothing there: "Sunday hours: closed", "Wi-Fi: no", "Parking: n/a", "Vegan: -"
+_EMPTY_CELL = re.compile(r"^\W*(?:closed|none|no|n/?a|not available|unavailable|not applicable|nil|never|[-–—x✗✘])\W*$", re.I)
+# a question asking which rows lack something: "Which branch is not open on Sunday?", "... closed on Sunday?"
+_ASKS_ABSENCE = re.compile(r"\b(?:not|no|never|closed|without|none|lacks?|lacking|missing|isn't|aren't|doesn't|don't|"
+                           r"unavailable|except)\b|n['’]t\b", re.I)
+
+
+def fails_condition(row: str, question: str, terms: set[str], head: set[str]) -> bool | None:
+    """For a question picking rows ("Which branch opens on Sunday?"; ``head``: the terms of what it asks for, "branch"),
+    whether the row says it has nothing under a column the question names as the condition ("Sunday hours: closed"):
+    that row is not one the question picks, whatever its other cells. None when the row has no column the head names,
+    or no other column the question's ``terms`` name, or the question asks for what is missing ("not open")."""
+    if not head or _ASKS_ABSENCE.search(question):
+        return None
+    cells = [(content_terms(header), value) for header, _, value in (cell.partition(": ") for cell in row.split(" | "))]
+    if not any(names_of & head for names_of, _ in cells):
+        return None
+    conditions = [value for names_of, value in cells if names_of & terms and not names_of & head]
+    return any(_EMPTY_CELL.match(value) for value in conditions) if conditions else None
+
+
 def asked_rows(rows: list[str], asked: set[str]) -> set[str]:
     """The rows the question names: those whose cell values hold the question's terms, rarer terms
     (found in fewer rows) counting more. Empty when no row's values hold any of them."""
@@ -264,8 +288,12 @@ _OPENING = re.compile(r"\b(?:open\w*|start\w*|begin\w*|from|first)\b", re.I)
 
 
 def _range_end_right(item: str, unit: str, claim: str) -> bool:
-    """In a time range ("12:00-16:00") a closing time is the second and an opening time the first."""
-    for start, end in _RANGE.findall(unit):
+    """In a time range ("12:00-16:00") a closing time is the second and an opening time the first; a claim giving
+    both ("opens on Sunday from 12:00 to 16:00") gives the range."""
+    ranges = _RANGE.findall(unit)
+    if any(item in (start, end) and {start, end} <= numbers(claim) for start, end in ranges):
+        return True
+    for start, end in ranges:
         if item == end and _OPENING.search(claim) and not _CLOSING.search(claim):
             return False
         if item == start and _CLOSING.search(claim) and not _OPENING.search(claim):
@@ -343,11 +371,33 @@ def answers_the_question(text: str, asked: Asked) -> bool:
     return gives_what_is_wanted(text, asked)
 
 
+# a measure a question may name, with the words a table header may give it by: "What temperature is the deck oven?"
+# is answered under "Temperature (°C)" or "Temp", not under "Capacity (loaves)"
+_MEASURE_NAMES = [content_terms(words) for words in (
+    "temperature temp heat", "weight mass", "height altitude elevation", "length", "width", "depth", "distance range",
+    "area surface", "volume capacity", "speed velocity", "pressure", "voltage volt", "density",
+    "price cost fee charge tariff", "salary pay wage", "revenue turnover sales income", "population inhabitants residents",
+    "duration")]
+
+
+def _names_the_measure(row: str, question: str) -> bool:
+    """A row holds the measure the question names in its headers (four letters of a word suffice: "Temp" for
+    temperature), or the question names none of ``_MEASURE_NAMES``."""
+    asked = content_terms(question)
+    wanted = set().union(*(group for group in _MEASURE_NAMES if group & asked))
+    if not wanted:
+        return True
+    headers = {term[:4] for term in content_terms(" ".join(row_headers(row)))}
+    return any(term[:4] in headers for term in wanted)
+
+
 def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     """The text holds the kind of answer the question wants (see ``answers_the_question``), whatever it is about."""
     if asked.wants is None:
         return True
     given, row = numbers(asked.question), bool(ROW.match(text.strip()))  # a row's unit is in its header: "Crossing (min): 25"
+    if row and asked.wants == "quantity" and not _names_the_measure(text.strip(), asked.clause):
+        return False  # "Capacity (loaves): 48" is no temperature
     if asked.wants == "frequency":  # "how often": every 12 hours, twice a week
         return bool(_FREQUENCY.search(text))
     if asked.wants == "length" and not row:

@@ -349,3 +349,43 @@ def test_a_short_claim_giving_the_figure_is_kept_when_its_sentence_is_about_the_
     # a figure from a sentence about something else is still no answer
     settled = settle(answer("When did the plant open?", "In 2023 [1].", [REPORT]), Policy())
     assert "2023" not in settled.text
+
+
+def test_a_row_saying_closed_where_the_question_asks_is_not_the_row_it_picks():
+    question = "Which branch opens on Sunday?"
+    wrong = settle(answer(question, "The branch that opens on Sunday is Elm Street [1].", [HOURS]), Policy(extractive=False))
+    assert wrong.refused, wrong.text  # "Sunday hours: closed" stands in Elm Street's row
+    right = "Riverside opens on Sunday from 12:00 to 16:00 [1]."
+    kept = settle(answer(question, right, [HOURS]), Policy(extractive=False))
+    assert not kept.refused and kept.text == right  # a range given whole: its end is no closing time misread
+    quoted = settle(answer(question, "It depends [1].", [HOURS]), Policy())
+    assert quoted.text == 'The documents say: "Branch: Riverside | Sunday hours: 12:00-16:00" [1]'
+    # asked for the branches that lack it, or for the hours themselves, "closed" is the answer
+    closed = extract("Which branch is closed on Sunday?", [HOURS], 0.6)
+    assert closed and closed.shown.startswith("Branch: Elm Street")
+    assert extract("Is Elm Street open on Sunday?", [HOURS], 0.6).shown == "Branch: Elm Street | Sunday hours: closed"
+
+
+def test_what_is_x_s_name_wants_a_name_not_a_heading_line():
+    handbook = passage("The sourdough starter\n\nOur sourdough starter is called Bartholomew. It was started in 2011.",
+                       "/docs/bakery_handbook.md")
+    found = extract("What is the starter's name?", [handbook], 0.6)
+    assert found and found.shown == "Our sourdough starter is called Bartholomew."
+
+
+def test_a_row_answers_a_measure_only_under_a_header_naming_it():
+    ovens = passage("Ovens\n\nThe main deck oven runs at 245 degrees Celsius for country loaves.\n\n"
+                    "Oven: Deck oven | Capacity (loaves): 48 | Fuel: electric\nOven: Wood oven | Capacity (loaves): 30 | Fuel: beech wood",
+                    "/docs/bakery_handbook.md")
+    found = extract("What temperature is the deck oven?", [ovens], 0.6)
+    assert found and "245 degrees Celsius" in found.shown  # not "Capacity (loaves): 48"
+    capacity = extract("What is the capacity of the wood oven?", [ovens], 0.6)
+    assert capacity and capacity.shown.startswith("Oven: Wood oven | Capacity (loaves): 30")
+
+
+def test_a_follow_up_asked_with_the_question_before_it_is_not_answered_by_that_question_s_sentence():
+    drone = passage("Warranty\n\nEvery Aurora X2 comes with a warranty of 26 months covering motors and the flight controller.",
+                    "/docs/aurora_x2_drone.html")
+    assert extract("How long is the drone's warranty? How heavy is it?", [drone], 0.6) is None  # no weight is given
+    covered = extract("How long is the drone's warranty? What does it cover?", [drone], 0.6)
+    assert covered and "covering motors" in covered.shown
