@@ -4,7 +4,7 @@ With the bundled model about 9 in 10 answers shown are the quote of the answerin
 (`prefer_quote`, docs/ask.md), so a change to how that sentence is chosen or cut shows here in
 minutes, where the answer run (bench/benchmarks.py --answers) takes hours. For a seeded sample of
 answerable and unanswerable SQuAD2 dev questions (the same order as bench/tune_refusal.py): retrieve
-as the engine does (top 3, the relevance gate), then ``rag.answer.extract`` with the engine's policy.
+as the engine does (top 3, the relevance gate with its second chance for the answering sentence), then ``rag.answer.extract`` with the engine's policy.
 
 Counted: answerable questions whose quote holds a gold answer, whose quoted sentence holds one (so a
 cut lost it), and unanswerable questions that get a quote (a wrong answer shown, since the model's
@@ -32,8 +32,8 @@ def _holds(text: str | None, golds: list[str]) -> bool:
 
 
 def run(engine, n: int, seed: int) -> dict:
-    from rag.answer import extract, relevant_enough
-    from rag.engine import policy
+    from rag.answer import answering_sentence_close, extract, relevant_enough
+    from rag.engine import closeness, policy
 
     answerable, unanswerable = dev_questions()
     rules = policy(engine.settings, engine.embedder, "bundled")
@@ -43,7 +43,9 @@ def run(engine, n: int, seed: int) -> dict:
         for item in group:
             passages = engine.retrieve(item["question"], k=3)
             found = None
-            if relevant_enough(passages, engine.settings.min_relevance, item["question"]):
+            floor = engine.settings.min_relevance
+            if relevant_enough(passages, floor, item["question"]) or answering_sentence_close(
+                    item["question"], passages, rules, closeness(engine.embedder), floor):
                 found = extract(item["question"], passages, rules.extract_min_overlap, rules.extract_min_relevance,
                                 None, rules.closeness)
             sentence = passages[found.n - 1].text[found.start : found.end] if found else None

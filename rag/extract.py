@@ -47,6 +47,7 @@ _HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punct
 # breadcrumb ("Japanese steel grading -> SNB Grades -> SNB22-3")
 _TITLE_WORD = r"(?:[A-Z][\w'’&/-]*:?|[a-z]{1,3}|[-–:&/]|->|[>»›])"
 _TITLE = re.compile(rf"^{_TITLE_WORD}(?:\s+{_TITLE_WORD})*$")
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+(?=[A-Z])")  # "4.2 Question Answering Datasets"
 _TAIL = re.compile(r"^(?![^\n]*\|)[a-z]\S*(?:\s+\S+){3}")  # prose opening in lower case, 4 words or more, not a row
 _BREADCRUMB = re.compile(r"\s(?:->|[>»›])\s")
 # a web address, a path or a piece of one (a slug: "/iwan-roberts-norwich-city-column"), not "km/h" or "10/12/2024"
@@ -341,7 +342,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             continue  # the title line itself names the paper's subject, it answers nothing asked of it
         if _A_QUESTION.search(sentence) and not wants_title:
             continue  # a question ("... a potential role for uterine natural killer cells?", a paper's title) answers none
-        if (_TITLE.match(sentence.strip()) or _BREADCRUMB.search(sentence)) and not wants_title:
+        if (_TITLE.match(_SECTION_NUMBER.sub("", sentence.strip(), count=1)) or _BREADCRUMB.search(sentence)) \
+                and not wants_title:
             continue  # a title, caption or breadcrumb ("Table: AI Use Cases in Different Industries") answers nothing
         if _LINK.search(sentence) and len(content_terms(_LINK.sub(" ", sentence))) < 3:
             continue  # a web address or a piece of one ("orwich-city/iwan-roberts-norwich-city-column-1-5494038).")

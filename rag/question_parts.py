@@ -14,7 +14,7 @@ import difflib
 import re
 import unicodedata
 
-from rag.cite import content_terms, file_words, names
+from rag.cite import content_terms, file_words, names, sentence_spans
 from rag.records import Passage
 
 # a quoted title ("the NWS article 'Are You Weather-Ready for the Spring?'")
@@ -169,4 +169,31 @@ def unknown_names(question: str, passages: list[Passage]) -> frozenset[str]:
     return frozenset(
         term for term in asked - held
         if not any(len(term) >= 4 and (term in word or term.startswith(word) and len(word) >= 4) for word in held)
-        and not (len(term) >= 4 and difflib.get_close_matches(term, held, n=1, cutoff=NEAR_SPELLING)))
+        and not (len(term) >= 4 and difflib.get_close_matches(term, held, n=1, cutoff=NEAR_SPELLING))) | _split_names(
+            question, passages, held)
+
+
+# a name of two capitalised words, not opening the question: "Mike Smith", "David Booth"
+_TWO_WORD_NAME = re.compile(r"(?<=\s)([A-Z][a-z]+)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
+
+
+def _split_names(question: str, passages: list[Passage], held: set[str]) -> set[str]:
+    """Two-word names of the question whose words the passages hold, but never both in one sentence or table row:
+    "How old is Mike Smith?" over rows of Jane Smith and Mike Johnson asks of someone they do not name."""
+    unknown = set()
+    for first, last in _TWO_WORD_NAME.findall(question):
+        words = content_terms(_unaccented(f"{first} {last}"))
+        if len(words) != 2 or not words <= held:
+            continue
+        if not any(words <= content_terms(_unaccented(unit)) for p in passages for unit in _units_and_pairs(p)):
+            unknown.add(f"{first} {last}".lower())
+    return unknown
+
+
+def _units_and_pairs(passage: Passage) -> list[str]:
+    """The passage's file name, title line, heading, sentences and table rows, and each two sentences in a row that
+    are no rows: a sentence may be cut after an initial ("investor David G." | "Booth donated $300 million")."""
+    text = f"{passage.heading}\n{passage.text}"
+    units = [text[span.start : span.end] for span in sentence_spans(text)]
+    pairs = [f"{a} {b}" for a, b in zip(units, units[1:]) if " | " not in a and " | " not in b]
+    return [file_words(passage.source), passage.title, *units, *pairs]

@@ -389,3 +389,20 @@ def test_a_follow_up_asked_with_the_question_before_it_is_not_answered_by_that_q
     assert extract("How long is the drone's warranty? How heavy is it?", [drone], 0.6) is None  # no weight is given
     covered = extract("How long is the drone's warranty? What does it cover?", [drone], 0.6)
     assert covered and "covering motors" in covered.shown
+
+
+def test_a_name_made_of_two_people_s_names_is_no_one_the_rows_name():
+    people = passage("Name: John Doe | Age: 27\nName: Jane Smith | Age: 37\nName: Mike Johnson | Age: 47", "/docs/sample_1.csv")
+    chimera = settle(answer("How old is Mike Smith?", "Mike Smith is 47 years old [1].", [people]), Policy())
+    assert chimera.refused and chimera.refusal_reason == "unknown_name", chimera.text
+    named = settle(answer("How old is Mike Johnson?", "Mike Johnson is 47 years old [1].", [people]), Policy())
+    assert not named.refused and "47" in named.text
+    # a name cut by an initial where sentences are split is still one person's
+    booth = passage("During the same year, investor David G. Booth donated $300 million to the Booth School of Business.")
+    gave = settle(answer("How much did David Booth donate?", "David Booth donated $300 million [1].", [booth]), Policy())
+    assert not gave.refused and "$300 million" in gave.text
+
+
+def test_a_numbered_section_heading_is_no_quote_and_its_number_no_count():
+    paper = passage("Results\n\n4.2 Question Answering Datasets\n\nWe use five datasets.", "/docs/dpr.pdf")
+    assert extract("How many questions are in the question answering datasets?", [paper], 0.6) is None
