@@ -307,10 +307,6 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         in_context = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x) if closeness else sentence
         if overlap < min_overlap or not (terms - content_terms(question)) or not answers_the_question(in_context, context):
             continue
-        if own and not own & terms:
-            # a follow-up asked with the question before it ("... warranty? How heavy is it?"): the sentence says
-            # something of the follow-up in its own words, or it answers the question before it again
-            continue
         if EMAIL_HEADER.match(sentence) and (no_header or context.wants == "date" and not ABOUT_SENDING.search(question)):
             continue  # the day it was sent does not say when the event it announces is, nor a title or phone number
         if from_someone_else(sentence, question):

@@ -383,14 +383,6 @@ def test_a_row_answers_a_measure_only_under_a_header_naming_it():
     assert capacity and capacity.shown.startswith("Oven: Wood oven | Capacity (loaves): 30")
 
 
-def test_a_follow_up_asked_with_the_question_before_it_is_not_answered_by_that_question_s_sentence():
-    drone = passage("Warranty\n\nEvery Aurora X2 comes with a warranty of 26 months covering motors and the flight controller.",
-                    "/docs/aurora_x2_drone.html")
-    assert extract("How long is the drone's warranty? How heavy is it?", [drone], 0.6) is None  # no weight is given
-    covered = extract("How long is the drone's warranty? What does it cover?", [drone], 0.6)
-    assert covered and "covering motors" in covered.shown
-
-
 def test_a_name_made_of_two_people_s_names_is_no_one_the_rows_name():
     people = passage("Name: John Doe | Age: 27\nName: Jane Smith | Age: 37\nName: Mike Johnson | Age: 47", "/docs/sample_1.csv")
     chimera = settle(answer("How old is Mike Smith?", "Mike Smith is 47 years old [1].", [people]), Policy())
