@@ -234,7 +234,8 @@ def summarize(results: list[QuestionResult], ks: list[int], total: int, interrup
     if paged:
         metrics["retrieval"].update({f"page_hit@{k}": _mean([hit_at(r.page_flags(depth), k) for r in paged]) for k in ks})
         metrics["retrieval"]["questions_with_page"] = len(paged)
-    # the engine refuses before generating when no passage reaches min_relevance
+    # the engine refuses before generating when no passage reaches min_relevance (unless the sentence that answers
+    # does: rag.answer.answering_sentence_close; so these shares are upper bounds)
     floor = settings.get("min_relevance", -1.0)
     scored = [r for r in results if r.relevance is not None]
     for name, group in (("unanswerable", [r for r in scored if not r.answerable]), ("answerable", [r for r in scored if r.answerable])):
