@@ -74,6 +74,10 @@ Seventeen sets, over public documents read in place from ../shared/datasets/:
   no earlier set asked about, some in lay words ("heart attack"); run only at that session's start and end, its
   failures not read.
 
+Not blind, and not run by default: ``sample-asked`` (bench/data/sample_asked_questions.jsonl), 34 questions (30
+answerable, 4 not) asked of ``sample_docs/`` in session 26 as a new user would, in their own words; what they got
+wrong was fixed in that session.
+
 Right: an answerable question's answer holds a gold string (case-insensitive) and is not a refusal;
 an unanswerable one is refused. Also counted: right with a supported citation of the gold file,
 wrong answers shown (neither right nor refused).
@@ -98,7 +102,8 @@ QUESTIONS = [ROOT / "bench" / "data" / name for name in
               "blind6_questions.jsonl", "blind7_questions.jsonl", "blind8_questions.jsonl",
               "blind9_questions.jsonl", "blind10_questions.jsonl", "blind11_questions.jsonl",
               "blind12_questions.jsonl", "blind13_questions.jsonl",
-              "blind14_questions.jsonl", "blind15_questions.jsonl", "blind16_questions.jsonl")]
+              "blind14_questions.jsonl", "blind15_questions.jsonl", "blind16_questions.jsonl",
+              "sample_asked_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -189,6 +194,8 @@ def wiki_documents(folder: Path, start: int = 0) -> Path:
 
 
 def documents(name: str, work: Path) -> Path:
+    if name == "sample-asked":  # not blind: session 26 asked these of sample_docs/ as a new user, and fixed what failed
+        return ROOT / "sample_docs"
     if name == "haystack":
         return DATASETS / "haystack-test-files"
     if name == "pubmed":

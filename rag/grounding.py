@@ -374,10 +374,24 @@ def answers_the_question(text: str, asked: Asked) -> bool:
 # a measure a question may name, with the words a table header may give it by: "What temperature is the deck oven?"
 # is answered under "Temperature (°C)" or "Temp", not under "Capacity (loaves)"
 _MEASURE_NAMES = [content_terms(words) for words in (
-    "temperature temp heat", "weight mass", "height altitude elevation", "length", "width", "depth", "distance range",
-    "area surface", "volume capacity", "speed velocity", "pressure", "voltage volt", "density",
+    "temperature temp heat", "weight mass heavy", "height altitude elevation tall high", "length", "width", "depth",
+    "distance range far", "area surface", "volume capacity", "speed velocity fast", "pressure", "voltage volt", "density",
     "price cost fee charge tariff", "salary pay wage", "revenue turnover sales income", "population inhabitants residents",
     "duration")]
+# "how heavy", "how tall", "how high", "how far", "how fast": a figure in a unit of that measure ("26 months" tells no
+# drone's weight); a table row gives its unit in the header (``_names_the_measure``)
+_NUMBER = r"\d[\d.,]*\s*-?\s*"
+_HOW_UNITS = {
+    "heavy": re.compile(rf"{_NUMBER}(?:kg|kilo(?:gram)?s?|g|grams?|mg|lbs?|pounds?|ounces?|oz|tonnes?|tons?|t)\b", re.I),
+    "tall": re.compile(rf"{_NUMBER}(?:m|met(?:re|er)s?|cm|mm|km|ft|feet|foot|inch(?:es)?|in|storeys?|stories|floors?)\b",
+                       re.I),
+    "far": re.compile(rf"{_NUMBER}(?:km|kilomet(?:re|er)s?|m|met(?:re|er)s?|miles?|mi|ft|feet|yards?|nautical miles?)\b",
+                      re.I),
+    "fast": re.compile(rf"{_NUMBER}(?:km/h|kph|mph|m/s|knots?|kn|(?:kilomet(?:re|er)s?|miles?|met(?:re|er)s?) (?:per|an|a) "
+                       rf"(?:hour|second)|Mach)\b|\bMach \d", re.I),
+}
+_HOW_UNITS["high"] = _HOW_UNITS["tall"]
+_ASKS_HOW = re.compile(r"^\s*how (heavy|tall|high|far|fast)\b", re.I)
 
 
 def _names_the_measure(row: str, question: str) -> bool:
@@ -398,6 +412,8 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     given, row = numbers(asked.question), bool(ROW.match(text.strip()))  # a row's unit is in its header: "Crossing (min): 25"
     if row and asked.wants == "quantity" and not _names_the_measure(text.strip(), asked.clause):
         return False  # "Capacity (loaves): 48" is no temperature
+    if not row and (how := _ASKS_HOW.match(asked.clause)) and not _HOW_UNITS[how.group(1).lower()].search(text):
+        return False  # "How heavy is the drone?" is not answered by its "warranty of 26 months"
     if asked.wants == "frequency":  # "how often": every 12 hours, twice a week
         return bool(_FREQUENCY.search(text))
     if asked.wants == "length" and not row:

@@ -398,3 +398,12 @@ def test_a_name_made_of_two_people_s_names_is_no_one_the_rows_name():
 def test_a_numbered_section_heading_is_no_quote_and_its_number_no_count():
     paper = passage("Results\n\n4.2 Question Answering Datasets\n\nWe use five datasets.", "/docs/dpr.pdf")
     assert extract("How many questions are in the question answering datasets?", [paper], 0.6) is None
+
+
+def test_how_heavy_wants_a_weight_not_any_figure():
+    drone = passage("Warranty\n\nEvery Aurora X2 comes with a warranty of 26 months covering motors and the "
+                    "flight controller.", "/docs/aurora_x2_drone.html")
+    assert extract("How heavy is the Aurora X2 drone?", [drone], 0.6) is None
+    weighed = replace(drone, text=drone.text + " The Aurora X2 weighs 1.2 kg with its battery.")
+    found = extract("How heavy is the Aurora X2 drone?", [weighed], 0.6)
+    assert found and "1.2 kg" in found.shown
