@@ -374,24 +374,20 @@ def answers_the_question(text: str, asked: Asked) -> bool:
 # a measure a question may name, with the words a table header may give it by: "What temperature is the deck oven?"
 # is answered under "Temperature (°C)" or "Temp", not under "Capacity (loaves)"
 _MEASURE_NAMES = [content_terms(words) for words in (
-    "temperature temp heat", "weight mass heavy", "height altitude elevation tall high", "length", "width", "depth",
-    "distance range far", "area surface", "volume capacity", "speed velocity fast", "pressure", "voltage volt", "density",
-    "price cost fee charge tariff", "salary pay wage", "revenue turnover sales income", "population inhabitants residents",
+    "temperature temp heat", "weight mass heavy", "height altitude elevation tall", "length", "width", "depth",
+    "distance", "area surface", "volume capacity", "speed velocity", "pressure", "voltage volt", "density",
+    "price cost fee charge tariff", "salary wage", "revenue turnover sales income", "population inhabitants residents",
     "duration")]
-# "how heavy", "how tall", "how high", "how far", "how fast": a figure in a unit of that measure ("26 months" tells no
-# drone's weight); a table row gives its unit in the header (``_names_the_measure``)
+# "how heavy", "how tall": a figure in a unit of that measure ("26 months" tells no drone's weight); a table row gives
+# its unit in the header (``_names_the_measure``). Not "how far", "how fast", "how high": "how far did coronary flow
+# fall" wants a share, "how fast ... remove violations" a time, "how high was inflation" a rate
 _NUMBER = r"\d[\d.,]*\s*-?\s*"
 _HOW_UNITS = {
     "heavy": re.compile(rf"{_NUMBER}(?:kg|kilo(?:gram)?s?|g|grams?|mg|lbs?|pounds?|ounces?|oz|tonnes?|tons?|t)\b", re.I),
     "tall": re.compile(rf"{_NUMBER}(?:m|met(?:re|er)s?|cm|mm|km|ft|feet|foot|inch(?:es)?|in|storeys?|stories|floors?)\b",
                        re.I),
-    "far": re.compile(rf"{_NUMBER}(?:km|kilomet(?:re|er)s?|m|met(?:re|er)s?|miles?|mi|ft|feet|yards?|nautical miles?)\b",
-                      re.I),
-    "fast": re.compile(rf"{_NUMBER}(?:km/h|kph|mph|m/s|knots?|kn|(?:kilomet(?:re|er)s?|miles?|met(?:re|er)s?) (?:per|an|a) "
-                       rf"(?:hour|second)|Mach)\b|\bMach \d", re.I),
 }
-_HOW_UNITS["high"] = _HOW_UNITS["tall"]
-_ASKS_HOW = re.compile(r"^\s*how (heavy|tall|high|far|fast)\b", re.I)
+_ASKS_HOW = re.compile(r"^\s*how (heavy|tall)\b", re.I)
 
 
 def _names_the_measure(row: str, question: str) -> bool:
