@@ -391,14 +391,17 @@ _ASKS_HOW = re.compile(r"^\s*how (heavy|tall)\b", re.I)
 
 
 def _names_the_measure(row: str, question: str) -> bool:
-    """A row holds the measure the question names in its headers (four letters of a word suffice: "Temp" for
-    temperature), or the question names none of ``_MEASURE_NAMES``."""
+    """A row does not answer for another measure than the one the question names: its headers name one of
+    ``_MEASURE_NAMES`` (four letters of a word suffice: "Temp" for temperature) and none of the asked one's
+    ("Capacity (loaves)" for "What temperature ...?"). Headers naming no measure ("Low season: 189" for the low season
+    price, "September (km): 3,877" for the distance) may give it."""
     asked = content_terms(question)
     wanted = set().union(*(group for group in _MEASURE_NAMES if group & asked))
     if not wanted:
         return True
     headers = {term[:4] for term in content_terms(" ".join(row_headers(row)))}
-    return any(term[:4] in headers for term in wanted)
+    named = {term[:4] for group in _MEASURE_NAMES for term in group} & headers
+    return not named or any(term[:4] in headers for term in wanted)
 
 
 def gives_what_is_wanted(text: str, asked: Asked) -> bool:
