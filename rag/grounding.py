@@ -378,6 +378,7 @@ _MEASURE_NAMES = [content_terms(words) for words in (
     "distance", "area surface", "volume capacity", "speed velocity", "pressure", "voltage volt", "density",
     "price cost fee charge tariff", "salary wage", "revenue turnover sales income", "population inhabitants residents",
     "duration")]
+_MEASURE_PREFIXES = {term[:4] for group in _MEASURE_NAMES for term in group}
 # "how heavy", "how tall": a figure in a unit of that measure ("26 months" tells no drone's weight); a table row gives
 # its unit in the header (``_names_the_measure``). Not "how far", "how fast", "how high": "how far did coronary flow
 # fall" wants a share, "how fast ... remove violations" a time, "how high was inflation" a rate
@@ -400,8 +401,7 @@ def _names_the_measure(row: str, question: str) -> bool:
     if not wanted:
         return True
     headers = {term[:4] for term in content_terms(" ".join(row_headers(row)))}
-    named = {term[:4] for group in _MEASURE_NAMES for term in group} & headers
-    return not named or any(term[:4] in headers for term in wanted)
+    return not _MEASURE_PREFIXES & headers or any(term[:4] in headers for term in wanted)
 
 
 def gives_what_is_wanted(text: str, asked: Asked) -> bool:

@@ -154,7 +154,8 @@ def unknown_names(question: str, passages: list[Passage]) -> frozenset[str]:
     Hervé, "Counil" for Council), nor as part of a longer word ("Egypt" of "Egyptian", "Talk" of "AppleTalk"):
     the question is about something the passages do not name ("How many people died of the Black Death in
     Scotland?" over passages on England and Paris). Initials ("WWI", "SP") are not judged: a document may spell
-    them out; nor are languages and peoples."""
+    them out; nor are languages and peoples. A two-word name whose words the passages hold only apart ("Mike Smith"
+    over rows of Jane Smith and Mike Johnson) is one they do not name either (``_split_names``)."""
     if not passages:
         return frozenset()
     # a language ("the English name of ...", "the German sentence on the web page") says how a text is written,
