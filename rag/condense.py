@@ -7,8 +7,8 @@ searched and answered exactly as if it were asked alone.
 
 A follow-up is written out by rules first (``rule_rewrite``): "And on Sunday?" puts Sunday in the
 place of Saturday in the previous question, "What about Old Town?" puts Old Town in the place of
-its name, and "it", "he", "there" become what the previous turn was about. These need no model,
-take no time and cannot drift; the bundled 135M model cannot rewrite questions at all (measured:
+its name, "it", "he", "there" become what the previous turn was about, and a closing "then" its time
+("on Sunday"). These need no model, take no time and cannot drift; the bundled 135M model cannot rewrite questions at all (measured:
 every rewrite it made was a statement about something else). What the rules cannot place goes to
 the model, whose rewrite is taken only when it keeps every content word of the question, does not
 copy the history's answers, and is still a question; otherwise the previous question and the
@@ -63,11 +63,16 @@ def fallback_query(question: str, history: list[tuple[str, str]]) -> str:
 
 
 def accept_rewrite(rewrite: str, question: str, history: list[tuple[str, str]]) -> str | None:
-    """The rewrite cleaned up, or None when it must not replace the question: it drops a content word
-    of the question, copies an answer from the history, or is not a question."""
+    """The rewrite cleaned up (a role label and sentences before the question dropped), or None when it must not
+    replace the question: it drops a content word of the question, copies an answer from the history, is not a
+    question, or names a day, month or year the question before it did not (``_other_time``)."""
     text = " ".join(rewrite.split()).strip()
-    text = re.sub(r"^(?:standalone question|rewritten question|rewritten|question)\s*:\s*", "", text, flags=re.I)
+    text = re.sub(r"^(?:standalone question|rewritten question|rewritten|question|user|assistant)\s*:\s*", "", text, flags=re.I)
     text = text.strip('"').strip()
+    said = text  # "I'm not sure. Can you tell me ...?": the question, not what the model said before it
+    text = re.split(r"(?<=[.!])\s+(?=[A-Z])", text)[-1] if text.endswith("?") else text
+    if _other_time(text, question, history):
+        return None
     if not text or len(text) > 2 * len(fallback_query(question, history)) + 40:
         return None
     if not (text.endswith("?") or _QUESTION_START.search(text)):
@@ -75,9 +80,23 @@ def accept_rewrite(rewrite: str, question: str, history: list[tuple[str, str]]) 
     if not content_terms(question) <= content_terms(text) or content_terms(text) == content_terms(question):
         return None  # drops the question's words, or adds nothing to them ("What position did he hold?")
     asked = " ".join(q for q, _ in history) + " " + question
-    if any(_shared_ngram(text, answer, asked) for _, answer in history):
+    if any(_shared_ngram(said, answer, asked) for _, answer in history):
         return None
     return text
+
+
+def _other_time(rewrite: str, question: str, history: list[tuple[str, str]]) -> bool:
+    """The rewrite names a day, month or year that neither the follow-up nor the question just before it names,
+    though that question names one of the same kind: "Which branch is open then?" after "Is Elm Street open on
+    Sunday?" is not about Saturday, whatever was asked two turns ago."""
+    if not history:
+        return False
+    previous = history[-1][0]
+    for pattern in _SLOTS.values():
+        said = {m.group(0).lower() for m in pattern.finditer(previous)} | {m.group(0).lower() for m in pattern.finditer(question)}
+        if said and {m.group(0).lower() for m in pattern.finditer(rewrite)} - said:
+            return True
+    return False
 
 
 def _words(text: str) -> list[str]:
@@ -109,6 +128,8 @@ _POSSESSIVE = {"its", "his", "her", "their"}
 _REPLACEABLE = re.compile(r"\b(it|its|he|him|his|she|her|they|them|their|there)\b", re.I)
 _AUX = re.compile(r"^(.*?\b(?:is|are|was|were|does|do|did|has|have|had|can|will|would)\b)", re.I)
 _CALENDAR = set(_DAYS) | set(_MONTHS)
+_WHEN = re.compile(r"\b(?:on|in|during|at)\s+(?:the\s+)?(?:" + "|".join(_DAYS + [m for m in _MONTHS if m != "may"]) +
+                   r")s?(?:\s+(?:1[0-9]{3}|20[0-9]{2}))?\b|\bin\s+(?:1[0-9]{3}|20[0-9]{2})\b", re.I)
 
 
 def rule_rewrite(question: str, history: list[tuple[str, str]]) -> str | None:
@@ -130,7 +151,15 @@ def rule_rewrite(question: str, history: list[tuple[str, str]]) -> str | None:
             if resolved and frame:
                 return f"{frame.group(1)} {resolved[0].lower() + resolved[1:]}?"
         return None
+    if (then := _THEN.search(question)) and (when := _WHEN.search(previous)):  # "Which branch is open then?"
+        question = question[: then.start()] + " " + when.group(0) + question[then.end() :]
+        if not _REPLACEABLE.search(question):
+            return question
     return _resolve_pronouns(question, previous, answer)
+
+
+# "then" closing a follow-up stands for the time the question before it named ("on Sunday", "in March 2024")
+_THEN = re.compile(r"\s+(?:then|at that time|on that day)(?=\s*\?*\s*$)", re.I)
 
 
 def _swap_slot(previous: str, rest: str) -> str | None:

@@ -246,7 +246,9 @@ class Engine:
             timings.total_ms = (time.perf_counter() - started) * 1000
             yield quoted  # the sentence that answers is shown whatever the model writes: it is not asked
             return
-        messages = self.prompts.answer_messages(standalone, kept)
+        # a follow-up searched with the question before it ("How long is the warranty? How far can it fly?") is put to
+        # the model as asked: a small model answers the first question it reads; the passages say what "it" is
+        messages = self.prompts.answer_messages(question if rewrite == "history" else standalone, kept)
         pieces: list[str] = []
         for piece in model.stream(messages, max_tokens=settings.max_tokens, temperature=settings.temperature, stop=STOP,
                                   repeat_penalty=settings.repeat_penalty):

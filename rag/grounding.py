@@ -86,6 +86,8 @@ _WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose|what(?:'s| is| was| are| were) 
                          # "What is the starter's name?": a name, not what the starter is
                          r"what(?:'s| is| was| are| were) (?:the |its |their |his |her )?[\w-]+(?: [\w-]+)?['’]s? "
                          r"(?:full |official |first |last )?names?(?=\s*\??\s*$)|"
+                         # "What is the starter called?"
+                         r"what(?:'s| is| was| are| were) (?:the |its |their |his |her )?[\w-]+(?: [\w-]+)? called(?=\s*\??\s*$)|"
                          r"(?:(?:in|at|from|by|for|of|to) )?(?:which|what) (?:[\w'’-]+ )?"
                          r"(?:hospitals?|clinics?|countr(?:y|ies)|cit(?:y|ies)|towns?|states?|regions?|provinces?|"
                          r"count(?:y|ies)|agenc(?:y|ies)|universit(?:y|ies)|institutions?|compan(?:y|ies)|"
@@ -404,6 +406,19 @@ def _names_the_measure(row: str, question: str) -> bool:
     return not _MEASURE_PREFIXES & headers or any(term[:4] in headers for term in wanted)
 
 
+# when something opens and when it closes: a sentence saying only the one does not answer a question on the other
+_EVENT = {"close": re.compile(r"\b(?:clos\w*|shut\w*|until|till)\b", re.I), "open": re.compile(r"\bopen\w*", re.I)}
+_OTHER_EVENT = {"close": _EVENT["open"], "open": _EVENT["close"]}
+_NEVER = re.compile(r"(?!)")
+
+
+def _asks_event(clause: str) -> str | None:
+    """"close" for "When does it close?", "open" for "What time does the branch open on Sunday?", else None."""
+    if re.search(r"\bclos(?:e|es|ing)\b", clause, re.I):
+        return "close"
+    return "open" if re.search(r"\bopen(?:s|ing)?\b", clause, re.I) else None
+
+
 def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     """The text holds the kind of answer the question wants (see ``answers_the_question``), whatever it is about."""
     if asked.wants is None:
@@ -413,6 +428,9 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
         return False  # "Capacity (loaves): 48" is no temperature
     if not row and (how := _ASKS_HOW.match(asked.clause)) and not _HOW_UNITS[how.group(1).lower()].search(text):
         return False  # "How heavy is the drone?" is not answered by its "warranty of 26 months"
+    if not row and asked.wants == "date" and _OTHER_EVENT.get(_asks_event(asked.clause), _NEVER).search(text) \
+            and not _EVENT[_asks_event(asked.clause)].search(text):
+        return False  # "When does it close?" is not answered by "The bakery opens at 06:15 on weekdays"
     if asked.wants == "frequency":  # "how often": every 12 hours, twice a week
         return bool(_FREQUENCY.search(text))
     if asked.wants == "length" and not row:

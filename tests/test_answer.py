@@ -371,6 +371,24 @@ def test_what_is_x_s_name_wants_a_name_not_a_heading_line():
                        "/docs/bakery_handbook.md")
     found = extract("What is the starter's name?", [handbook], 0.6)
     assert found and found.shown == "Our sourdough starter is called Bartholomew."
+    # "What is X called?" too, with the bakery's chunk as ingested: its heading line shares more words
+    bakery = passage("Harbor Street Bakery: Operations Handbook\n\nOpening and closing\n\nThe bakery opens at 06:15 on weekdays "
+                     "and at 07:00 on weekends. The last loaf leaves the oven at 16:40, and the shop closes at 18:00.\n\n"
+                     "The sourdough starter\n\nOur sourdough starter is called Bartholomew. It was started in 2011 and is fed "
+                     "every 12 hours with a mix of rye flour and filtered water at 26 degrees Celsius.", "/docs/bakery_handbook.md")
+    called = extract("What is the starter called?", [bakery], 0.6)
+    assert called and called.shown.startswith("Our sourdough starter is called Bartholomew."), called
+
+
+def test_a_question_on_closing_is_not_answered_by_the_opening_sentence():
+    bakery = passage("Harbor Street Bakery: Operations Handbook\n\nOpening and closing\n\nThe bakery opens at 06:15 on "
+                     "weekdays and at 07:00 on weekends. The last loaf leaves the oven at 16:40, and the shop closes at 18:00.\n\n"
+                     "The sourdough starter\n\nOur sourdough starter is called Bartholomew.", "/docs/bakery_handbook.md")
+    # a chat's follow-up, searched with the question before it: "it" is the bakery, and its closing time is asked
+    close = extract("What time does the bakery open on weekends? When does it close?", [bakery], 0.6)
+    assert close and "closes at 18:00" in close.shown and "06:15" not in close.shown, close
+    opening = extract("When does the bakery open on weekends?", [bakery], 0.6)
+    assert opening and "07:00 on weekends" in opening.shown
 
 
 def test_a_row_answers_a_measure_only_under_a_header_naming_it():

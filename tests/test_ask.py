@@ -341,6 +341,28 @@ def test_a_follow_up_searched_with_the_question_before_it_is_answered_for_itself
     assert "72 minutes" in downtime.text and "2 November" not in downtime.text
 
 
+def test_a_follow_up_searched_with_the_question_before_it_is_put_to_the_model_as_asked(sample_index, shared_embedder):
+    # the bundled model answered the first of "How long is the drone's warranty? How heavy is it? How far can it fly?"
+    # ("The drone's warranty is 26 months"): the chain is searched, the model reads the follow-up alone
+    class Recording(ScriptedModel):
+        def __init__(self) -> None:
+            super().__init__("I do not know.")
+            self.prompts: list[str] = []
+
+        def stream(self, messages, **options):
+            self.prompts.append(messages[-1]["content"])
+            yield from super().stream(messages, **options)
+
+    model = Recording()
+    with rag.open(sample_index, embedder=shared_embedder, model=model, create=False) as engine:
+        chat = engine.chat()
+        chat.ask("How long is the drone's warranty?")
+        far = chat.ask("How far can it fly?")
+    assert far.rewrite == "history" and far.search_query.startswith("How long is the drone's warranty?")
+    assert model.prompts[-1].rstrip().endswith("Question: How far can it fly?")
+    assert "warranty?" not in model.prompts[-1].rsplit("Question:", 1)[-1]
+
+
 def test_the_answering_sentence_close_to_the_question_lets_it_past_the_relevance_gate(sample_index, shared_embedder):
     # the weather notes are one chunk (altitude, rain, the anemometer): as a whole far in meaning from a question
     # on one of them (cosine 0.23), the sentence answering it is close (0.67); off-topic questions stay refused

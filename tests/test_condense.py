@@ -81,3 +81,18 @@ def test_a_rewrite_that_adds_nothing_is_refused():
 ])
 def test_names_that_open_a_sentence_or_are_codes_are_not_what_a_pronoun_means(history, question, expected):
     assert rule_rewrite(question, history) == expected
+
+
+def test_then_stands_for_the_time_the_question_before_named():
+    history = [("When does the Elm Street library open on Saturday?", ""), ("Is the Elm Street open on Sunday?", "")]
+    assert rule_rewrite("Which branch is open then?", history) == "Which branch is open on Sunday?"
+    assert rule_rewrite("What happened then?", [("What did Chopin do in 1830?", "")]) == "What happened in 1830?"
+
+
+def test_a_model_rewrite_loses_its_role_label_and_may_not_bring_back_an_older_day():
+    history = [("When does the Elm Street library open on Saturday?", ""), ("Is the Elm Street open on Sunday?", "")]
+    # the bundled model's rewrite: a label, a sentence of its own, and the day of two turns ago
+    assert accept_rewrite("User: I'm not sure. Can you tell me what branch is open on Saturday?",
+                          "Which branch is open then?", history) is None
+    assert accept_rewrite("User: I'm not sure. Can you tell me what branch is open on Sunday?",
+                          "Which branch is open then?", history) == "Can you tell me what branch is open on Sunday?"
