@@ -2,6 +2,7 @@
 
 Pure functions over records; no model, no index. The engine calls them in this order:
 
+* ``on_the_topic``: a follow-up searched with the question before it keeps the passages of the best one's document;
 * ``relevant_enough``: refuse before generating when no passage is close to the question (nor the sentence that
   answers it: ``answering_sentence_close``);
 * ``focus``: the few sentences of each passage around what the question asks, for the prompt
@@ -64,6 +65,13 @@ def one_document_more(found: list[Passage], k: int) -> list[Passage]:
     if len(found) > k and len({p.source for p in found[: k + 1]}) == 1:
         return found[k : k + 1]
     return []
+
+
+def on_the_topic(passages: list[Passage]) -> list[Passage]:
+    """For a follow-up searched with the question before it ("How long is the drone's warranty? What does it cost?"):
+    the passages of the best one's document, which the conversation is about. Another document's passage matched
+    the follow-up's few words alone ("a cost of 1.9 million" in a water plant's report) and answers nothing asked."""
+    return [p for p in passages if p.source == passages[0].source] if passages else passages
 
 
 def relevant_enough(passages: list[Passage], min_relevance: float, question: str | None = None) -> bool:

@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from rag.answer import (REFUSAL, Policy, answering_sentence_close, focus, one_document_more, quote_first, refuse,  # noqa: F401
-                        relevant_enough, settle, top_relevance)  # Policy, top_relevance re-exported
+from rag.answer import (REFUSAL, Policy, answering_sentence_close, focus, on_the_topic, one_document_more, quote_first,  # noqa: F401
+                        refuse, relevant_enough, settle, top_relevance)  # Policy, top_relevance re-exported
 from rag.chat import HISTORY_CHARS, ChatSession, final_answer, first_sentence, recent_turns  # noqa: F401 - ChatSession re-exported
 from rag.condense import accept_rewrite, fallback_query, needs_history, rule_rewrite
 from rag.config import Settings
@@ -218,6 +218,8 @@ class Engine:
             self.index, search_query, k=k + 1, mode=mode, filters=filters, mmr_lambda=mmr_lambda, query_vector=query_vector
         )
         passages, more = found[:k], one_document_more(found, k)
+        if rewrite == "history":
+            passages = on_the_topic(passages)
         timings.retrieve_ms = (time.perf_counter() - started) * 1000
         answer = Answer(question, REFUSAL, True, [], passages, timings, search_query=search_query, standalone=standalone,
                         rewrite=rewrite)

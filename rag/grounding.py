@@ -465,10 +465,17 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
         given_names.add(words[0].strip(".,;:!?").lower())
     # a name the question gives, or a form of it ("Swedish" for "Sweden's voucher system"), is not the one wanted
     # nor is one differing from the question's only in its figures ("BRCA2" of "BRCA1/2 carriers")
+    # nor is a day, a month or a time zone ("Saturday 2 November 2024, starting at 22:00 UTC" names no one to contact)
+    given_names = {n for n in given_names if not _CALENDAR_NAME.fullmatch(n)}
     return bool({n for n in given_names if n and n not in asked.question.lower() and n not in STOPWORDS
                  and not (len(n) >= 5 and n[:4] in asked.stems)
                  and not (re.search(r"\d", n) and len(letters := re.sub(r"[\d/-]", "", n)) >= 2
                           and re.search(rf"\b{re.escape(letters)}\d", asked.question.lower()))})
+
+
+_CALENDAR_NAME = re.compile(r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+                            r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                            r"utc|gmt|cet|cest|eet|est|edt|pst|pdt|cst|cdt|bst)\s*)+", re.I)
 
 
 def _holds(text: str, item: str) -> bool:

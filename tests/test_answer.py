@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rag.answer import MAX_QUOTE_CHARS, Policy, extract, focus, settle
+from rag.answer import MAX_QUOTE_CHARS, Policy, extract, focus, on_the_topic, settle
+from rag.grounding import ask_context, gives_what_is_wanted
 from tests.drafts import HOURS, REPORT, answer, passage
 
 
@@ -425,3 +426,27 @@ def test_how_heavy_wants_a_weight_not_any_figure():
     weighed = replace(drone, text=drone.text + " The Aurora X2 weighs 1.2 kg with its battery.")
     found = extract("How heavy is the Aurora X2 drone?", [weighed], 0.6)
     assert found and "1.2 kg" in found.shown
+
+
+MIGRATION = passage("The migration of the customer database to the new cluster is scheduled for Saturday 2 November 2024, "
+                    "starting at 22:00 UTC. We expect a downtime of 72 minutes. Questions go to the on-call engineer, "
+                    "Daniel Osei, on extension 4417.", "/docs/maintenance_window.eml")
+
+
+def test_a_day_month_or_time_zone_is_no_one_a_who_question_asks_for():
+    # the bundled model's draft for "Who do I contact?" after a question on the migration, once marked supported
+    dated = settle(answer("Who do I contact?", "The migration is scheduled for Saturday 2 November 2024, starting at "
+                          "22:00 UTC [1].", [MIGRATION]), Policy(extractive=False))
+    assert dated.refused, dated.text
+    asked = ask_context("Who do I contact?", [MIGRATION])
+    assert gives_what_is_wanted("Questions go to the on-call engineer, Daniel Osei, on extension 4417.", asked)
+    assert not gives_what_is_wanted("It starts on Saturday 2 November 2024 at 22:00 UTC.", asked)
+
+
+def test_a_follow_up_searched_with_the_question_before_it_keeps_the_best_passage_s_document():
+    drone = passage("Every Aurora X2 comes with a warranty of 26 months.", "/docs/aurora_x2_drone.html", 1)
+    spec = passage("Maximum range: 9 kilometres with the standard controller.", "/docs/aurora_x2_drone.html", 2)
+    water = passage("A second ultraviolet disinfection line is planned at a cost of 1.9 million euros.",
+                    "/docs/water_report.pdf", 3)
+    assert on_the_topic([drone, water, spec]) == [drone, spec]
+    assert on_the_topic([]) == []
