@@ -7,9 +7,13 @@ Each conversation runs through one ``ChatSession`` with the bundled model, as th
 * a **follow-up** turn must retrieve its gold source in the top 3 passages (goal: >= 80 %), and
   its answer should hold one of the expected answers.
 
+A turn marked ``"refuse": true`` asks what the documents do not say: its answer is right when refused.
+``--chats bench/data/chats_asked.jsonl``: ten conversations a new user had with ``sample_docs/`` in session 27, in
+their own words (not blind: what they got wrong was mended in that session).
+
 Indexes: ``sample_docs/`` and the 36 SQuAD2 articles (bench/squad_corpus.py), built once in --work.
 
-    .venv/bin/python -m bench.chat --work /tmp/bench-work [--limit N] [--json docs/benchmarks/chat.json]
+    .venv/bin/python -m bench.chat --work /tmp/bench-work [--limit N] [--json docs/benchmarks/chat.json] [--chats FILE]
 """
 
 from __future__ import annotations
@@ -54,10 +58,10 @@ def top_sources(answer, n: int = 3) -> list[str]:
     return [Path(p.source).name for p in [*answer.passages, *answer.dropped_passages][:n]]
 
 
-def run(work: Path, limit: int | None) -> dict:
+def run(work: Path, limit: int | None, chats_file: Path = CHATS) -> dict:
     import rag
 
-    chats = [json.loads(line) for line in CHATS.read_text(encoding="utf-8").splitlines() if line.strip()][:limit]
+    chats = [json.loads(line) for line in chats_file.read_text(encoding="utf-8").splitlines() if line.strip()][:limit]
     engines = {name: rag.open(path, create=False) for name, path in indexes(work).items()}
     turns: list[dict] = []
     started = time.perf_counter()
@@ -69,7 +73,7 @@ def run(work: Path, limit: int | None) -> dict:
             row = {
                 "chat": chat["id"], "turn": number, "kind": turn["kind"], "question": turn["question"],
                 "standalone": answer.standalone, "rewrite": answer.rewrite, "answer": answer.text, "refused": answer.refused,
-                "gold_top3": turn["source"] in top_sources(answer), "holds": holds(answer.text, turn["answers"]),
+                "gold_top3": turn["source"] in top_sources(answer), "holds": answer.refused if turn.get("refuse") else holds(answer.text, turn["answers"]),
                 "ms": round(answer.timings.total_ms),
             }
             if turn["kind"] == "switch":
@@ -121,16 +125,18 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench-work"), help="folder for the indexes (kept between runs)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N conversations")
     parser.add_argument("--json", type=Path, default=None, help="write every turn and the summary here")
+    parser.add_argument("--chats", type=Path, default=CHATS, help="the conversations (default bench/data/chats.jsonl)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    result = run(args.work, args.limit)
+    result = run(args.work, args.limit, args.chats)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     for row in result["rows"]:
         flag = "ok " if row["gold_top3"] else "MISS"
         same = "" if "same_as_alone" not in row else (" same" if row["same_as_alone"] else " DIFFERENT")
-        print(f"{flag} {row['chat']}.{row['turn']} {row['kind']:8} {row['rewrite'] or '-':7} {row['question']!r} -> "
-              f"{row['standalone']!r}{same}")
+        right = "right" if row["holds"] else "WRONG" if not row["refused"] else "refused"
+        print(f"{flag} {right:7} {row['chat']}.{row['turn']} {row['kind']:8} {row['rewrite'] or '-':7} {row['question']!r} -> "
+              f"{row['standalone']!r}{same}: {row['answer'][:120]!r}")
     print(report(result))
 
 
