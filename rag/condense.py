@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 
-from rag.answer import QUOTE_PREFIX
 from rag.cite import STOPWORDS, content_terms
 
 # openings that only make sense after something else was said
@@ -265,12 +264,7 @@ def _resolve_pronouns(text: str, previous: str, answer: str) -> str | None:
 
 
 def first_answer_line(answer: str) -> str:
-    """The answer's first line without markers, and a quote without the words around it, so that its first word opens
-    a sentence ('The documents say: "Questions go to ..."' names no one called Questions)."""
-    line = re.sub(r"\[\d+\]", "", (answer or "").split("\n")[0])
-    if line.startswith(QUOTE_PREFIX):
-        line = line[len(QUOTE_PREFIX) :].strip().strip('"“”').strip()
-    return line[:300]
+    return re.sub(r"\[\d+\]", "", (answer or "").split("\n")[0])[:300]
 
 
 # words that follow a name in a question without being its noun ("Riverside close", "Warsaw in")

@@ -96,10 +96,3 @@ def test_a_model_rewrite_loses_its_role_label_and_may_not_bring_back_an_older_da
                           "Which branch is open then?", history) is None
     assert accept_rewrite("User: I'm not sure. Can you tell me what branch is open on Sunday?",
                           "Which branch is open then?", history) == "Can you tell me what branch is open on Sunday?"
-
-
-def test_a_quoted_answer_s_first_word_is_no_name_a_pronoun_stands_for():
-    # 'The documents say: "Questions go to ..."': "Questions" opens the quoted sentence
-    history = [("Who is the on-call engineer for the customer database migration?",
-                'The documents say: "Questions go to the on-call engineer, Daniel Osei, on extension 4417." [1]')]
-    assert rule_rewrite("What is his extension?", history) == "What is Daniel Osei's extension?"
