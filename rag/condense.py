@@ -8,8 +8,8 @@ searched and answered exactly as if it were asked alone.
 A follow-up is written out by rules first (``rule_rewrite``): "And on Sunday?" puts Sunday in the
 place of Saturday in the previous question, "What about Old Town?" puts Old Town in the place of
 its name, "it", "he", "there" become what the previous turn was about, and a closing "then" its time
-("on Sunday"). These need no model, take no time and cannot drift; the bundled 135M model cannot rewrite questions at all (measured:
-every rewrite it made was a statement about something else). What the rules cannot place goes to
+("on Sunday"). These need no model, take no time and cannot drift; the bundled 135M model cannot
+rewrite questions at all (measured: every rewrite it made was a statement about something else). What the rules cannot place goes to
 the model, whose rewrite is taken only when it keeps every content word of the question, does not
 copy the history's answers, and is still a question; otherwise the previous question and the
 follow-up together are searched, which never loses what the person asked.

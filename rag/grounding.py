@@ -409,7 +409,6 @@ def _names_the_measure(row: str, question: str) -> bool:
 # when something opens and when it closes: a sentence saying only the one does not answer a question on the other
 _EVENT = {"close": re.compile(r"\b(?:clos\w*|shut\w*|until|till)\b", re.I), "open": re.compile(r"\bopen\w*", re.I)}
 _OTHER_EVENT = {"close": _EVENT["open"], "open": _EVENT["close"]}
-_NEVER = re.compile(r"(?!)")
 
 
 def _asks_event(clause: str) -> str | None:
@@ -428,8 +427,8 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
         return False  # "Capacity (loaves): 48" is no temperature
     if not row and (how := _ASKS_HOW.match(asked.clause)) and not _HOW_UNITS[how.group(1).lower()].search(text):
         return False  # "How heavy is the drone?" is not answered by its "warranty of 26 months"
-    if not row and asked.wants == "date" and _OTHER_EVENT.get(_asks_event(asked.clause), _NEVER).search(text) \
-            and not _EVENT[_asks_event(asked.clause)].search(text):
+    event = _asks_event(asked.clause) if not row and asked.wants == "date" else None
+    if event and _OTHER_EVENT[event].search(text) and not _EVENT[event].search(text):
         return False  # "When does it close?" is not answered by "The bakery opens at 06:15 on weekdays"
     if asked.wants == "frequency":  # "how often": every 12 hours, twice a week
         return bool(_FREQUENCY.search(text))
