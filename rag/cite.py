@@ -35,6 +35,11 @@ _NAME_RUN = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
 _STEMMER = Stemmer.Stemmer("english")
+# the calendar's words, for rules that must tell a date or day from a name or a topic
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+          "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below between
     both but by can could did do does doing down during each few for from further had has have having he her here hers

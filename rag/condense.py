@@ -9,17 +9,18 @@ A follow-up is written out by rules first (``rule_rewrite``): "And on Sunday?" p
 place of Saturday in the previous question, "What about Old Town?" puts Old Town in the place of
 its name, "it", "he", "there" become what the previous turn was about, and a closing "then" its time
 ("on Sunday"). These need no model, take no time and cannot drift; the bundled 135M model cannot
-rewrite questions at all (measured: every rewrite it made was a statement about something else). What the rules cannot place goes to
-the model, whose rewrite is taken only when it keeps every content word of the question, does not
-copy the history's answers, and is still a question; otherwise the previous question and the
-follow-up together are searched, which never loses what the person asked.
+rewrite questions at all (measured: every rewrite it made was a statement about something else).
+What the rules cannot place goes to the model, whose rewrite is taken only when it keeps every
+content word of the question, does not copy the history's answers, and is still a question;
+otherwise the previous question and the follow-up together are searched, which never loses what
+the person asked.
 """
 
 from __future__ import annotations
 
 import re
 
-from rag.cite import STOPWORDS, content_terms
+from rag.cite import MONTHS, STOPWORDS, WEEKDAYS, content_terms
 
 # openings that only make sense after something else was said
 _ELLIPSIS = re.compile(
@@ -113,8 +114,8 @@ def _shared_ngram(text: str, answer: str, asked: str, n: int = COPY_NGRAM) -> bo
 
 # ---- rules ----------------------------------------------------------------------------------------
 
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday weekday weekdays weekend weekends".split()
-_MONTHS = "january february march april may june july august september october november december".split()
+_DAYS = [*WEEKDAYS, "weekday", "weekdays", "weekend", "weekends"]
+_MONTHS = list(MONTHS)
 _SLOTS = {
     "day": re.compile(r"\b(?:" + "|".join(_DAYS) + r")s?\b", re.I),
     "month": re.compile(r"\b(?:" + "|".join(m for m in _MONTHS if m != "may") + r")\b", re.I),
@@ -130,6 +131,8 @@ _AUX = re.compile(r"^(.*?\b(?:is|are|was|were|does|do|did|has|have|had|can|will|
 _CALENDAR = set(_DAYS) | set(_MONTHS)
 _WHEN = re.compile(r"\b(?:on|in|during|at)\s+(?:the\s+)?(?:" + "|".join(_DAYS + [m for m in _MONTHS if m != "may"]) +
                    r")s?(?:\s+(?:1[0-9]{3}|20[0-9]{2}))?\b|\bin\s+(?:1[0-9]{3}|20[0-9]{2})\b", re.I)
+# "then" closing a follow-up stands for the time the question before it named (``_WHEN``: "on Sunday", "in March 2024")
+_THEN = re.compile(r"\s+(?:then|at that time|on that day)(?=\s*\?*\s*$)", re.I)
 
 
 def rule_rewrite(question: str, history: list[tuple[str, str]]) -> str | None:
@@ -156,10 +159,6 @@ def rule_rewrite(question: str, history: list[tuple[str, str]]) -> str | None:
         if not _REPLACEABLE.search(question):
             return question
     return _resolve_pronouns(question, previous, answer)
-
-
-# "then" closing a follow-up stands for the time the question before it named ("on Sunday", "in March 2024")
-_THEN = re.compile(r"\s+(?:then|at that time|on that day)(?=\s*\?*\s*$)", re.I)
 
 
 def _swap_slot(previous: str, rest: str) -> str | None:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from rag.cite import MARKER, META_TERMS, STOPWORDS, content_terms, file_words, names, numbers, sentence_spans
+from rag.cite import MARKER, META_TERMS, MONTHS, STOPWORDS, WEEKDAYS, content_terms, file_words, names, numbers, sentence_spans
 from rag.question_parts import MEASURED_NOUN, asked_clause, described_work, studied_sources, unknown_names
 from rag.source_naming import naming_terms, source_terms, without_source_words
 from rag.records import Passage
@@ -472,9 +472,8 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
                           and re.search(rf"\b{re.escape(letters)}\d", asked.question.lower()))})
 
 
-_CALENDAR_NAME = re.compile(r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
-                            r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                            r"utc|gmt|cet|cest|eet|est|edt|pst|pdt|cst|cdt|bst)\s*)+", re.I)
+_TIME_ZONES = ("utc", "gmt", "cet", "cest", "eet", "est", "edt", "pst", "pdt", "cst", "cdt", "bst")
+_CALENDAR_NAME = re.compile(r"(?:(?:" + "|".join((*MONTHS, *WEEKDAYS, *_TIME_ZONES)) + r")\s*)+", re.I)
 
 
 def _holds(text: str, item: str) -> bool:
