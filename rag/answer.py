@@ -23,10 +23,12 @@ from dataclasses import dataclass, field, replace
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
 from rag.extract import Extract, asked_for, extract, key_terms, own_terms  # noqa: F401 - key_terms re-exported
-from rag.grounding import ROW, Asked, about_the_question, ask_context, fails_condition, gives_what_is_wanted, row_values
+from rag.grounding import Asked, about_the_question, ask_context, fails_condition
 from rag.injection import masked
-from rag.quoting import MAX_QUOTE_CHARS, ROW_CELL  # noqa: F401 - MAX_QUOTE_CHARS re-exported
+from rag.quoting import MAX_QUOTE_CHARS  # noqa: F401 - re-exported
 from rag.records import Answer, Citation, Passage
+from rag.rows import ROW, ROW_CELL, row_values
+from rag.wants import gives_what_is_wanted
 
 REFUSAL = "Not found in the documents."
 QUOTE_PREFIX = "The documents say: "

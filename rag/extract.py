@@ -16,13 +16,14 @@ from typing import NamedTuple
 from rag.abbreviations import defined_terms, expanded
 from rag.chunk_edges import held_whole_elsewhere, sentence_opening
 from rag.cite import STOPWORDS, Span, content_terms, file_words, names, sentence_spans
-from rag.grounding import (ABOUT_SENDING, EMAIL_HEADER, ROW, SHARE, YEAR, Asked, answers_the_question, ask_context,
-                           fails_condition, from_someone_else, question_terms, row_headers, row_values)
+from rag.grounding import ABOUT_SENDING, Asked, ask_context, fails_condition, from_someone_else, question_terms
 from rag.injection import masked
 from rag.question_parts import asked_clause, last_question, spelled_out
 from rag.quoting import MAX_QUOTE_CHARS, listed_span, shown_part
 from rag.records import Passage
+from rag.rows import EMAIL_HEADER, ROW, row_headers, row_values
 from rag.source_naming import source_kinds, source_terms
+from rag.wants import SHARE, YEAR, answers_the_question
 
 # words every question has; they say what kind of answer is wanted, not what it is about
 _QUESTION_WORDS = frozenset(content_terms(

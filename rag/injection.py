@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 
 from rag.cite import sentence_spans
-from rag.grounding import ROW
+from rag.rows import ROW
 
 _ADDRESSEE = (r"(?:ai|a\.i\.|ai (?:assistant|model|system|agent)s?|assistants?|chat ?bots?|bots?|llms?|"
               r"(?:large )?language models?|gpts?|chatgpt|claude|copilot|gemini)")

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from rag.cite import Span, content_terms
-from rag.grounding import EMAIL_HEADER, ROW, Asked, gives_what_is_wanted
+from rag.grounding import Asked
+from rag.rows import EMAIL_HEADER, ROW, ROW_CELL
+from rag.wants import gives_what_is_wanted
 
 MAX_QUOTE_CHARS = 300
-ROW_CELL = " | "
 _LIST_ITEM_CHARS = 80  # a line this short under a line ending in ":" is an item of its list
 
 

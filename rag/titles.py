@@ -6,6 +6,7 @@ import re
 
 from rag.cite import content_terms
 from rag.records import Passage
+from rag.rows import ROW
 
 MAX_TITLE_CHARS = 300
 # a message's header line ("From: ...", ingest's "From (sent by): ..."), a table's row: not a title
@@ -19,8 +20,6 @@ def title_line(text: str, char_start: int, heading: tuple[str, ...] | str = (), 
     With ``own_chunk`` (read for another chunk of the document) the line may also be the whole first chunk: the
     chunker cut after it ("Should cavitation in proximal surfaces be reported in cone beam computed tomography
     examination?" alone, the abstract's sections in the chunks after it)."""
-    from rag.grounding import ROW  # grounding reads titles in ask_context
-
     first, _, rest = text.strip().partition("\n\n")
     alone = (rest.strip() or own_chunk) and "\n" not in first and 3 <= len(first.split()) and len(first) <= MAX_TITLE_CHARS
     if char_start == 0 and not heading and alone and not (_NOT_A_TITLE.match(first) or ROW.match(first)):

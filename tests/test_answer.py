@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rag.answer import MAX_QUOTE_CHARS, Policy, extract, focus, on_the_topic, settle
-from rag.grounding import ask_context, gives_what_is_wanted
+from rag.grounding import ask_context
+from rag.wants import gives_what_is_wanted
 from tests.drafts import HOURS, REPORT, answer, passage
 
 

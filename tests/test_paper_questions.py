@@ -89,7 +89,8 @@ def test_an_abbreviation_the_paper_defines_stands_for_its_words():
 
 
 def test_an_age_is_given_in_years_not_by_a_count():
-    from rag.grounding import ask_context, gives_what_is_wanted
+    from rag.grounding import ask_context
+    from rag.wants import gives_what_is_wanted
 
     asked = ask_context("What was the median age of the children with protracted bacterial bronchitis?", [METHODS])
     assert not gives_what_is_wanted("Children with bronchiectasis (n = 55) or PBB (n = 13) were recruited.", asked)
@@ -97,7 +98,8 @@ def test_an_age_is_given_in_years_not_by_a_count():
 
 
 def test_a_capitalised_common_noun_is_no_unknown_name_and_a_share_says_how_often():
-    from rag.grounding import ask_context, gives_what_is_wanted
+    from rag.grounding import ask_context
+    from rag.wants import gives_what_is_wanted
     from rag.question_parts import unknown_names
 
     found = passage("Pneumothorax was diagnosed radiologically in 10 patients (2.9%).")
@@ -107,7 +109,8 @@ def test_a_capitalised_common_noun_is_no_unknown_name_and_a_share_says_how_often
 
 
 def test_an_outcomes_rate_wants_a_share_and_an_odds_ratio_a_figure():
-    from rag.grounding import SHARE, ask_context, gives_what_is_wanted
+    from rag.grounding import ask_context
+    from rag.wants import SHARE, gives_what_is_wanted
 
     methods = "Data from 42 elderly (age> 65 years) patients receiving surgery plus radiotherapy were matched to 84 patients."
     for question in ("For elderly patients with spinal cord compression, what was the 1-year survival rate after surgery?",
@@ -128,7 +131,8 @@ def test_an_outcomes_rate_wants_a_share_and_an_odds_ratio_a_figure():
 
 
 def test_a_dose_has_a_dose_unit_a_blood_pressure_is_no_share_and_brca2_is_no_new_name_for_brca1_2():
-    from rag.grounding import ask_context, gives_what_is_wanted
+    from rag.grounding import ask_context
+    from rag.wants import gives_what_is_wanted
 
     asked = ask_context("What dose of vitamin D was given to apparently healthy volunteers?", [METHODS])
     assert not gives_what_is_wanted("25(OH)D levels increased from 23.9 +/- 12.9 ng/ml at baseline to 45.9 ng/ml.", asked)
@@ -215,7 +219,8 @@ def test_an_aim_may_say_in_passing_what_is_asked_and_patients_are_the_children_a
 
 
 def test_a_median_a_cost_and_a_study_named_in_brackets():
-    from rag.grounding import ask_context, gives_what_is_wanted
+    from rag.grounding import ask_context
+    from rag.wants import gives_what_is_wanted
     from rag.question_parts import described_work
 
     assert ask_context("Median overall survival with combined therapy for nasopharyngeal carcinoma?", []).wants == "quantity"
@@ -255,7 +260,8 @@ def test_a_sentence_cut_where_a_chunk_ends_is_quoted_from_the_passage_holding_it
 
 
 def test_a_mean_follow_up_is_a_time_and_an_aim_comes_after_the_finding():
-    from rag.grounding import ask_context, gives_what_is_wanted
+    from rag.grounding import ask_context
+    from rag.wants import gives_what_is_wanted
 
     asked = ask_context("What was the mean follow-up in the study of resecting colorectal liver metastases?", [])
     assert not gives_what_is_wanted("From January 2005 to June 2013, 5624 and 791 consecutive patients received 1 and "
