@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHATS = ROOT / "bench" / "data" / "chats.jsonl"
+OWN_FOLDER = ROOT / "bench" / "data" / "own_folder"  # a person's own documents, written in session 28 (bench.heldout)
 
 
 def squash(text: str) -> str:
@@ -39,19 +40,19 @@ def holds(text: str, answers: list[str]) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(squash(a)) + r"(?!\w)", text) for a in answers)
 
 
-def indexes(work: Path) -> dict[str, Path]:
+def indexes(work: Path, corpora: set[str]) -> dict[str, Path]:
+    """The index of each corpus the chats use, built once in ``work``."""
     import rag
     from bench.squad_corpus import load_articles, write_articles
 
-    paths = {"sample_docs": work / "sample-index", "squad": work / "squad-index"}
-    if not (paths["sample_docs"] / "manifest.json").exists():
-        with rag.open(paths["sample_docs"]) as engine:
-            engine.ingest([ROOT / "sample_docs"])
-    if not (paths["squad"] / "manifest.json").exists():
-        docs = write_articles(load_articles(), work / "squad-docs")
-        with rag.open(paths["squad"]) as engine:
-            engine.ingest(docs)
-    return paths
+    paths = {"sample_docs": work / "sample-index", "squad": work / "squad-index", "own-folder": work / "own-folder-index"}
+    for name in corpora:
+        if not (paths[name] / "manifest.json").exists():
+            folder = ({"sample_docs": ROOT / "sample_docs", "own-folder": OWN_FOLDER}[name] if name != "squad"
+                      else write_articles(load_articles(), work / "squad-docs"))
+            with rag.open(paths[name]) as engine:
+                engine.ingest([folder] if isinstance(folder, Path) else folder)
+    return {name: paths[name] for name in corpora}
 
 
 def top_sources(answer, n: int = 3) -> list[str]:
@@ -62,7 +63,7 @@ def run(work: Path, limit: int | None, chats_file: Path = CHATS) -> dict:
     import rag
 
     chats = [json.loads(line) for line in chats_file.read_text(encoding="utf-8").splitlines() if line.strip()][:limit]
-    engines = {name: rag.open(path, create=False) for name, path in indexes(work).items()}
+    engines = {name: rag.open(path, create=False) for name, path in indexes(work, {c["corpus"] for c in chats}).items()}
     turns: list[dict] = []
     started = time.perf_counter()
     for chat in chats:

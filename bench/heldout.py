@@ -103,7 +103,7 @@ QUESTIONS = [ROOT / "bench" / "data" / name for name in
               "blind9_questions.jsonl", "blind10_questions.jsonl", "blind11_questions.jsonl",
               "blind12_questions.jsonl", "blind13_questions.jsonl",
               "blind14_questions.jsonl", "blind15_questions.jsonl", "blind16_questions.jsonl",
-              "sample_asked_questions.jsonl")]
+              "blind17_questions.jsonl", "sample_asked_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
                 "fake-email.eml", "simple-table.md", "docx-tables.docx", "README.md", "pdf/multi-column.pdf",
@@ -198,6 +198,8 @@ def documents(name: str, work: Path) -> Path:
         return ROOT / "sample_docs"
     if name == "haystack":
         return DATASETS / "haystack-test-files"
+    if name == "own-folder":  # written for this project (bench/data/own_folder_make.py), not a public dataset
+        return ROOT / "bench" / "data" / "own_folder"
     if name == "pubmed":
         return pubmed_documents(work / name)
     if name == "pubmed-all":
@@ -244,7 +246,7 @@ def ask_all(index: Path, questions: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", nargs="*", default=["haystack", *SETS, "pubmed", "pubmed-2", "pubmed-3", "pubmed-4", "pubmed-5", "pubmed-all", "wiki",
-                                                          "wiki-2"])
+                                                          "wiki-2", "own-folder"])
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()

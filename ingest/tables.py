@@ -45,6 +45,7 @@ def html_rows(html: str) -> tuple[list[list[str]], int]:
             text = cell_text(cell)[:MAX_CELL_CHARS]
             if "\\n" in text:  # a line break inside a spreadsheet cell, written out by unstructured as "\n"
                 text = " ".join(text.replace("\\n", " ").split())
+            text = shown_value(text)
             span = str(cell.get("colspan", "1"))
             texts.extend([text] * (int(span) if span.isdigit() and 0 < int(span) <= 50 else 1))
         if not any(texts):
@@ -58,6 +59,25 @@ def html_rows(html: str) -> tuple[list[list[str]], int]:
 
 
 _BLOCKS = ("br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr")
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+# a spreadsheet's date or time cell as pandas writes it: "2025-03-12 00:00:00", "19:30:00"
+_DATE_CELL = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) 00:00:00$")
+_TIME_CELL = re.compile(r"^(\d{2}:\d{2}):00$")
+
+
+def shown_value(text: str) -> str:
+    """A date or time cell as a person reads it: "12 March 2025" for "2025-03-12 00:00:00" (the month named, so that
+    "the March 2025 oil change" finds it), "19:30" for "19:30:00"; any other text as it is."""
+    if time := _TIME_CELL.match(text):
+        return time.group(1)
+    date = _DATE_CELL.match(text)
+    if not date or not 1 <= int(date.group(2)) <= 12:
+        return text
+    year, month, day = (int(part) for part in date.groups())
+    return f"{day} {_MONTH_NAMES[month - 1]} {year}"
 
 
 def cell_text(cell) -> str:

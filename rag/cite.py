@@ -26,6 +26,8 @@ MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 # a sentence ends at . ! ? (plus any markers after it) followed by white space, or at a line break
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])*(?=\s|$)|\n+")
 _LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
+# "Parking space no. 17", "p. 12", "Tel. 0345": an abbreviation's full stop before a number ends no sentence
+_BEFORE_NUMBER = re.compile(r"(?:^|(?<=[\s(]))(?:no|nos|nr|p|pp|vol|fig|figs|art|ch|sec|tel|ext|approx|ca)\.$", re.I)
 # a list item's number: "1. An off-the-shelf toolkit", "(2) Entities with gross receipts"
 _LIST_OPENING = re.compile(rf"(?m)^[ \t]*{_LIST_NUMBER.pattern}(?=[ \t]+[^\W\d_])")
 _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]*[A-Za-z0-9]|\b[A-Z]+-?\d[\w-]*")
@@ -46,7 +48,7 @@ STOPWORDS = frozenset(
     him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our out
     over own same she should so some such than that the their theirs them then there these they this those through to
     too under until up very was we were what when where which while who whom why will with would you your yours per
-    one s t""".split()
+    one s t myself ours ourselves yourself yourselves himself herself themselves toward towards onto""".split()
 )
 # words that talk about the answer instead of making a claim ("The answer is: [3]")
 META_TERMS = frozenset(_STEMMER.stemWords("answer answers question passage passages document documents text "
@@ -75,6 +77,9 @@ def sentence_spans(text: str) -> list[Span]:
     """Sentences (and lines) of a text as character spans, trimmed of surrounding white space."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group(0) == "." and text[match.end() : match.end() + 2].strip()[:1].isdigit() \
+                and _BEFORE_NUMBER.search(text[max(0, match.start() - 8) : match.end()]):
+            continue
         spans.append(Span(start, match.end()))
         start = match.end()
     spans.append(Span(start, len(text)))
@@ -146,6 +151,12 @@ def units_agree(claim: str, text: str) -> bool:
 _WEEKDAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
              "thur": "thursday", "thurs": "thursday", "fri": "friday"}
 _WEEKEND = {"sat": "saturday", "sun": "sunday"}
+# a budget's "Mar 2025" column, a vet record's "Jun 2023" are the months a question names in full; an abbreviation
+# counts as a month before a year or beside another month's ("Jan | Feb | Mar"), where it cannot be the verb "mar"
+_MONTH_ABBREVIATIONS = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+                        "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+                        "dec": "december"}
+_MONTH_BEFORE_YEAR = re.compile(r"\b(" + "|".join(_MONTH_ABBREVIATIONS) + r")\.?(?=[\s-]+(?:\d{1,2},?\s+)?(?:1[0-9]|20)\d{2}\b)", re.I)
 
 
 def file_words(source: str) -> str:
@@ -162,13 +173,19 @@ _SPELLINGS = [(re.compile(pattern), to) for pattern, to in (
     (r"(?<=\w\w)ys(?=e\b|es\b|ed\b|ing\b)", "yz"),
     (r"(?<=\w\w)our(?=\b|s\b|ed\b|ing\b|al\b|ful\b|ite\b|ites\b|able\b)", "or"),
     (r"(?<=\w\w)([tb])re(?=\b|s\b|d\b)", r"\1er"), (r"(?<=\w\w)ogue(?=\b|s\b)", "og"), (r"(?<=gram)me(?=\b|s\b)", ""),
+    # and a word's forms the stemmer keeps apart: "how much do we pay" is answered under "Payment:" or "Amount paid"
+    (r"\b(?:paid|payments?)\b", "pay"),
 )]
 
 
 def content_terms(text: str) -> set[str]:
+    if _MONTH_BEFORE_YEAR.search(text):
+        text = _MONTH_BEFORE_YEAR.sub(lambda m: _MONTH_ABBREVIATIONS[m.group(1).lower()], text)
     words = [w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS and len(w) > 1]
     if any(w in _WEEKDAYS for w in words):
         words = [_WEEKDAYS.get(w) or _WEEKEND.get(w) or w for w in words]
+    if len({w for w in words if w in _MONTH_ABBREVIATIONS}) >= 2:
+        words = [_MONTH_ABBREVIATIONS.get(w, w) for w in words]
     joined = " ".join(words)
     for pattern, to in _SPELLINGS:
         joined = pattern.sub(to, joined)
@@ -336,6 +353,7 @@ def verify(answer: str, passages: list[Passage], min_support: float, attribute: 
             continue
         seen.add(text.lower())
         own = _cite(text, markers, passages, min_support, attribute, asked)
+        said = text
         if not any(c.supported for c in own):
             # small models append made-up tails ("..., which is 2.5 hours"): keep the leading clause
             # when it alone is supported
@@ -345,6 +363,10 @@ def verify(answer: str, passages: list[Passage], min_support: float, attribute: 
                     text, own = prefix, trial
                     trimmed += 1
                     break
+            if text != said and text.lower() in seen:  # a loop whose lines differ only in made-up tails ("... (2024)")
+                repeated += 1
+                continue
+            seen.add(text.lower())
         sentences.append(Sentence(text, own))
     return Verified(sentences, dropped, declined, repeated, trimmed)
 

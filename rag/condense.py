@@ -57,9 +57,11 @@ def fallback_query(question: str, history: list[tuple[str, str]]) -> str:
     """The previous question and the follow-up together: what is searched when no rewrite is usable."""
     if not history:
         return question
-    previous = history[-1][0]
+    previous = history[-1][0].strip()
     if len(previous) > FALLBACK_CHARS:
         previous = previous[-FALLBACK_CHARS:].split(" ", 1)[-1]
+    if previous and previous[-1] not in ".?!":
+        previous += "?"  # typed without its question mark: the follow-up is still the question asked now
     return f"{previous} {question}"
 
 

@@ -23,7 +23,7 @@ from rag.quoting import MAX_QUOTE_CHARS, listed_span, shown_part
 from rag.records import Passage
 from rag.rows import EMAIL_HEADER, ROW, row_headers, row_values
 from rag.source_naming import source_kinds, source_terms
-from rag.wants import SHARE, YEAR, answers_the_question
+from rag.wants import MONEY, SHARE, YEAR, answers_the_question, gives_what_is_wanted
 
 # words every question has; they say what kind of answer is wanted, not what it is about
 _QUESTION_WORDS = frozenset(content_terms(
@@ -102,6 +102,7 @@ def asked_for(clause: str) -> set[str]:
 _COUNT_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                 "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
 _ASKED_UNIT = re.compile(r"\bhow (?:many|much)\s+([^\W\d_]+)", re.I)
+_AMOUNTS = {"money", "time", "cash", "space", "room"}
 _ROLE_ASKED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+(?:(?:first|last|current)\s+)?"
                          r"([\w-]+)\s+(?:of|for|in|at|on|when|who|that|to)\b", re.I)
 
@@ -120,7 +121,11 @@ def key_terms(question: str) -> set[str]:
     figure, the row says "(min)"), and
     without the words naming the kind of source ("according to the spreadsheet")."""
     terms = question_terms(_TURNED_OUT.sub(" ", question))
-    units = content_terms(" ".join(_ASKED_UNIT.findall(question)))
+    # the unit after "how many" ("how many minutes"); after "how much", only a word for money or time: "how much rent"
+    # asks about the rent
+    units = content_terms(" ".join(unit for unit in _ASKED_UNIT.findall(question)
+                                   if not re.search(rf"\bhow much\s+{re.escape(unit)}\b", question, re.I)
+                                   or unit.lower() in _AMOUNTS))
     clause = asked_clause(question)
     if _ASKS_FOR_TEXT.match(clause):  # "what text sits in the first column": as "what name"
         units |= _TEXT_TERMS
@@ -214,6 +219,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         heading = (content_terms(passage.heading) | file_terms[n - 1] | named_source[passage.source]
                    | titles.get(passage.source, set()))
         section, section_line = set(), ""  # a heading inside the chunk's text ("The sourdough starter") covers what follows
+        titled = ""  # the last of them in title case ("Grandma Ruth's Lemon Drizzle Cake"): a short line under it
+        # ("Drizzle - juice of 1½ lemons - 85g sugar", an ingredient list) heads less than it does, and does not end it
         before = None  # the sentence before, (start, terms): what "They ..." goes on about
         spans = sentence_spans(readable[n - 1])
         for i, span in enumerate(spans):
@@ -229,8 +236,10 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 tails.add((n, span.start))
             if i == len(spans) - 1 and held_whole_elsewhere(passages, n - 1, span, unit):
                 continue  # cut where the chunk ends ("Overall physician sensitivity"): another passage holds it whole
-            if _HEADING_LINE.match(unit) and not ROW.match(unit):
-                section, section_line = content_terms(unit), unit.strip()
+            if heads := bool(_HEADING_LINE.match(unit) and not ROW.match(unit)):
+                titled = unit.strip() if _TITLE.match(unit.strip()) else titled
+                section_line = unit.strip() if titled in ("", unit.strip()) else f"{titled}. {unit.strip()}"
+                section = content_terms(section_line)
             said = words_of(f"{opening} {unit}" if opening else unit)
             terms, start, inherited = content_terms(said), span.start, set()
             terms |= {t for t, words in spelled.items() if words.search(unit)}  # "gross domestic product" for "GDP"
@@ -252,7 +261,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 list_terms = content_terms(words_of(readable[n - 1][span.start : listed.end]))
                 units.append((n, listed, list_terms, heading | section | inherited, list_terms, section_line, start))
             whole = _SENTENCE_OPENING.match(unit) and len(unit.split()) >= 4  # not "humanities." cut off a line
-            before = (span.start, terms | carried) if whole and not ROW.match(unit) and unit.strip() != section_line else None
+            before = (span.start, terms | carried) if whole and not ROW.match(unit) and not heads else None
     # no passage holds any word describing the source, and some are a name ("the Dragon Age guide" never says
     # "Dragon Age"): they tell no passage from another, and count for none (common words, "the climbing gear
     # table", say what the source holds)
@@ -306,7 +315,12 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # by meaning, the sentence is read under its headings ("Specifications: Flight time: 47 minutes"
         # answers how long the drone can fly although it does not say "fly")
         in_context = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x) if closeness else sentence
-        if overlap < min_overlap or not (terms - content_terms(question)) or not answers_the_question(in_context, context):
+        # a heading inside the chunk says what the sentences under it are about ("Bake for 45 to 50 minutes." under
+        # "Grandma Ruth's Lemon Drizzle Cake"); what the sentence gives is its own ("Opening and closing" over a
+        # sentence saying when the bakery opens gives no closing time)
+        answers = answers_the_question(in_context, context) or not closeness and bool(
+            content_terms(section_line) & context.terms) and gives_what_is_wanted(sentence, context)
+        if overlap < min_overlap or not (terms - content_terms(question)) or not answers:
             continue
         if EMAIL_HEADER.match(sentence) and (no_header or context.wants == "date" and not ABOUT_SENDING.search(question)):
             continue  # the day it was sent does not say when the event it announces is, nor a title or phone number
@@ -324,8 +338,10 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # Homerton Hospital"): what is asked for ("how many EMS providers"), or another of its terms (when the
         # question asks any: "In the study of tailored telephone counseling ..., by how much?")
         beyond = (asked | counted) - (title - head) - work - (named if work else set())
-        # the people a paper counts are its "patients" when the question calls them "children" or "students"
-        said_beyond = beyond & terms or (beyond & _PEOPLE and terms & _PEOPLE)
+        # the people a paper counts are its "patients" when the question calls them "children" or "students"; a
+        # heading inside the chunk says it too ("Bake for 45 to 50 minutes." under "Grandma Ruth's Lemon Drizzle Cake"
+        # in a file titled "Family Recipes")
+        said_beyond = beyond & (terms | content_terms(section_line)) or (beyond & _PEOPLE and terms & _PEOPLE)
         if title and beyond and not said_beyond and not wants_title:
             continue
         if (work or title) and _AIM.match(sentence) and not _ASKS_AIM.search(question) and not (
@@ -372,6 +388,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     meaning = [0.0] * len(eligible)
     # "what percentage of children ...": "61 patients (9%)" before "could not identify all children"
     share_wanted = context.figure_forms == (SHARE,)
+    # "how much rent do we pay": "Amount: £1,185.00" before "may charge interest at 3% per year"
+    money_wanted = context.wants == "money"
     if closeness:
         meaning = closeness(question, [e.in_context for e in eligible])
     best, best_key = None, None
@@ -387,7 +405,9 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # question, the sentence repeating fewer of the describing words: "Objective: To compare the primary stability
         # of miniscrews inserted into bone blocks ..." says what the paper is about, not what the blocks were taken from
         key = (not aim, len(own & (terms | telling | heading)), share_wanted and bool(_DIGIT_SHARE.search(sentence)),
-               len((asked | counted) & (terms | telling | heading)), len(asked & telling),
+               money_wanted and bool(MONEY.search(sentence)),
+               len((asked | counted) & (terms | telling | heading)), bool(asked & row_name(sentence)), len(asked & telling),
+               at_the_time_asked(question, sentence),
                round(sum(weight[t] for t in asked & telling), 6), len(asked & heading),
                bool(counting and counting.search(sentence)),
                0 if ROW.match(sentence.strip()) else -len(work & terms), (n, start) not in tails, round(float(close), 4), -n)
@@ -397,6 +417,32 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 shown = "..." + shown  # a sentence's tail: the passage cited holds it from here
             best, best_key = Extract(n, start, span.end, overlap, shown), key
     return best
+
+
+# "in the evening": the row or sentence whose clock time falls then (a medication schedule's 08:00 and 19:30 rows)
+_PARTS_OF_DAY = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 24), "night": (19, 24), "lunchtime": (11, 15)}
+_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d%])", re.I)
+
+
+def at_the_time_asked(question: str, sentence: str) -> bool:
+    """The sentence gives a clock time in the part of the day the question names ("in the evening": 19:30, 7:30pm)."""
+    parts = [hours for part, hours in _PARTS_OF_DAY.items() if re.search(rf"\b{part}s?\b", question, re.I)]
+    if not parts:
+        return False
+    for match in _CLOCK.finditer(sentence):
+        hour, minutes, half = int(match.group(1)), match.group(2), (match.group(3) or "").lower()
+        if not minutes and not half:
+            continue  # a bare number is no time
+        hour = hour + 12 if half.startswith("p") and hour < 12 else 0 if half.startswith("a") and hour == 12 else hour
+        if any(low <= hour < high for low, high in parts):
+            return True
+    return False
+
+
+def row_name(unit: str) -> set[str]:
+    """The terms of a table row's first cell, which names the row ("Payment: Monthly rent"); none for a sentence."""
+    text = unit.strip()
+    return content_terms(text.split(" | ", 1)[0].partition(": ")[2]) if ROW.match(text) else set()
 
 
 def telling_terms(unit: str) -> set[str]:

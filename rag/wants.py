@@ -76,7 +76,7 @@ _WANTS_MONEY = re.compile(r"^\s*(?:how much\b(?=.*\b(?:money|costs?|price[sd]?|p
                           # "What is the dollar figure set for ...?", "How many euros ...?"
                           r"what (?:(?:is|was|are|were) )?(?:the |its |their )?(?:dollar|euro|pound|money|monetary|cash) "
                           r"(?:figure|amount|value|sum|total|limit|cap)s?\b|how many (?:dollars|euros|pounds)\b)", re.I)
-_MONEY = re.compile(r"[$€£¥₹]\s?\d|\d\s*(?:k|m|bn|thousand|million|billion)?\s*(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|"
+MONEY = re.compile(r"[$€£¥₹]\s?\d|\d\s*(?:k|m|bn|thousand|million|billion)?\s*(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|"
                     r"gbp|chf|yen|rupees?|francs?|kronor|kroner|krona|yuan|rubles?|roubles?|pesos?|lira|lire|marks|shillings?|"
                     r"dinars?|dirhams?|rand|baht|zloty|ringgit|crowns?|guilders?|florins?|ducats?|livres?|sterling)\b|"
                     r"\b(?:usd|eur|gbp|chf)\s?\d|\bfree\b|\bno charge\b", re.I)
@@ -102,9 +102,18 @@ _FREQUENCY = re.compile(r"\b(?:every|each|per|daily|weekly|monthly|yearly|annual
                         r"|\d\s*%|\bper ?cent\b", re.I)  # "how often was it found": in 10 patients (2.9%)
 
 
+_CONTRACTED = re.compile(r"^(\s*(?:what|who|where|when|which|how))['’]s\b", re.I)
+
+
+def uncontracted(clause: str) -> str:
+    """"what's the price" as "what is the price": people type the short form as often as the long one."""
+    return _CONTRACTED.sub(r"\1 is", clause)
+
+
 def wanted(clause: str) -> str | None:
     """What the answer to a question (its clause from the question word on) must hold: "frequency", "length",
     "money", "quantity", "date", "name" or None."""
+    clause = uncontracted(clause)
     return ("frequency" if _WANTS_FREQUENCY.search(clause) else "length" if _WANTS_LENGTH.search(clause)
             else "money" if _WANTS_MONEY.search(clause) else "quantity" if _WANTS_QUANTITY.search(clause)
             else "date" if _WANTS_DATE.search(clause) else "quantity" if _WANTS_RATE.search(clause)
@@ -117,6 +126,7 @@ def figure_forms(wants: str | None, clause: str) -> tuple[re.Pattern, ...]:
     time ("the mean follow-up")."""
     if wants != "quantity":
         return ()
+    clause = uncontracted(clause)
     if _WANTS_SHARE.search(clause) or _WANTS_RATE.search(clause):
         return (SHARE,)
     return tuple(form for asks, form in ((_WANTS_DOSE, _DOSE), (_WANTS_AGE, _AGE), (_WANTS_SPAN, _LENGTH))
@@ -160,6 +170,10 @@ _HOW_UNITS = {
                        re.I),
 }
 _ASKS_HOW = re.compile(r"^\s*how (heavy|tall)\b", re.I)
+# "What temperature do I roast the chicken at?": "200°C (180°C fan)", not "20 minutes per 500g"
+_ASKS_TEMPERATURE = re.compile(r"^\s*(?:(?:at|to) )?(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                               r"temperatures?\b|^\s*how hot\b", re.I)
+_TEMPERATURE = re.compile(r"\d\s*°|\d\s*(?:degrees?|deg)\b|\d\s*[CF]\b|\bgas mark\s*\d", re.I)
 
 
 def _names_the_measure(row: str, question: str) -> bool:
@@ -196,6 +210,8 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
         return False  # "Capacity (loaves): 48" is no temperature
     if not row and (how := _ASKS_HOW.match(asked.clause)) and not _HOW_UNITS[how.group(1).lower()].search(text):
         return False  # "How heavy is the drone?" is not answered by its "warranty of 26 months"
+    if not row and _ASKS_TEMPERATURE.match(uncontracted(asked.clause)) and not _TEMPERATURE.search(text):
+        return False
     event = _asks_event(asked.clause) if not row and asked.wants == "date" else None
     if event and _OTHER_EVENT[event].search(text) and not _EVENT[event].search(text):
         return False  # "When does it close?" is not answered by "The bakery opens at 06:15 on weekdays"
@@ -204,7 +220,7 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     if asked.wants == "length" and not row:
         return any(match.group(0).lower() not in asked.question.lower() for match in _LENGTH.finditer(text))
     if asked.wants == "money" and not row:  # "Price (USD): 12"
-        if _MONEY.search(text):
+        if MONEY.search(text):
             return True
         if not _MONEY_WORDS.search(text):
             return False

@@ -451,3 +451,44 @@ def test_a_follow_up_searched_with_the_question_before_it_keeps_the_best_passage
                     "/docs/water_report.pdf", 3)
     assert on_the_topic([drone, water, spec]) == [drone, spec]
     assert on_the_topic([]) == []
+
+
+def test_a_contracted_question_word_asks_as_the_full_one_does():
+    assert ask_context("what's the price of the cake?", [REPORT]).wants == "money"
+    assert ask_context("Who's the chair of the board?", [REPORT]).wants == "name"
+    assert ask_context("what's the median age of the children?", [REPORT]).figure_forms
+
+
+def test_a_temperature_question_wants_a_temperature():
+    recipe = passage("Family Recipes\n\nSunday Roast Chicken\n\nHeat the oven to 200°C (180°C fan). Put the lemon inside the bird. Roast for "
+                     "20 minutes per 500g plus an extra 20 minutes, basting halfway.", "/docs/family_recipes.md")
+    asked = ask_context("what temperature do I roast the chicken at", [recipe])
+    assert not gives_what_is_wanted("Roast for 20 minutes per 500g plus an extra 20 minutes, basting halfway.", asked)
+    assert gives_what_is_wanted("Heat the oven to 200°C (180°C fan).", asked)
+    found = extract("what temperature do I roast the chicken at", [recipe], 0.6)
+    assert found and found.shown == "Heat the oven to 200°C (180°C fan)."
+
+
+def test_a_sentence_under_a_title_inside_the_chunk_is_read_with_it():
+    # the first recipe of a file shares its chunk with the file's title: "Bake for 45 to 50 minutes" names no cake, its
+    # title line does, and the ingredient line under the title ("Drizzle - juice of ...") does not end it
+    recipes = passage("Family Recipes\n\nOur everyday favourites, written down so nobody has to phone Grandma Ruth again.\n\n"
+                      "Grandma Ruth's Lemon Drizzle Cake\n\nMakes one 2lb loaf (about 10 slices).\n\n"
+                      "Drizzle - juice of 1½ lemons - 85g granulated sugar\n\nHeat the oven to 180°C (160°C fan). Beat the "
+                      "butter and sugar until pale. Bake for 45 to 50 minutes, until a skewer comes out clean.\n\n"
+                      "Freya's Flapjacks\n\nMakes 16 squares.\n\nBake for 20 to 25 minutes until golden at the edges.",
+                      "/docs/family_recipes.md")
+    found = extract("how long does grandma ruth's lemon drizzle need in the oven", [recipes], 0.6)
+    assert found and found.shown == "Bake for 45 to 50 minutes, until a skewer comes out clean."
+    flapjacks = extract("how long do freya's flapjacks bake", [recipes], 0.6)
+    assert flapjacks and "20 to 25 minutes" in flapjacks.shown
+
+
+def test_the_part_of_the_day_asked_picks_the_row_whose_time_falls_then():
+    schedule = passage("Who: Leo | Medicine: Clenil preventer inhaler (brown) | Dose: 2 puffs | Time: 08:00\n"
+                       "Who: Leo | Medicine: Clenil preventer inhaler (brown) | Dose: 2 puffs | Time: 19:30",
+                       "/docs/medication_schedule.xlsx")
+    evening = extract("what time does Leo take his brown inhaler in the evening", [schedule], 0.6)
+    assert evening and "19:30" in evening.shown and "08:00" not in evening.shown
+    morning = extract("what time does Leo take his brown inhaler in the morning", [schedule], 0.6)
+    assert morning and "08:00" in morning.shown

@@ -137,3 +137,30 @@ def test_a_bare_figure_needs_a_quote_about_what_was_asked():
         assert not any(s.supported for s in checked.sentences), draft
     assert verify("2.10 euros [1].", [CAFE, FERRY], MIN_SUPPORT, question=question).sentences[0].supported
     assert verify("The answer is: [2]", [CAFE, FERRY], MIN_SUPPORT, question=question).sentences == []
+
+
+def test_a_loop_whose_lines_differ_only_in_made_up_tails_is_shown_once():
+    # a 135M model's loop over a slide ("Christmas trees from Holloway Farm arrive ..."): each line is cut back to its
+    # supported clause, and those clauses are one claim
+    slide = passage("Christmas\n\nA Christmas tree in the shop, and wreath-making workshops on Saturday 29 November.",
+                    source="/docs/shop_staff_meeting.pptx", page=None, heading=("Christmas",))
+    draft = "\n".join(f"- A Christmas tree in the shop ({year}) [1]." for year in (2025, 2024, 2023, 2022))
+    checked = verify(draft, [slide], MIN_SUPPORT)
+    assert [s.text for s in checked.sentences] == ["- A Christmas tree in the shop."]
+    assert checked.repeated == 3
+
+
+def test_an_abbreviation_before_a_number_ends_no_sentence():
+    row = "Payment: Parking space no. 17 (rear car park) | Amount: £45.00 per month | When and how: Together with the rent"
+    assert [row[s.start : s.end] for s in sentence_spans(row)] == [row]
+    text = "See p. 12 for the map. It was no. It was 17."
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == ["See p. 12 for the map.", "It was no.", "It was 17."]
+
+
+def test_a_month_abbreviation_is_the_month_before_a_year_or_beside_another_month():
+    from rag.cite import content_terms
+
+    assert "march" in content_terms("Category: Groceries | Mar 2025: 612.47") & content_terms("groceries in march")
+    assert {"januari", "march"} <= content_terms("Jan | Feb | Mar")
+    assert "june" in content_terms("Annual booster: cat flu, enteritis Jun 2023")
+    assert "march" not in content_terms("Nothing will mar the view.")  # the verb

@@ -96,3 +96,12 @@ def test_a_model_rewrite_loses_its_role_label_and_may_not_bring_back_an_older_da
                           "Which branch is open then?", history) is None
     assert accept_rewrite("User: I'm not sure. Can you tell me what branch is open on Sunday?",
                           "Which branch is open then?", history) == "Can you tell me what branch is open on Sunday?"
+
+
+def test_a_previous_question_typed_without_its_question_mark_still_ends_before_the_follow_up():
+    from rag.condense import fallback_query
+    from rag.question_parts import last_question
+
+    searched = fallback_query("how much was it?", [("which garage did the timing belt on the skoda", "Pinewood ...")])
+    assert searched == "which garage did the timing belt on the skoda? how much was it?"
+    assert last_question(searched) == "how much was it?"  # what is asked now: an amount, not a garage

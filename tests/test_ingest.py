@@ -234,3 +234,39 @@ def test_an_e_mail_saved_as_utf_16_is_read_as_text_not_as_nul_separated_bytes(tm
         for name in ("rota-be.eml", "rota-bom.eml"):
             text = "\n".join(c.text for c in engine.index.catalog.chunks_of(str((docs / name).resolve())))
             assert "\x00" not in text and "From (sent by): Ana Ortiz" in text and "starts at 22:00" in text, (name, text)
+
+
+def test_a_plain_text_list_legend_and_aligned_table_keep_their_lines():
+    # a router's quick-start guide: run together, "Flashing red" was lost in a 500-character "sentence" no quote could
+    # show; an aligned table under a header line becomes rows that carry their headers
+    from ingest.text_layout import kept_lines
+
+    text = ("WHAT THE LIGHT MEANS\n--------------------\n  Steady blue       Connected to the internet\n"
+            "  Flashing red      Firmware fault: restart the hub; if the light comes back, call us\n\n"
+            "SETTING UP\n----------\n1. Plug one end of the red WAN cable into the red port on the back of the hub, and the other end into\n"
+            "   the port marked LAN 1 on the fibre box.\n2. Connect the power adapter.\n\n"
+            "Date         Vaccine                                   Next due\n"
+            "9 Apr 2024   Annual booster: cat flu and enteritis    Apr 2025\n"
+            "11 Apr 2025  Annual booster: cat flu, enteritis, FeLV  11 April 2026\n\n"
+            "The hub broadcasts one network on both 2.4 GHz and 5 GHz and moves each device to the best band\n"
+            "automatically, so most homes need nothing else.\n")
+    blocks = list(kept_lines(text).values())
+    assert blocks[0] == ("WHAT THE LIGHT MEANS\nSteady blue: Connected to the internet\n"
+                         "Flashing red: Firmware fault: restart the hub; if the light comes back, call us")
+    assert blocks[1] == ("SETTING UP\n1. Plug one end of the red WAN cable into the red port on the back of the hub, and the "
+                         "other end into the port marked LAN 1 on the fibre box.\n2. Connect the power adapter.")
+    assert blocks[2].splitlines()[1] == ("Date: 11 Apr 2025 | Vaccine: Annual booster: cat flu, enteritis, FeLV | "
+                                         "Next due: 11 April 2026")
+    assert len(blocks) == 3  # prose wrapped at a margin is left to the parser
+
+
+def test_a_quick_start_guide_is_stored_with_its_lines(tmp_path, embedder):
+    import rag
+
+    guide = Path(__file__).resolve().parent.parent / "bench" / "data" / "own_folder" / "router_quick_start.txt"
+    with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
+        assert engine.ingest([guide]).failed == 0
+        text = "\n".join(c.text for c in engine.index.catalog.chunks_of(str(guide.resolve())))
+    assert "\nFlashing red: Firmware fault: restart the hub; if the light comes back, call us\n" in text
+    assert text.startswith("VELNET HOMEHUB 6 - QUICK START GUIDE\n\n")  # the underline is no part of the title
+    assert "\nPhone: 0330 088 4150 (8am to 10pm, every day)\n" in text

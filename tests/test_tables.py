@@ -301,3 +301,29 @@ def test_json_and_ndjson_records_are_rows_with_their_keys(tmp_path, embedder):
     assert "Favourite things" in texts["export.json"] and "metadata" not in texts["export.json"]
     found = extract("What price do the product records list for the Pruning Shears?", passages, 0.6)
     assert found is not None and "24.99" in found.shown and "12.5" not in found.shown
+
+
+def test_a_spreadsheet_date_or_time_cell_is_stored_as_a_person_reads_it(tmp_path, embedder):
+    # pandas writes a date cell as "2025-03-12 00:00:00" and a time as "19:30:00"; the month named lets "the March 2025
+    # oil change" find its row
+    import datetime
+
+    import openpyxl
+
+    import rag
+    from ingest.tables import shown_value
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Services"
+    sheet.append(["Date", "Work done", "Cost (£)", "Time"])
+    sheet.append([datetime.datetime(2025, 3, 12), "Oil and filter change", 89.45, datetime.time(19, 30)])
+    sheet.append([datetime.datetime(2025, 6, 5), "MOT", 54.85, datetime.time(8, 0)])
+    book.save(tmp_path / "car_service_log.xlsx")
+    with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
+        report = engine.ingest([tmp_path / "car_service_log.xlsx"])
+        assert report.failed == 0, report.errors
+        text = "\n".join(c.text for c in engine.index.catalog.chunks_of(str((tmp_path / "car_service_log.xlsx").resolve())))
+    assert "Date: 12 March 2025 | Work done: Oil and filter change | Cost (£): 89.45 | Time: 19:30" in text, text
+    assert "00:00:00" not in text
+    assert shown_value("2025-03-12 14:05:00") == "2025-03-12 14:05:00" and shown_value("08:00:15") == "08:00:15"
