@@ -9,7 +9,8 @@ Each conversation runs through one ``ChatSession`` with the bundled model, as th
 
 A turn marked ``"refuse": true`` asks what the documents do not say: its answer is right when refused.
 ``--chats bench/data/chats_asked.jsonl``: ten conversations a new user had with ``sample_docs/`` in session 27, in
-their own words (not blind: what they got wrong was mended in that session).
+their own words (not blind: what they got wrong was mended in that session). ``--chats bench/data/chats_own.jsonl`` and
+``chats_own2.jsonl``: ten conversations each over the two own folders of bench/heldout.py (session 28).
 
 Indexes: ``sample_docs/`` and the 36 SQuAD2 articles (bench/squad_corpus.py), built once in --work.
 
@@ -28,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHATS = ROOT / "bench" / "data" / "chats.jsonl"
 OWN_FOLDER = ROOT / "bench" / "data" / "own_folder"  # a person's own documents, written in session 28 (bench.heldout)
+OWN_FOLDER_2 = ROOT / "bench" / "data" / "own_folder_2"  # another person's, kept out of that session's work
 
 
 def squash(text: str) -> str:
@@ -45,13 +47,13 @@ def indexes(work: Path, corpora: set[str]) -> dict[str, Path]:
     import rag
     from bench.squad_corpus import load_articles, write_articles
 
-    paths = {"sample_docs": work / "sample-index", "squad": work / "squad-index", "own-folder": work / "own-folder-index"}
+    folders = {"sample_docs": ROOT / "sample_docs", "own-folder": OWN_FOLDER, "own-folder-2": OWN_FOLDER_2}
+    paths = {name: work / f"{name.replace('_docs', '')}-index" for name in [*folders, "squad"]}
     for name in corpora:
         if not (paths[name] / "manifest.json").exists():
-            folder = ({"sample_docs": ROOT / "sample_docs", "own-folder": OWN_FOLDER}[name] if name != "squad"
-                      else write_articles(load_articles(), work / "squad-docs"))
+            docs = write_articles(load_articles(), work / "squad-docs") if name == "squad" else [folders[name]]
             with rag.open(paths[name]) as engine:
-                engine.ingest([folder] if isinstance(folder, Path) else folder)
+                engine.ingest(docs)
     return {name: paths[name] for name in corpora}
 
 
