@@ -173,8 +173,6 @@ _SPELLINGS = [(re.compile(pattern), to) for pattern, to in (
     (r"(?<=\w\w)ys(?=e\b|es\b|ed\b|ing\b)", "yz"),
     (r"(?<=\w\w)our(?=\b|s\b|ed\b|ing\b|al\b|ful\b|ite\b|ites\b|able\b)", "or"),
     (r"(?<=\w\w)([tb])re(?=\b|s\b|d\b)", r"\1er"), (r"(?<=\w\w)ogue(?=\b|s\b)", "og"), (r"(?<=gram)me(?=\b|s\b)", ""),
-    # and a word's forms the stemmer keeps apart: "how much do we pay" is answered under "Payment:" or "Amount paid"
-    (r"\b(?:paid|payments?)\b", "pay"),
 )]
 
 

@@ -102,7 +102,6 @@ def asked_for(clause: str) -> set[str]:
 _COUNT_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                 "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
 _ASKED_UNIT = re.compile(r"\bhow (?:many|much)\s+([^\W\d_]+)", re.I)
-_AMOUNTS = {"money", "time", "cash", "space", "room"}
 _ROLE_ASKED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+(?:(?:first|last|current)\s+)?"
                          r"([\w-]+)\s+(?:of|for|in|at|on|when|who|that|to)\b", re.I)
 
@@ -121,11 +120,7 @@ def key_terms(question: str) -> set[str]:
     figure, the row says "(min)"), and
     without the words naming the kind of source ("according to the spreadsheet")."""
     terms = question_terms(_TURNED_OUT.sub(" ", question))
-    # the unit after "how many" ("how many minutes"); after "how much", only a word for money or time: "how much rent"
-    # asks about the rent
-    units = content_terms(" ".join(unit for unit in _ASKED_UNIT.findall(question)
-                                   if not re.search(rf"\bhow much\s+{re.escape(unit)}\b", question, re.I)
-                                   or unit.lower() in _AMOUNTS))
+    units = content_terms(" ".join(_ASKED_UNIT.findall(question)))
     clause = asked_clause(question)
     if _ASKS_FOR_TEXT.match(clause):  # "what text sits in the first column": as "what name"
         units |= _TEXT_TERMS
@@ -329,9 +324,11 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         if failing.get((n, span.start)):
             continue  # "Branch: Elm Street | Sunday hours: closed" for "Which branch opens on Sunday?"
         table = (passages[n - 1].source, row_headers(sentence.strip()))
-        if ROW.match(sentence.strip()) and not asked & telling and tables[table] > 1 and not (
+        if ROW.match(sentence.strip()) and not (asked | counted) & telling and tables[table] > 1 and not (
                 failing.get((n, span.start)) is False and table in telling_tables):
-            continue  # a row none of whose cells the question names: its headers alone fit every row of its table
+            # a row none of whose cells the question names (what "how much" asks of counts: "how much rent" names the
+            # "Monthly rent" row): its headers alone fit every row of its table
+            continue
         title = titles.get(passages[n - 1].source, set())
         # under its title, a sentence of the paper itself says something asked beyond the paper's subject and the
         # study the question describes, with the names describing it ("the discharge coordinator study at the
@@ -406,7 +403,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         # of miniscrews inserted into bone blocks ..." says what the paper is about, not what the blocks were taken from
         key = (not aim, len(own & (terms | telling | heading)), share_wanted and bool(_DIGIT_SHARE.search(sentence)),
                money_wanted and bool(MONEY.search(sentence)),
-               len((asked | counted) & (terms | telling | heading)), bool(asked & row_name(sentence)), len(asked & telling),
+               len((asked | counted) & (terms | telling | heading)), len(asked & telling), named_row(sentence, asked | counted),
                at_the_time_asked(question, sentence),
                round(sum(weight[t] for t in asked & telling), 6), len(asked & heading),
                bool(counting and counting.search(sentence)),
@@ -439,10 +436,11 @@ def at_the_time_asked(question: str, sentence: str) -> bool:
     return False
 
 
-def row_name(unit: str) -> set[str]:
-    """The terms of a table row's first cell, which names the row ("Payment: Monthly rent"); none for a sentence."""
+def named_row(unit: str, asked: set[str]) -> bool:
+    """A table row whose first cell, which names the row ("Payment: Monthly rent"), holds a term asked; or a sentence
+    (this tells rows apart, not a row from a sentence)."""
     text = unit.strip()
-    return content_terms(text.split(" | ", 1)[0].partition(": ")[2]) if ROW.match(text) else set()
+    return not ROW.match(text) or bool(asked & content_terms(text.split(" | ", 1)[0].partition(": ")[2]))
 
 
 def telling_terms(unit: str) -> set[str]:
