@@ -189,15 +189,19 @@ def _caption_row(row: list[str]) -> bool:
 
 def _value_row(row: list[str], below: list[list[str]]) -> bool:
     """The row gives a value like the rows below it: in some column its cell holds a figure (not a
-    year, which heads columns) and so does every cell below it ("Patents | 4 - 20 years" over
-    "Software | 3 years": a list of values, not column names)."""
+    year or a day, which head columns: "2021", "Wed 12 Jun") and so does every cell below it ("Patents | 4 - 20
+    years" over "Software | 3 years": a list of values, not column names)."""
     for i, cell in enumerate(row):
         column = [r[i] for r in below if i < len(r) and r[i]]
-        if _DIGIT.search(cell) and not _YEAR.search(cell) and column and all(_DIGIT.search(c) for c in column):
+        if _DIGIT.search(cell) and not _YEAR.search(cell) and not _CALENDAR_WORD.search(cell) and column \
+                and all(_DIGIT.search(c) for c in column):
             return True
     return False
 
 
+_CALENDAR_WORD = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|"
+                            r"wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b", re.I)
 _DIGIT = re.compile(r"(?<!\w)\d+(?:[.,]\d+)*(?!\w)")  # a figure standing as one: "4 - 20 years", not "1Freq" or "CD8"
 
 
@@ -241,7 +245,11 @@ def _joined_figures(row: list[str]) -> list[str]:
 
 
 def row_line(headers: list[str], row: list[str]) -> str:
-    """One row as "Header: value | Header: value", empty cells left out."""
+    """One row as "Header: value | Header: value", empty cells left out. A row of a table without headers that is a
+    label and a figure ("TOTAL DUE | £262.74" of an invoice's totals) reads as one: "TOTAL DUE: £262.74"."""
+    filled = [cell for cell in row if cell]
+    if not any(headers) and len(filled) == 2 and not _is_number(filled[0]) and _is_number(filled[1]):
+        return f"{filled[0]} {filled[1]}" if filled[0].endswith(":") else f"{filled[0]}: {filled[1]}"
     parts = []
     for i, cell in enumerate(row):
         if not cell:
@@ -387,4 +395,5 @@ def _caption(html: str) -> str | None:
 
 
 def _is_number(text: str) -> bool:
-    return bool(re.fullmatch(r"[-+]?[\d.,:%/ ]+", text.strip()))
+    """A figure, also an amount of money ("£253.18", "$1,200", "-€5")."""
+    return bool(re.fullmatch(r"[-+]?[$€£¥₹]?\s?[-+]?[\d.,:%/ ]+", text.strip())) and any(c.isdigit() for c in text)

@@ -157,6 +157,18 @@ _MONTH_ABBREVIATIONS = {"jan": "january", "feb": "february", "mar": "march", "ap
                         "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
                         "dec": "december"}
 _MONTH_BEFORE_YEAR = re.compile(r"\b(" + "|".join(_MONTH_ABBREVIATIONS) + r")\.?(?=[\s-]+(?:\d{1,2},?\s+)?(?:1[0-9]|20)\d{2}\b)", re.I)
+# a date written short: "Tue 11 Jun" (a rota's column), "11 Jun", "Jun 2023"
+_MONTH_IN_DATE = re.compile(r"(?<=\d\s)(" + "|".join(_MONTH_ABBREVIATIONS) + r")\b\.?|" + _MONTH_BEFORE_YEAR.pattern, re.I)
+_DAY_BEFORE_DATE = re.compile(r"\b(" + "|".join([*_WEEKDAYS, *_WEEKEND]) + r")\b\.?(?=,?\s+\d{1,2}\b)", re.I)
+
+
+def calendar_words(text: str) -> str:
+    """Short day and month names of a date written in full ("Tue 11 Jun" -> "Tuesday 11 June", "Jun 2023" -> "June
+    2023"), so that a search for "Tuesday" or "June" finds them; other words (the verb "mar", "Sat" alone) as they are."""
+    if not (_MONTH_IN_DATE.search(text) or _DAY_BEFORE_DATE.search(text)):
+        return text
+    text = _DAY_BEFORE_DATE.sub(lambda m: ({**_WEEKDAYS, **_WEEKEND}[m.group(1).lower()]), text)
+    return _MONTH_IN_DATE.sub(lambda m: _MONTH_ABBREVIATIONS[(m.group(1) or m.group(2)).lower()], text)
 
 
 def file_words(source: str) -> str:
@@ -177,8 +189,7 @@ _SPELLINGS = [(re.compile(pattern), to) for pattern, to in (
 
 
 def content_terms(text: str) -> set[str]:
-    if _MONTH_BEFORE_YEAR.search(text):
-        text = _MONTH_BEFORE_YEAR.sub(lambda m: _MONTH_ABBREVIATIONS[m.group(1).lower()], text)
+    text = calendar_words(text)
     words = [w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS and len(w) > 1]
     if any(w in _WEEKDAYS for w in words):
         words = [_WEEKDAYS.get(w) or _WEEKEND.get(w) or w for w in words]

@@ -29,6 +29,7 @@ import Stemmer
 from rag.bm25_segments import (FIELDS, Segment, Stats, accumulate, length_norms, merge, merged, segment_from_term_ids,
                                term_ids, term_scores)
 from rag.catalog import Catalog
+from rag.cite import calendar_words
 from rag.errors import storage_error
 
 log = logging.getLogger(__name__)
@@ -44,8 +45,10 @@ _STEMMER = Stemmer.Stemmer("english")
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:
-    """Lower-case words, English stop words removed, Snowball-stemmed: the same for chunks and queries."""
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False)
+    """Lower-case words, English stop words removed, Snowball-stemmed, short day and month names of a date written
+    out ("Tue 11 Jun": ``rag.cite.calendar_words``): the same for chunks and queries."""
+    return bm25s.tokenize([calendar_words(text) for text in texts], stopwords="en", stemmer=_STEMMER, return_ids=False,
+                          show_progress=False)
 
 
 class KeywordIndex:

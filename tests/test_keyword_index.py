@@ -181,3 +181,11 @@ def test_kept_scores_of_common_terms_are_the_same_scores(corpus, monkeypatch):
     for _ in range(2):  # the second time from what the first kept
         assert_same(index, full, questions[:50])
     assert index._hot
+
+
+def test_a_short_day_or_month_of_a_date_is_found_by_its_full_name():
+    from rag.keyword_index import tokenize
+
+    row, query = tokenize(["Staff: Sam Whitlock | Tue 11 Jun: 07:00-15:30", "when does Sam start on Tuesday in June"])
+    assert {"tuesday", "june"} <= set(row) & set(query)
+    assert "mar" in tokenize(["nothing will mar the view"])[0]  # a verb stays one

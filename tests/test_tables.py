@@ -327,3 +327,19 @@ def test_a_spreadsheet_date_or_time_cell_is_stored_as_a_person_reads_it(tmp_path
     assert "Date: 12 March 2025 | Work done: Oil and filter change | Cost (£): 89.45 | Time: 19:30" in text, text
     assert "00:00:00" not in text
     assert shown_value("2025-03-12 14:05:00") == "2025-03-12 14:05:00" and shown_value("08:00:15") == "08:00:15"
+
+
+def test_a_rota_headed_by_days_and_an_invoice_s_totals_keep_what_their_cells_are():
+    # "Mon 10 Jun" over times is a column's name, not a value like those under it; "TOTAL DUE | £262.74" under no header
+    # is a label and its figure
+    rota = [["Staff", "Role", "Mon 10 Jun", "Tue 11 Jun"], ["Hannah Okafor", "Owner", "Admin 09:00-12:00", "05:30-14:00"],
+            ["Sam Whitlock", "Barista", "CLOSED", "07:00-15:30"]]
+    totals = [["Goods total (net)", "£253.18"], ["VAT @ 20% on standard-rated items (£47.78)", "£9.56"],
+              ["TOTAL DUE", "£262.74"]]
+
+    def html(rows):
+        return "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+
+    assert table_lines(html(rota), "")[1] == "Staff: Sam Whitlock | Role: Barista | Mon 10 Jun: CLOSED | Tue 11 Jun: 07:00-15:30"
+    assert table_lines(html(totals), "") == ["Goods total (net): £253.18", "VAT @ 20% on standard-rated items (£47.78): £9.56",
+                                             "TOTAL DUE: £262.74"]
