@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 
-_UNDERLINE = re.compile(r"^\s*[-=~*_]{3,}\s*$")
+_UNDERLINE = re.compile(r"^\s*[-=~*_]{3,}(?:\s+[-=~*_]{3,})*\s*$")  # also under each column: "-----   -----"
 _ITEM = re.compile(r"^\s*(?:[-*•·+]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+\S")
 _GAP = re.compile(r"(?<=\S)\s{2,}(?=\S)")
+_VALUE = re.compile(r"^[\d\s.,:/%-]+$|\d[:.]\d\d|[$€£¥]\s?\d|[.;]$")  # a figure, a time, an amount: no column's name
 MAX_LINE_CHARS = 110  # longer lines are prose wrapped at a margin, not items
 WRAPPED_SHARE = 0.6  # a line this long (of the block's longest) not ending a sentence goes on in the next
 MAX_HEADER_CHARS = 25
@@ -41,7 +42,8 @@ def kept_lines(text: str) -> dict[str, str]:
 def _laid_out(lines: list[str]) -> str | None:
     """The block's lines as a reader takes them, or None when they are prose (or one line)."""
     heading = []
-    if len(lines) >= 2 and _UNDERLINE.match(lines[1]) and not _UNDERLINE.match(lines[0]):
+    if len(lines) >= 2 and _UNDERLINE.match(lines[1]) and not _UNDERLINE.match(lines[0]) \
+            and not _GAP.search(lines[0].strip()):  # a title; column names over their rules are a table's header
         heading, lines = [lines[0].strip()], lines[2:]
     lines = [line for line in lines if not _UNDERLINE.match(line)]
     if not lines:
@@ -78,12 +80,16 @@ def _table_rows(lines: list[str]) -> list[str] | None:
     way ingest/tables.py writes a table ("Date: 11 Apr 2025 | Vaccine: ... | Next due: 11 April 2026"); None when
     the lines are no such table (a different number of columns on some line, a header that reads as data)."""
     cells = [_GAP.split(line.strip()) for line in lines]
-    header = cells[0]
-    if len(lines) < 3 or len(header) < 2 or any(len(row) != len(header) for row in cells):
+    header, rows = cells[0], cells[1:]
+    if len(lines) < 3 or len(header) < 2:
         return None
-    if any(len(name) > MAX_HEADER_CHARS or re.search(r"[\d.,;]", name) for name in header):
+    if all(len(row) == len(header) + 1 for row in rows):  # "UNTIL 30 JUNE   FROM 1 JULY" over "Sunday  9am - 2pm  ..."
+        header = ["", *header]
+    elif any(len(row) != len(header) for row in rows):
         return None
-    return [" | ".join(f"{name}: {value}" for name, value in zip(header, row)) for row in cells[1:]]
+    if any(len(name) > MAX_HEADER_CHARS or _VALUE.search(name) for name in header):
+        return None
+    return [" | ".join(f"{name}: {value}" if name else value for name, value in zip(header, row)) for row in rows]
 
 
 def with_kept_lines(elements: list, text: str) -> list:

@@ -270,3 +270,18 @@ def test_a_quick_start_guide_is_stored_with_its_lines(tmp_path, embedder):
     assert "\nFlashing red: Firmware fault: restart the hub; if the light comes back, call us\n" in text
     assert text.startswith("VELNET HOMEHUB 6 - QUICK START GUIDE\n\n")  # the underline is no part of the title
     assert "\nPhone: 0330 088 4150 (8am to 10pm, every day)\n" in text
+
+
+def test_an_aligned_table_with_row_labels_and_dashed_column_rules_keeps_its_headers():
+    from ingest.text_layout import kept_lines
+
+    hours = ("                 UNTIL 30 JUNE          FROM 1 JULY\nMonday           Closed                 Closed\n"
+             "Thursday         7:30am - 4:00pm        7:30am - 5:00pm\nSunday           9:00am - 2:00pm        9:00am - 2:00pm\n")
+    assert list(kept_lines(hours).values()) == [
+        "Monday | UNTIL 30 JUNE: Closed | FROM 1 JULY: Closed\n"
+        "Thursday | UNTIL 30 JUNE: 7:30am - 4:00pm | FROM 1 JULY: 7:30am - 5:00pm\n"
+        "Sunday | UNTIL 30 JUNE: 9:00am - 2:00pm | FROM 1 JULY: 9:00am - 2:00pm"]
+    schedule = ("TASK                               HOW OFTEN\n-------------------------------    -------------\n"
+                "Flush group head                   Before every shot\nReplace water filter cartridge     Every 3 months\n")
+    assert list(kept_lines(schedule).values()) == [
+        "TASK: Flush group head | HOW OFTEN: Before every shot\nTASK: Replace water filter cartridge | HOW OFTEN: Every 3 months"]
