@@ -151,8 +151,9 @@ def units_agree(claim: str, text: str) -> bool:
 _WEEKDAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
              "thur": "thursday", "thurs": "thursday", "fri": "friday"}
 _WEEKEND = {"sat": "saturday", "sun": "sunday"}
-# a budget's "Mar 2025" column, a vet record's "Jun 2023" are the months a question names in full; an abbreviation
-# counts as a month before a year or beside another month's ("Jan | Feb | Mar"), where it cannot be the verb "mar"
+# a budget's "Mar 2025" column, a vet record's "Jun 2023", a rota's "Tue 11 Jun" are the days and months a question
+# names in full; an abbreviation counts as one in a date (before a year, after a day's number, a weekday before a
+# day's number) or beside another month's ("Jan | Feb | Mar"), where it cannot be the verb "mar" or "Sat" alone
 _MONTH_ABBREVIATIONS = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
                         "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
                         "dec": "december"}
