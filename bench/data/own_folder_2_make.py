@@ -20,7 +20,7 @@ from email.utils import format_datetime
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, Cm, RGBColor
+from docx.shared import Pt, Cm
 from openpyxl import Workbook
 from openpyxl.styles import Font, Alignment, PatternFill, Border, Side
 from pptx import Presentation

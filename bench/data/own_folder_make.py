@@ -11,7 +11,6 @@ PDFs are written as .docx in a scratch directory under /tmp and converted with L
 
 import csv
 import datetime as dt
-import os
 import shutil
 import subprocess
 import tempfile
