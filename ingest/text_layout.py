@@ -20,7 +20,8 @@ import re
 
 _UNDERLINE = re.compile(r"^\s*[-=~*_]{3,}(?:\s+[-=~*_]{3,})*\s*$")  # also under each column: "-----   -----"
 _ITEM = re.compile(r"^\s*(?:[-*•·+]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+\S")
-_GAP = re.compile(r"(?<=\S)\s{2,}(?=\S)")
+# two spaces or more between words: a column's edge; not after a sentence's end ("... first.  Then ...": typed prose)
+_GAP = re.compile(r"(?<=[^\s.!?,;])\s{2,}(?=\S)")
 _VALUE = re.compile(r"^[\d\s.,:/%-]+$|\d[:.]\d\d|[$€£¥]\s?\d|[.;]$")  # a figure, a time, an amount: no column's name
 MAX_LINE_CHARS = 110  # longer lines are prose wrapped at a margin, not items
 WRAPPED_SHARE = 0.6  # a line this long (of the block's longest) not ending a sentence goes on in the next

@@ -285,3 +285,12 @@ def test_an_aligned_table_with_row_labels_and_dashed_column_rules_keeps_its_head
                 "Flush group head                   Before every shot\nReplace water filter cartridge     Every 3 months\n")
     assert list(kept_lines(schedule).values()) == [
         "TASK: Flush group head | HOW OFTEN: Before every shot\nTASK: Replace water filter cartridge | HOW OFTEN: Every 3 months"]
+
+
+def test_prose_typed_with_two_spaces_after_its_sentences_is_left_to_the_parser():
+    from ingest.text_layout import kept_lines
+
+    prose = ("The plant opened in 1998.  It serves about 140,000 residents in the valley and is run by\n"
+             "the water board.  The board met eleven times in 2023.  Its chair was re-elected in January\n"
+             "for a term of three years.  The report was approved in March.\n")
+    assert kept_lines(prose) == {}
