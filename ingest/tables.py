@@ -19,6 +19,8 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 
+from rag.cite import MONTHS, SHORT_CALENDAR_NAMES, WEEKDAYS
+
 log = logging.getLogger(__name__)
 
 CELL_SEPARATOR = " | "
@@ -61,8 +63,6 @@ def html_rows(html: str) -> tuple[list[list[str]], int]:
 _BLOCKS = ("br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr")
 
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
 # a spreadsheet's date or time cell as pandas writes it: "2025-03-12 00:00:00", "19:30:00"
 _DATE_CELL = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) 00:00:00$")
 _TIME_CELL = re.compile(r"^(\d{2}:\d{2}):00$")
@@ -77,7 +77,7 @@ def shown_value(text: str) -> str:
     if not date or not 1 <= int(date.group(2)) <= 12:
         return text
     year, month, day = (int(part) for part in date.groups())
-    return f"{day} {_MONTH_NAMES[month - 1]} {year}"
+    return f"{day} {MONTHS[month - 1].title()} {year}"
 
 
 def cell_text(cell) -> str:
@@ -199,9 +199,7 @@ def _value_row(row: list[str], below: list[list[str]]) -> bool:
     return False
 
 
-_CALENDAR_WORD = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-                            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|"
-                            r"wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b", re.I)
+_CALENDAR_WORD = re.compile(r"\b(?:" + "|".join([*MONTHS, *WEEKDAYS, *SHORT_CALENDAR_NAMES]) + r")\b", re.I)
 _DIGIT = re.compile(r"(?<!\w)\d+(?:[.,]\d+)*(?!\w)")  # a figure standing as one: "4 - 20 years", not "1Freq" or "CD8"
 
 

@@ -157,6 +157,7 @@ _WEEKEND = {"sat": "saturday", "sun": "sunday"}
 _MONTH_ABBREVIATIONS = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
                         "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
                         "dec": "december"}
+SHORT_CALENDAR_NAMES = {**_WEEKDAYS, **_WEEKEND, **_MONTH_ABBREVIATIONS}  # "tue" -> "tuesday", "jun" -> "june"
 _MONTH_BEFORE_YEAR = re.compile(r"\b(" + "|".join(_MONTH_ABBREVIATIONS) + r")\.?(?=[\s-]+(?:\d{1,2},?\s+)?(?:1[0-9]|20)\d{2}\b)", re.I)
 # a date written short: "Tue 11 Jun" (a rota's column), "11 Jun", "Jun 2023"
 _MONTH_IN_DATE = re.compile(r"(?<=\d\s)(" + "|".join(_MONTH_ABBREVIATIONS) + r")\b\.?|" + _MONTH_BEFORE_YEAR.pattern, re.I)
@@ -168,7 +169,7 @@ def calendar_words(text: str) -> str:
     2023"), so that a search for "Tuesday" or "June" finds them; other words (the verb "mar", "Sat" alone) as they are."""
     if not (_MONTH_IN_DATE.search(text) or _DAY_BEFORE_DATE.search(text)):
         return text
-    text = _DAY_BEFORE_DATE.sub(lambda m: ({**_WEEKDAYS, **_WEEKEND}[m.group(1).lower()]), text)
+    text = _DAY_BEFORE_DATE.sub(lambda m: SHORT_CALENDAR_NAMES[m.group(1).lower()], text)
     return _MONTH_IN_DATE.sub(lambda m: _MONTH_ABBREVIATIONS[(m.group(1) or m.group(2)).lower()], text)
 
 
