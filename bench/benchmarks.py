@@ -47,7 +47,8 @@ ANSWERS = PLOTS / "answers"  # the resumable answer run: run.json + results.json
 # below ann_threshold, and its thread setting does not change what it finds)
 ANSWER_CODE = ["rag/embed.py", "rag/keyword_index.py", "rag/index.py", "rag/retrieve.py", "rag/cite.py", "rag/prompting.py",
                "rag/engine.py", "rag/llm.py", "rag/answer.py", "rag/grounding.py", "rag/wants.py", "rag/rows.py",
-               "rag/extract.py", "rag/quoting.py", "rag/question_parts.py", "rag/source_naming.py", "rag/titles.py",
+               "rag/extract.py", "rag/key_terms.py", "rag/quoting.py", "rag/question_parts.py", "rag/source_naming.py",
+               "rag/titles.py",
                "rag/abbreviations.py", "rag/chunk_edges.py", "rag/injection.py", "rag/condense.py",
                *sorted(f"prompts/{p.name}" for p in (ROOT / "prompts").glob("*.txt"))]
 START, END = "<!-- generated:start -->", "<!-- generated:end -->"

@@ -22,7 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
-from rag.extract import Extract, asked_for, extract, key_terms, own_terms  # noqa: F401 - key_terms re-exported
+from rag.extract import Extract, extract
+from rag.key_terms import asked_for, key_terms, own_terms  # noqa: F401 - key_terms re-exported
 from rag.grounding import Asked, about_the_question, ask_context, fails_condition
 from rag.injection import masked
 from rag.quoting import MAX_QUOTE_CHARS  # noqa: F401 - re-exported

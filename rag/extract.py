@@ -1,5 +1,5 @@
 """The extractive answer: the passage sentence (or table row) that answers the question, chosen by
-the question's terms, and the terms themselves (``key_terms``).
+the question's terms (``rag.key_terms``).
 
 Pure functions over records, used by ``rag.answer`` (the quote shown when the model's draft is
 unsupported, or always with the bundled model) and by ``focus`` (which sentences the model reads).
@@ -15,34 +15,23 @@ from typing import NamedTuple
 
 from rag.abbreviations import defined_terms, expanded
 from rag.chunk_edges import held_whole_elsewhere, sentence_opening
-from rag.cite import STOPWORDS, Span, content_terms, file_words, names, sentence_spans
-from rag.grounding import ABOUT_SENDING, Asked, ask_context, fails_condition, from_someone_else, question_terms
+from rag.cite import Span, content_terms, file_words, names, sentence_spans
+from rag.grounding import ABOUT_SENDING, Asked, ask_context, fails_condition, from_someone_else
 from rag.injection import masked
-from rag.question_parts import asked_clause, last_question, spelled_out
+from rag.key_terms import ASKED_UNIT, WANTS_TITLE, asked_for, key_terms, own_terms
+from rag.question_parts import spelled_out
 from rag.quoting import MAX_QUOTE_CHARS, listed_span, shown_part
 from rag.records import Passage
-from rag.rows import EMAIL_HEADER, ROW, row_headers, row_values
+from rag.rows import EMAIL_HEADER, ROW, named_row, row_headers, telling_terms
 from rag.source_naming import source_kinds, source_terms
-from rag.wants import MONEY, SHARE, YEAR, answers_the_question, gives_what_is_wanted
+from rag.wants import MONEY, SHARE, YEAR, answers_the_question, at_the_time_asked, gives_what_is_wanted
 
-# words every question has; they say what kind of answer is wanted, not what it is about
-_QUESTION_WORDS = frozenset(content_terms(
-    "name named called many much long often kind type year years date time number percent percentage "
-    "main primary first largest term take takes get gets"
-    # what the asker wants or where it is written, not what the answer says: "If I want to ..., which form
-    # do the instructions tell me to use?", "What value is given for 'ray'?"
-    " want wants tell tells rather given value say says said mention mentions mentioned written shown noted stated appear appears"
-    " listed"
-    # how sure the asker is, not what the answer says: "roughly how much of a developed country's GDP ...?"
-    " roughly approximately approximate around typically"
-))
 # who a study counts or asks about, by any name: "61 patients (9%)" answers "what percentage of children ..."
 _PEOPLE = frozenset(content_terms(
     "patients subjects participants child children kids infants neonates adults woman women man men people persons individuals "
     "respondents students undergraduates volunteers boys girls"))
 _FIGURES = ("quantity", "length", "money", "date", "frequency")
 _DIGIT_SHARE = re.compile(r"\d\s*%|\d\s*per ?cent\b", re.I)
-_TURNED_OUT = re.compile(r"\bturn(?:s|ed)?\s+out\b", re.I)  # "how many turned out to have ...": what they had is asked
 _HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punctuation: a title inside a chunk
 # a line of capitalised words without a number or a full stop at the end: a title, a caption or a
 # breadcrumb ("Japanese steel grading -> SNB Grades -> SNB22-3")
@@ -67,66 +56,18 @@ _ASKS_AIM = re.compile(r"\b(?:aim|aims|aimed|purpose|objective|goal|set out)\b",
 _A_QUESTION = re.compile(r"\?[\"'”’)]*\s*$")
 _SENTENCE_OPENING = re.compile(r"\s*[\"'“‘(]?[A-Z0-9]")
 _GOES_ON = re.compile(r"\s*(?:It|Its|They|Their|He|His|She|Her|This|These)\b")
-# "What is the main heading of the page?", "What's the title of the report?": a title is the answer
-_WANTS_TITLE = re.compile(r"^\s*what(?:'s|’s| is| was| are)?\s+(?:the |its |their )?(?:main |first |top |page |section |"
-                          r"document'?s? |full )?(?:heading|headline|title|caption)s?\b(?!\s+(?:of|for)\s+(?:the\s+)?"
-                          r"(?:person|employee|sender|author|speaker|contact|job|position|role)\b)", re.I)
 # what an e-mail's header line never gives: a person's title ("Matthew Robinson's job title" is not the
 # "Subject (title)" of the header) or phone number (its figures are a date)
 _NOT_IN_A_HEADER = re.compile(r"\b(?:job|position|professional|official|work|academic)\s+titles?\b|['’]s\s+title\b|"
                               r"\b(?:phone|telephone|fax|mobile|cell)\b", re.I)
-_ASKS_FOR_TEXT = re.compile(r"^\s*(?:what|which)\s+(?:text|words?|wording)\b", re.I)
-_TEXT_TERMS = frozenset(content_terms("text word words wording"))
-_TITLE_TERMS = frozenset(content_terms("heading headline title caption"))
 _TABLE_WORDS = frozenset(content_terms("cell cells row rows column columns entry entries field fields"))
 _WANTS_LINK = re.compile(r"\b(?:url|link|web ?site|web ?page|site|address|online|domain|download)", re.I)
 
 
-# what the question asks for: "how many EMS providers", "what dose", "what was the 5-year overall survival"
-_HEAD = re.compile(r"\b(?:how (?:many|much)|what|which)\s+(?:(?:is|was|are|were|the|a|an)\s+)*([^?]{0,80})", re.I)
-
-
-def asked_for(clause: str) -> set[str]:
-    """The words naming what the question asks for, as terms: "how many EMS providers", "what dose", "what was
-    the 1-year survival rate"."""
-    found = _HEAD.search(clause)
-    words = []
-    for word in found.group(1).split()[:4] if found else ():
-        word = word.strip("?,.;:")
-        if not word or word.lower() in STOPWORDS or (len(word) > 4 and word.lower().endswith("ed")):
-            break  # "of", "was", "linked": what it is asked for ends there
-        words.append(word)
-    return content_terms(" ".join(words))
-
-
 _COUNT_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                 "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
-_ASKED_UNIT = re.compile(r"\bhow (?:many|much)\s+([^\W\d_]+)", re.I)
 _ROLE_ASKED = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the|its|their|his|her)\s+(?:(?:first|last|current)\s+)?"
                          r"([\w-]+)\s+(?:of|for|in|at|on|when|who|that|to)\b", re.I)
-
-
-def own_terms(question: str) -> set[str]:
-    """The key terms of the last of several questions asked together (a chat follow-up searched with
-    the question before it: ``rag.grounding.last_question``), which come first when a sentence is
-    chosen; none for a single question."""
-    last = last_question(question)
-    return key_terms(last) if last != question else set()
-
-
-def key_terms(question: str) -> set[str]:
-    """The question's content terms without the words that only say what kind of answer is wanted
-    ("name", "year", "text" and "heading" after "what", the unit after "how many": the answer is a
-    figure, the row says "(min)"), and
-    without the words naming the kind of source ("according to the spreadsheet")."""
-    terms = question_terms(_TURNED_OUT.sub(" ", question))
-    units = content_terms(" ".join(_ASKED_UNIT.findall(question)))
-    clause = asked_clause(question)
-    if _ASKS_FOR_TEXT.match(clause):  # "what text sits in the first column": as "what name"
-        units |= _TEXT_TERMS
-    if _WANTS_TITLE.search(clause):  # "heading" says what is wanted, as "name" does; a heading line need not say it
-        units |= _TITLE_TERMS
-    return (terms - _QUESTION_WORDS - units) or (terms - _QUESTION_WORDS) or terms
 
 
 # ---- the extractive fallback ----------------------------------------------------------------------
@@ -176,7 +117,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     if not asked:
         return None
     # what "how many" counts ("blankets") need not be said ("Crossing (min): 25"), but counts where it is
-    counted = content_terms(" ".join(_ASKED_UNIT.findall(question))) - asked
+    counted = content_terms(" ".join(ASKED_UNIT.findall(question))) - asked
     described = source_terms(question) & asked  # held anywhere in the passage: it is the source named
     # "In the three-year randomized trial comparing ..., in which US state were the women recruited?": the
     # words describing the study say which paper, as its title would; the answer need hold only what is asked
@@ -192,7 +133,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     # the file name says the kind of source named ("docx-tables" for "the Word tables document")
     named_kind = [bool(kinds & terms) for terms in file_terms]
     wants_link = bool(_WANTS_LINK.search(question))
-    wants_title = bool(_WANTS_TITLE.search(context.clause))
+    wants_title = bool(WANTS_TITLE.search(context.clause))
     no_header = bool(_NOT_IN_A_HEADER.search(question))
 
     def words_of(text: str) -> str:
@@ -379,7 +320,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         return None
     # "how many patients": a sentence counting them ("A total of 185 patients underwent ...") before one that only
     # names them with other figures ("The patients age ranged between 2 years to 53 years")
-    units_asked = [u.lower().rstrip("s") for u in _ASKED_UNIT.findall(question) if len(u) > 3]
+    units_asked = [u.lower().rstrip("s") for u in ASKED_UNIT.findall(question) if len(u) > 3]
     counting = re.compile(rf"(?:\d[\d,.]*|\b(?:{_COUNT_WORDS})(?:[\s-]+(?:{_COUNT_WORDS}|and))*)\s+(?:[\w-]+\s+){{0,2}}"
                           rf"(?:{'|'.join(map(re.escape, units_asked))})", re.I) if units_asked else None
     meaning = [0.0] * len(eligible)
@@ -414,37 +355,3 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 shown = "..." + shown  # a sentence's tail: the passage cited holds it from here
             best, best_key = Extract(n, start, span.end, overlap, shown), key
     return best
-
-
-# "in the evening": the row or sentence whose clock time falls then (a medication schedule's 08:00 and 19:30 rows)
-_PARTS_OF_DAY = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 24), "night": (19, 24), "lunchtime": (11, 15)}
-_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d%])", re.I)
-
-
-def at_the_time_asked(question: str, sentence: str) -> bool:
-    """The sentence gives a clock time in the part of the day the question names ("in the evening": 19:30, 7:30pm)."""
-    parts = [hours for part, hours in _PARTS_OF_DAY.items() if re.search(rf"\b{part}s?\b", question, re.I)]
-    if not parts:
-        return False
-    for match in _CLOCK.finditer(sentence):
-        hour, minutes, half = int(match.group(1)), match.group(2), (match.group(3) or "").lower()
-        if not minutes and not half:
-            continue  # a bare number is no time
-        hour = hour + 12 if half.startswith("p") and hour < 12 else 0 if half.startswith("a") and hour == 12 else hour
-        if any(low <= hour < high for low, high in parts):
-            return True
-    return False
-
-
-def named_row(unit: str, asked: set[str]) -> bool:
-    """A table row whose first cell, which names the row ("Payment: Monthly rent"), holds a term asked; or a sentence
-    (this tells rows apart, not a row from a sentence)."""
-    text = unit.strip()
-    return not ROW.match(text) or bool(asked & content_terms(text.split(" | ", 1)[0].partition(": ")[2]))
-
-
-def telling_terms(unit: str) -> set[str]:
-    """The terms that tell one sentence or row from another: a table row's cell values (every row
-    repeats the same headers), a sentence's words."""
-    text = unit.strip()
-    return row_values(text) if ROW.match(text) else content_terms(text)

@@ -27,3 +27,17 @@ def row_values(row: str) -> set[str]:
 def row_headers(row: str) -> tuple[str, ...]:
     """A table row's column headers, in order: what every row of its table repeats."""
     return tuple(cell.partition(": ")[0].strip() for cell in row.split(" | "))
+
+
+def named_row(unit: str, asked: set[str]) -> bool:
+    """A table row whose first cell, which names the row ("Payment: Monthly rent"), holds a term asked; or a sentence
+    (this tells rows apart, not a row from a sentence)."""
+    text = unit.strip()
+    return not ROW.match(text) or bool(asked & content_terms(text.split(" | ", 1)[0].partition(": ")[2]))
+
+
+def telling_terms(unit: str) -> set[str]:
+    """The terms that tell one sentence or row from another: a table row's cell values (every row
+    repeats the same headers), a sentence's words."""
+    text = unit.strip()
+    return row_values(text) if ROW.match(text) else content_terms(text)

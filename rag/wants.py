@@ -260,3 +260,22 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
 _TIME_ZONES = ("utc", "gmt", "cet", "cest", "eet", "est", "edt", "pst", "pdt", "cst", "cdt", "bst")
 _CALENDAR_NAME = re.compile(r"(?:(?:" + "|".join((*MONTHS, *WEEKDAYS, *_TIME_ZONES)) + r")\s*)+", re.I)
 
+
+# "in the evening": the row or sentence whose clock time falls then (a medication schedule's 08:00 and 19:30 rows)
+_PARTS_OF_DAY = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 24), "night": (19, 24), "lunchtime": (11, 15)}
+_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d%])", re.I)
+
+
+def at_the_time_asked(question: str, sentence: str) -> bool:
+    """The sentence gives a clock time in the part of the day the question names ("in the evening": 19:30, 7:30pm)."""
+    parts = [hours for part, hours in _PARTS_OF_DAY.items() if re.search(rf"\b{part}s?\b", question, re.I)]
+    if not parts:
+        return False
+    for match in _CLOCK.finditer(sentence):
+        hour, minutes, half = int(match.group(1)), match.group(2), (match.group(3) or "").lower()
+        if not minutes and not half:
+            continue  # a bare number is no time
+        hour = hour + 12 if half.startswith("p") and hour < 12 else 0 if half.startswith("a") and hour == 12 else hour
+        if any(low <= hour < high for low, high in parts):
+            return True
+    return False
