@@ -35,7 +35,8 @@ def quotes(work: Path, count: int) -> list[dict]:
     import rag
     from bench.chat import indexes
     from rag.answer import extract, relevant_enough
-    from rag.cite import content_terms, names
+    from rag.cite import names
+    from rag.terms import content_terms
     from rag.eval.run import relevant, squash
 
     rows = []

@@ -45,12 +45,11 @@ ANSWERS = PLOTS / "answers"  # the resumable answer run: run.json + results.json
 # what the answers depend on besides the settings, the code that picks the passages and decides the
 # answer: a changed file starts the answer run over (vector_index.py is left out: its search is exact
 # below ann_threshold, and its thread setting does not change what it finds)
-ANSWER_CODE = ["rag/embed.py", "rag/keyword_index.py", "rag/index.py", "rag/retrieve.py", "rag/cite.py", "rag/prompting.py",
-               "rag/engine.py", "rag/llm.py", "rag/answer.py", "rag/grounding.py", "rag/wants.py", "rag/rows.py",
-               "rag/extract.py", "rag/key_terms.py", "rag/quoting.py", "rag/question_parts.py", "rag/source_naming.py",
-               "rag/titles.py",
-               "rag/abbreviations.py", "rag/chunk_edges.py", "rag/injection.py", "rag/condense.py",
-               *sorted(f"prompts/{p.name}" for p in (ROOT / "prompts").glob("*.txt"))]
+ANSWER_CODE = ["rag/embed.py", "rag/keyword_index.py", "rag/index.py", "rag/retrieve.py", "rag/cite.py", "rag/terms.py",
+               "rag/prompting.py", "rag/engine.py", "rag/llm.py", "rag/answer.py", "rag/grounding.py", "rag/wants.py",
+               "rag/rows.py", "rag/extract.py", "rag/key_terms.py", "rag/quoting.py", "rag/question_parts.py",
+               "rag/source_naming.py", "rag/titles.py", "rag/abbreviations.py", "rag/chunk_edges.py", "rag/injection.py",
+               "rag/condense.py", *sorted(f"prompts/{p.name}" for p in (ROOT / "prompts").glob("*.txt"))]
 START, END = "<!-- generated:start -->", "<!-- generated:end -->"
 KS = [1, 3, 5, 10]
 MODES = ["hybrid", "dense", "keyword"]

@@ -35,7 +35,8 @@ def pct(x: float) -> str:
 
 def diagnose(sentence: str, passage) -> dict:
     """Support score, numbers/names check and what is missing, of one sentence against one passage."""
-    from rag.cite import check, content_terms, names, numbers, strip_markers
+    from rag.cite import check, names, strip_markers
+    from rag.terms import content_terms, numbers
 
     span, score, ok = check(sentence, passage, 0.0)
     quote = passage.text[span.start : span.end]
@@ -149,7 +150,8 @@ def what_if_new_terms(records: list[dict]) -> None:
     """The support table again with a claim scored on its *new* content words only: those not already in
     the question (a sentence that only restates the question supports nothing). Same quote windows
     (1-3 sentences of the passage) and the same numbers/names check as rag.cite."""
-    from rag.cite import check, content_terms, sentence_spans, support
+    from rag.cite import check, sentence_spans, support
+    from rag.terms import content_terms
 
     def score(text: str, question_terms: set[str], passages: list) -> float | None:
         terms = content_terms(text) - question_terms

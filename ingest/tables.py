@@ -19,7 +19,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 
-from rag.cite import MONTHS, SHORT_CALENDAR_NAMES, WEEKDAYS
+from rag.terms import MONTHS, SHORT_CALENDAR_NAMES, WEEKDAYS
 
 log = logging.getLogger(__name__)
 

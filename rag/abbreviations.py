@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from rag.cite import content_terms
+from rag.terms import content_terms
 
 _DEFINED = re.compile(r"\(([A-Za-z][\w-]{0,11}?)s?\)")
 MAX_WORDS = 10

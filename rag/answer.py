@@ -21,7 +21,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from rag.cite import Verified, content_terms, names, numbers, sentence_spans, verify
+from rag.cite import Verified, names, sentence_spans, verify
+from rag.terms import content_terms, numbers
 from rag.extract import Extract, extract
 from rag.key_terms import asked_for, key_terms, own_terms  # noqa: F401 - key_terms re-exported
 from rag.grounding import Asked, about_the_question, ask_context, fails_condition

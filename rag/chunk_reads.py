@@ -71,17 +71,30 @@ class ChunkReads:
         """(ids, texts) of every chunk, or of the given ids, in id order, in batches."""
         yield from self._column_batches(ChunkRow.text, None if ids is None else sorted(ids), batch)
 
+    @guarded
+    def iter_texts_and_paths(self, ids: Iterable[int] | None = None,
+                             batch: int = 4096) -> Iterator[tuple[np.ndarray, list[str], list[str]]]:
+        """(ids, texts, their documents' paths) of every chunk, or of the given ids, in id order, in batches."""
+        for found, rows in self._column_batches((ChunkRow.text, DocumentRow.path), None if ids is None else sorted(ids),
+                                                batch):
+            yield found, [r[0] for r in rows], [r[1] for r in rows]
+
     def _column_batches(self, column, wanted: list[int] | None, batch: int) -> Iterator[tuple[np.ndarray, list]]:
         """(ids, values of ``column``) of every chunk or of the ``wanted`` ids (asked ``batch`` at a
-        time, in that order), each batch in id order."""
+        time, in that order), each batch in id order. A tuple of columns gives tuples of values; a
+        document's column is joined to its chunks."""
+        columns = column if isinstance(column, tuple) else (column,)
         parts = [None] if wanted is None else [wanted[i : i + batch] for i in range(0, len(wanted), batch)]
         with self.session() as session:
             for part in parts:
-                query = select(ChunkRow.id, column).order_by(ChunkRow.id)
+                query = select(ChunkRow.id, *columns).order_by(ChunkRow.id)
+                if any(c.class_ is DocumentRow for c in columns):
+                    query = query.join(DocumentRow, ChunkRow.document_id == DocumentRow.id)
                 if part is not None:
                     query = query.where(ChunkRow.id.in_(part))
                 for rows in session.execute(query.execution_options(yield_per=batch)).partitions(batch):
-                    yield np.array([r[0] for r in rows], dtype=np.int64), [r[1] for r in rows]
+                    values = [tuple(r[1:]) for r in rows] if isinstance(column, tuple) else [r[1] for r in rows]
+                    yield np.array([r[0] for r in rows], dtype=np.int64), values
 
     @guarded
     def filtered_chunk_ids(

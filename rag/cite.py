@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import Stemmer
-
 from rag.records import Citation, Passage
+from rag.terms import META_TERMS, STEMMER, STOPLIKE, STOPWORDS, content_terms, file_words, numbers
 
 if TYPE_CHECKING:
     from rag.grounding import Asked
@@ -34,29 +32,6 @@ _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]*[A-Za-z0-9]|\b[A-Z]+-?\d[\w
 _AFTER_COLON = re.compile(r"(?<=:\s)[A-Z][\w-]*[A-Za-z0-9]")
 # a name of several capitalised words ("National School System"): each word may stand in the passage on its own
 _NAME_RUN = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w-]*[A-Za-z0-9])+")
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
-_STEMMER = Stemmer.Stemmer("english")
-# the calendar's words, for rules that must tell a date or day from a name or a topic
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-          "december")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being below between
-    both but by can could did do does doing down during each few for from further had has have having he her here hers
-    him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our out
-    over own same she should so some such than that the their theirs them then there these they this those through to
-    too under until up very was we were what when where which while who whom why will with would you your yours per
-    one s t myself ours ourselves yourself yourselves himself herself themselves toward towards onto""".split()
-)
-# words that talk about the answer instead of making a claim ("The answer is: [3]")
-META_TERMS = frozenset(_STEMMER.stemWords("answer answers question passage passages document documents text "
-                                          "information provided given following based".split()))
-# words that sentences giving any figure share: they do not say what a sentence is about
-STOPLIKE = frozenset(_STEMMER.stemWords("""cost costs price prices priced much many long often kind type name named
-    called number amount total value sum figure rate year years time times get gets take takes make makes is was
-    say says said""".split()))
 # the model saying the passages hold no answer, in the ways small models put it ("The answer is not
 # found in the document [2]", "The passage does not provide ..."): never a claim, however its words match
 _SOURCE = r"(?:documents?|passages?|text|context|sources?)"
@@ -102,14 +77,6 @@ def sentence_spans(text: str) -> list[Span]:
     return trimmed
 
 
-def numbers(text: str) -> set[str]:
-    """Numbers in a text, thousands separators dropped: '1,284' and '1284' are the same number."""
-    found = set()
-    for raw in _NUMBER.findall(text):
-        found.add(re.sub(r",(?=\d{3}\b)", "", raw))
-    return found
-
-
 def names(text: str, *, after_colon: bool = False) -> set[str]:
     """Capitalised words not opening a sentence, and codes like W-778: what a claim must not invent.
     With ``after_colon``, also a capitalised word after a colon ("What I hear is: Imshael was sent")."""
@@ -129,7 +96,7 @@ def number_units(text: str) -> dict[str, set[str | None]]:
     found: dict[str, set[str | None]] = {}
     for raw, word in _NUMBER_UNIT.findall(text):
         number = re.sub(r",(?=\d{3}\b)", "", raw)
-        unit = _STEMMER.stemWord(word.lower()) if word and word.lower() not in STOPWORDS else None
+        unit = STEMMER.stemWord(word.lower()) if word and word.lower() not in STOPWORDS else None
         found.setdefault(number, set()).add(unit)
     return found
 
@@ -144,63 +111,6 @@ def units_agree(claim: str, text: str) -> bool:
         if wanted and None not in have and not (wanted & have):
             return False
     return True
-
-
-# a timetable's "Mon | Wed | Fri" columns are the days a question names in full; "Sat" and "Sun" only
-# beside a weekday, where they cannot be the verb or the star
-_WEEKDAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
-             "thur": "thursday", "thurs": "thursday", "fri": "friday"}
-_WEEKEND = {"sat": "saturday", "sun": "sunday"}
-# a budget's "Mar 2025" column, a vet record's "Jun 2023", a rota's "Tue 11 Jun" are the days and months a question
-# names in full; an abbreviation counts as one in a date (before a year, after a day's number, a weekday before a
-# day's number) or beside another month's ("Jan | Feb | Mar"), where it cannot be the verb "mar" or "Sat" alone
-_MONTH_ABBREVIATIONS = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
-                        "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
-                        "dec": "december"}
-SHORT_CALENDAR_NAMES = {**_WEEKDAYS, **_WEEKEND, **_MONTH_ABBREVIATIONS}  # "tue" -> "tuesday", "jun" -> "june"
-_MONTH_BEFORE_YEAR = re.compile(r"\b(" + "|".join(_MONTH_ABBREVIATIONS) + r")\.?(?=[\s-]+(?:\d{1,2},?\s+)?(?:1[0-9]|20)\d{2}\b)", re.I)
-# a date written short: "Tue 11 Jun" (a rota's column), "11 Jun", "Jun 2023"
-_MONTH_IN_DATE = re.compile(r"(?<=\d\s)(" + "|".join(_MONTH_ABBREVIATIONS) + r")\b\.?|" + _MONTH_BEFORE_YEAR.pattern, re.I)
-_DAY_BEFORE_DATE = re.compile(r"\b(" + "|".join([*_WEEKDAYS, *_WEEKEND]) + r")\b\.?(?=,?\s+\d{1,2}\b)", re.I)
-
-
-def calendar_words(text: str) -> str:
-    """Short day and month names of a date written in full ("Tue 11 Jun" -> "Tuesday 11 June", "Jun 2023" -> "June
-    2023"), so that a search for "Tuesday" or "June" finds them; other words (the verb "mar", "Sat" alone) as they are."""
-    if not (_MONTH_IN_DATE.search(text) or _DAY_BEFORE_DATE.search(text)):
-        return text
-    text = _DAY_BEFORE_DATE.sub(lambda m: SHORT_CALENDAR_NAMES[m.group(1).lower()], text)
-    return _MONTH_IN_DATE.sub(lambda m: _MONTH_ABBREVIATIONS[(m.group(1) or m.group(2)).lower()], text)
-
-
-def file_words(source: str) -> str:
-    """The words of a file's name: "docx-tables" for /docs/docx-tables.docx."""
-    return re.sub(r"[_\W]+", " ", Path(source).stem)
-
-
-# British and American spellings read as one word: anaesthesia/anesthesia, oesophagus/esophagus, randomised/
-# randomized, tumour/tumor, centre/center, catalogue/catalog, programme/program (an abstract and the question
-# about it often spell differently)
-_SPELLINGS = [(re.compile(pattern), to) for pattern, to in (
-    (r"(?<=\w)ae(?=\w)", "e"), (r"\boe(?=\w\w)", "e"), (r"(?<=rrh)oea\b", "ea"), (r"\bfoet", "fet"),
-    (r"(?<=\w\w)is(?=e\b|es\b|ed\b|ing\b|ation\b|ations\b|er\b|ers\b)", "iz"),
-    (r"(?<=\w\w)ys(?=e\b|es\b|ed\b|ing\b)", "yz"),
-    (r"(?<=\w\w)our(?=\b|s\b|ed\b|ing\b|al\b|ful\b|ite\b|ites\b|able\b)", "or"),
-    (r"(?<=\w\w)([tb])re(?=\b|s\b|d\b)", r"\1er"), (r"(?<=\w\w)ogue(?=\b|s\b)", "og"), (r"(?<=gram)me(?=\b|s\b)", ""),
-)]
-
-
-def content_terms(text: str) -> set[str]:
-    text = calendar_words(text)
-    words = [w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS and len(w) > 1]
-    if any(w in _WEEKDAYS for w in words):
-        words = [_WEEKDAYS.get(w) or _WEEKEND.get(w) or w for w in words]
-    if len({w for w in words if w in _MONTH_ABBREVIATIONS}) >= 2:
-        words = [_MONTH_ABBREVIATIONS.get(w, w) for w in words]
-    joined = " ".join(words)
-    for pattern, to in _SPELLINGS:
-        joined = pattern.sub(to, joined)
-    return set(_STEMMER.stemWords(joined.split())) | numbers(text)
 
 
 def support(claim_terms: set[str], text: str) -> float:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from rag.cite import MONTHS, STOPWORDS, WEEKDAYS, content_terms
+from rag.terms import MONTHS, STOPWORDS, WEEKDAYS, content_terms
 
 # openings that only make sense after something else was said
 _ELLIPSIS = re.compile(

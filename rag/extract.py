@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from rag.abbreviations import defined_terms, expanded
 from rag.chunk_edges import held_whole_elsewhere, sentence_opening
-from rag.cite import Span, content_terms, file_words, names, sentence_spans
+from rag.cite import Span, names, sentence_spans
+from rag.terms import content_terms, file_words
 from rag.grounding import ABOUT_SENDING, Asked, ask_context, fails_condition, from_someone_else
 from rag.injection import masked
 from rag.key_terms import ASKED_UNIT, WANTS_TITLE, asked_for, key_terms, own_terms

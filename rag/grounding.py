@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from rag.cite import META_TERMS, content_terms, file_words, names, numbers, sentence_spans
+from rag.cite import names, sentence_spans
+from rag.terms import META_TERMS, content_terms, file_words, numbers
 from rag.question_parts import asked_clause, described_work, studied_sources, unknown_names
 from rag.records import Passage
 from rag.rows import ROW, row_values

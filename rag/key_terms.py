@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.cite import STOPWORDS, content_terms
+from rag.terms import STOPWORDS, content_terms
 from rag.grounding import question_terms
 from rag.question_parts import asked_clause, last_question
 

@@ -29,19 +29,21 @@ import Stemmer
 from rag.bm25_segments import (FIELDS, Segment, Stats, accumulate, length_norms, merge, merged, segment_from_term_ids,
                                term_ids, term_scores)
 from rag.catalog import Catalog
-from rag.cite import calendar_words
+from rag.terms import calendar_words, file_words
 from rag.errors import storage_error
 
 log = logging.getLogger(__name__)
 
 POINTER = "keyword.json"
 STATE = "state.json"
+# what a chunk's BM25 text is made of; an index saved with another recipe is rebuilt when opened
+TEXT = "chunk text + file name words"
 TERMS = "terms.json"
 BATCH = 20_000  # chunks tokenised and turned into a segment at a time: bounds the memory of a build
 HOT_POSTINGS = 20_000  # a term's scores in a segment are kept for the next queries when it is this common,
 HOT_BUDGET = 16_000_000  # up to this many postings (64 MB) per index version
 _FOLDER = re.compile(r"keyword-\d+-\d+")
-_STEMMER = Stemmer.Stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")  # its own: queries run in threads beside rag.terms' readers
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:
@@ -49,6 +51,12 @@ def tokenize(texts: list[str]) -> list[list[str]]:
     out ("Tue 11 Jun": ``rag.cite.calendar_words``): the same for chunks and queries."""
     return bm25s.tokenize([calendar_words(text) for text in texts], stopwords="en", stemmer=_STEMMER, return_ids=False,
                           show_progress=False)
+
+
+def keyword_text(text: str, path: str) -> str:
+    """What BM25 reads for a chunk: its text and its file name's words."""
+    words = file_words(path)
+    return f"{text}\n{words}" if words else text
 
 
 class KeywordIndex:
@@ -157,7 +165,7 @@ class KeywordIndex:
             if segment.deleted.any():
                 np.save(tmp / f"{segment.name}.deleted.npy", np.flatnonzero(segment.deleted))
         (tmp / TERMS).write_text(json.dumps(self.terms[: self.n_terms]), encoding="utf-8")
-        state = {"stamp": self.stamp, "n_terms": self.n_terms, "segments": [s.name for s in self.segments]}
+        state = {"stamp": self.stamp, "n_terms": self.n_terms, "segments": [s.name for s in self.segments], "text": TEXT}
         (tmp / STATE).write_text(json.dumps(state) + "\n", encoding="utf-8")
         os.replace(tmp, target)
 
@@ -179,6 +187,11 @@ class KeywordIndex:
             return None
         folder = directory / pointer["folder"]
         try:
+            recipe = json.loads((folder / STATE).read_text(encoding="utf-8")).get("text")
+            if recipe != TEXT:
+                log.info("keyword index at %s was made from %s; it will be rebuilt from %s", folder,
+                         recipe or "chunk texts alone", TEXT)
+                return None
             return cls._read(folder)
         except (OSError, ValueError, KeyError, EOFError, TypeError, IndexError) as exc:
             log.warning("keyword index at %s is unreadable (%s); it will be rebuilt", folder, exc)
@@ -242,13 +255,13 @@ def catalog_difference(catalog: Catalog, keyword: KeywordIndex, count: int | Non
 
 
 def chunk_texts(catalog: Catalog, ids: np.ndarray | None) -> tuple[np.ndarray, list[str]]:
-    """Ids and texts of the given chunks (all with None), in id order."""
+    """Ids and BM25 texts (``keyword_text``) of the given chunks (all with None), in id order."""
     if ids is not None and not len(ids):
         return np.zeros(0, dtype=np.int64), []
     found, texts = [], []
-    for part_ids, part_texts in catalog.iter_texts(None if ids is None else ids.tolist()):
+    for part_ids, part_texts, paths in catalog.iter_texts_and_paths(None if ids is None else ids.tolist()):
         found.append(part_ids)
-        texts.extend(part_texts)
+        texts.extend(keyword_text(text, path) for text, path in zip(part_texts, paths))
     return (np.concatenate(found) if found else np.zeros(0, dtype=np.int64)), texts
 
 

@@ -14,7 +14,8 @@ import difflib
 import re
 import unicodedata
 
-from rag.cite import content_terms, file_words, names, sentence_spans
+from rag.cite import names, sentence_spans
+from rag.terms import content_terms, file_words
 from rag.records import Passage
 
 # a quoted title ("the NWS article 'Are You Weather-Ready for the Spring?'")

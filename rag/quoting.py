@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from rag.cite import Span, content_terms
+from rag.cite import Span
+from rag.terms import content_terms
 from rag.grounding import Asked
 from rag.rows import EMAIL_HEADER, ROW, ROW_CELL
 from rag.wants import gives_what_is_wanted

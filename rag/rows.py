@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.cite import content_terms
+from rag.terms import content_terms
 
 ROW_CELL = " | "
 # "Header: value | Header: value": a table row as ingest/tables.py writes it

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from rag.cite import content_terms
+from rag.terms import content_terms
 from rag.question_parts import QUOTED
 
 # "according to the spreadsheet", "in the RTF document's table", "listed in the memo": the words that

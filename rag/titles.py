@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rag.cite import content_terms
+from rag.terms import content_terms
 from rag.records import Passage
 from rag.rows import ROW
 

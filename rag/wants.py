@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rag.cite import MARKER, MONTHS, STOPWORDS, WEEKDAYS, content_terms, names, numbers
+from rag.cite import MARKER, names
+from rag.terms import MONTHS, STOPWORDS, WEEKDAYS, content_terms, numbers
 from rag.question_parts import MEASURED_NOUN
 from rag.rows import ROW, row_headers
 

@@ -249,7 +249,7 @@ def test_words_naming_the_kind_of_source_do_not_count_against_the_row():
 
 
 def test_a_timetable_s_day_abbreviations_are_the_days_the_question_names():
-    from rag.cite import content_terms
+    from rag.terms import content_terms
 
     schedule = passage("Role: Leader | Mon: Sarah | Wed: Mark | Fri: Ryan", "/docs/fake.odt")
     found = extract("In the ODT schedule table, who is the leader on Wednesday?", [schedule], 0.6)

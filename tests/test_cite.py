@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rag.cite import best_quote, numbers, parse_markers, sentence_spans, verify
+from rag.cite import best_quote, parse_markers, sentence_spans, verify
+from rag.terms import numbers
 from rag.records import Passage
 
 MIN_SUPPORT = 0.6
@@ -158,7 +159,7 @@ def test_an_abbreviation_before_a_number_ends_no_sentence():
 
 
 def test_a_month_abbreviation_is_the_month_before_a_year_or_beside_another_month():
-    from rag.cite import content_terms
+    from rag.terms import content_terms
 
     assert "march" in content_terms("Category: Groceries | Mar 2025: 612.47") & content_terms("groceries in march")
     assert {"januari", "march"} <= content_terms("Jan | Feb | Mar")

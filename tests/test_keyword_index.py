@@ -16,6 +16,7 @@ from ingest.pipeline import ingest
 from rag.config import Settings
 from rag.index import Index
 from rag.keyword_index import POINTER, KeywordIndex, chunk_texts, tokenize
+from rag.terms import file_words
 from rag.retrieve import Filters
 
 
@@ -189,3 +190,26 @@ def test_a_short_day_or_month_of_a_date_is_found_by_its_full_name():
     row, query = tokenize(["Staff: Sam Whitlock | Tue 11 Jun: 07:00-15:30", "when does Sam start on Tuesday in June"])
     assert {"tuesday", "june"} <= set(row) & set(query)
     assert "mar" in tokenize(["nothing will mar the view"])[0]  # a verb stays one
+
+
+def test_a_file_name_words_find_its_chunks_and_an_old_index_is_rebuilt_with_them(tmp_path, shared_embedder):
+    """A rota's rows never say "rota"; its file name does. An index saved before file names were read
+    (no recipe in its state) is rebuilt with them when opened."""
+    assert file_words("/home/me/rota_week_10_june_2024.csv") == "rota week 10 june 2024"
+    assert file_words("/up/BoilerService (0a1b2c3d4e).pdf") == "Boiler Service"  # an upload's hash tag is no word
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "rota_week_10.txt").write_text("Jodie works 06:30-13:00 on Wednesday.", encoding="utf-8")
+    (docs / "menu.txt").write_text("Wednesday special: leek and potato soup.", encoding="utf-8")
+    settings = Settings(index_dir=tmp_path / "index")
+    ingest([docs], settings, embedder=shared_embedder)
+    with Index.open(settings, shared_embedder) as index:
+        ids, texts = chunk_texts(index.catalog, None)
+        rota = next(int(i) for i, text in zip(ids, texts) if "Jodie" in text)
+        assert index.keyword.search("rota on wednesday", 2)[0][0] == rota
+    folder = settings.index_dir / json.loads((settings.index_dir / POINTER).read_text())["folder"]
+    state = json.loads((folder / "state.json").read_text())
+    (folder / "state.json").write_text(json.dumps({k: v for k, v in state.items() if k != "text"}))
+    assert KeywordIndex.load(settings.index_dir) is None  # made from chunk texts alone: not used as it is
+    with Index.open(settings, shared_embedder) as index:
+        assert index.keyword.search("rota", 2)[0][0] == rota

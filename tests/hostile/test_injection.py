@@ -20,7 +20,8 @@ import pytest
 import rag
 from conftest import SAMPLE_DOCS, need_dataset
 from rag.answer import Policy, extract, settle
-from rag.cite import numbers, sentence_spans, verify
+from rag.cite import sentence_spans, verify
+from rag.terms import numbers
 from rag.injection import for_prompt, is_instruction, masked
 from rag.prompting import Prompts
 from rag.records import Answer, Timings
