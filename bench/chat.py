@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHATS = ROOT / "bench" / "data" / "chats.jsonl"
 OWN_FOLDER = ROOT / "bench" / "data" / "own_folder"  # a person's own documents, written in session 28 (bench.heldout)
 OWN_FOLDER_2 = ROOT / "bench" / "data" / "own_folder_2"  # another person's, kept out of that session's work
+OWN_FOLDER_3 = ROOT / "bench" / "data" / "own_folder_3"  # a third person's, kept out of session 29's work
 
 
 def squash(text: str) -> str:
@@ -47,7 +48,8 @@ def indexes(work: Path, corpora: set[str]) -> dict[str, Path]:
     import rag
     from bench.squad_corpus import load_articles, write_articles
 
-    folders = {"sample_docs": ROOT / "sample_docs", "own-folder": OWN_FOLDER, "own-folder-2": OWN_FOLDER_2}
+    folders = {"sample_docs": ROOT / "sample_docs", "own-folder": OWN_FOLDER, "own-folder-2": OWN_FOLDER_2,
+               "own-folder-3": OWN_FOLDER_3}
     paths = {name: work / f"{name.replace('_docs', '')}-index" for name in [*folders, "squad"]}
     for name in corpora:
         if not (paths[name] / "manifest.json").exists():
