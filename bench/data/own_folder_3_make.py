@@ -27,7 +27,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, Cm
 from openpyxl import Workbook
-from openpyxl.styles import Font, Alignment, PatternFill, Border, Side
+from openpyxl.styles import Border, Font, PatternFill, Side
 from pptx import Presentation
 from pptx.util import Inches, Pt as PPt
 
