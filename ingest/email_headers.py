@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ingest.text_layout import with_kept_lines
+
 
 def with_headers(path: str, kind: str, elements: list) -> list:
     """The message's elements (``kind`` eml, msg or p7s) behind its subject, as the title, and one line
@@ -16,6 +18,8 @@ def with_headers(path: str, kind: str, elements: list) -> list:
     except (ValueError, TypeError, IndexError, KeyError, AttributeError, OSError):
         return elements
     body = _with_inner_headers(headers, elements) if kind == "eml" else elements
+    if kind == "eml":  # a bill's aligned lines in a plain-text body keep their lines, as in a .txt (ingest.text_layout)
+        body = with_kept_lines(body, _plain_text(headers))
     try:
         subject = str(headers.get("Subject", "") or "").strip()
         line = _header_line(headers, attached)
@@ -62,6 +66,18 @@ def _with_inner_headers(message, elements: list) -> list:
 # message titled ...?" none with "From" and "Subject"
 _HEADER_WORDS = {"From": "From (sent by)", "Cc": "Cc (copy to)", "Bcc": "Bcc (blind copy to)",
                  "Subject": "Subject (title)", "Date": "Date (sent on)", "Attachments": "Attachments (attached files)"}
+
+
+def _plain_text(message) -> str:
+    """The message's own text/plain parts (no attachment's), as they were typed."""
+    parts = []
+    for part in message.walk():
+        if part.get_content_type() == "text/plain" and not part.is_attachment():
+            try:
+                parts.append(part.get_content())
+            except (LookupError, ValueError, TypeError, AttributeError):  # an unknown charset, a broken part
+                continue
+    return "\n\n".join(p for p in parts if isinstance(p, str))
 
 
 def _eml_headers(path: str) -> tuple:

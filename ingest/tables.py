@@ -274,11 +274,44 @@ def _lines(rows: list[list[str]], header_rows: int, fallback: str, heads: list[l
         # a title alone on the first row over a row of column names ("Stanley Cups,," over "Team,Location,Stanley
         # Cups"): the title stays a line of its own, the names head the columns
         title, rows, header_rows = [next(c for c in rows[0] if c)], rows[1:], 1
+    if _label_value(rows):
+        return [*title, *(": ".join(c.rstrip(":").strip() if i == 0 and len(r) > 1 else c for i, c in enumerate(r))
+                          for r in ([c for c in row if c] for row in rows) if r)]
     headers, data = headers_of(rows, header_rows)
     lines = [*title, *(line for line in (row_line(headers, r) for r in data) if line.strip())]
     if not lines and rows:  # a table that is only a header row
         lines = [CELL_SEPARATOR.join(c for c in rows[0] if c)]
     return lines or [fallback]
+
+
+def _label_value(rows: list[list[str]]) -> bool:
+    """A form's two columns of labels and their values ("Appointment time | 10:40am", "Pension increase | 1.7%",
+    "Tax code | 59L"): each row is read as "label: value", its first row too (a letter's "Clinic | Hip clinic" is
+    no pair of column names). Told from a table of two columns with a header by its values: under a header every
+    value is of one kind (all prices, all dates), here they are of at least three (a name, a date, a time, money)."""
+    pairs = [r for r in rows if len(r) == 2 and all(r)]
+    if max(len(r) for r in rows) != 2 or len(pairs) < 3 or len(pairs) < len(rows) - 1:
+        return False
+    labels = [label for label, _ in pairs]
+    if len(set(labels)) < len(labels) or any(_is_number(label) or len(label) > 60 for label in labels):
+        return False
+    below = pairs[1:] if pairs[0] is rows[0] else pairs  # a first row of two cells may be a header
+    return len({_kind(value) for _, value in below}) >= 3
+
+
+_CLOCK_TIME = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d", re.I)
+
+
+def _kind(cell: str) -> str:
+    """What kind of value a cell holds: money, share, time, date, number, words or a mix."""
+    text = cell.strip()
+    if _CLOCK_TIME.fullmatch(text):
+        return "time"
+    if _is_number(text):
+        return "money" if any(c in text for c in "$€£¥₹") else "share" if "%" in text else "number"
+    if _CALENDAR_WORD.search(text) and any(c.isdigit() for c in text) and len(text.split()) <= 5:
+        return "date"
+    return "mix" if any(c.isdigit() for c in text) else "words"
 
 
 def _without_blank_columns(rows: list[list[str]]) -> list[list[str]]:

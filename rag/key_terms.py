@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from rag.terms import STOPWORDS, content_terms
 from rag.grounding import question_terms
 from rag.question_parts import asked_clause, last_question
+from rag.terms import STOPWORDS, content_terms
 
 # words every question has; they say what kind of answer is wanted, not what it is about
 QUESTION_WORDS = frozenset(content_terms(
@@ -22,6 +22,9 @@ QUESTION_WORDS = frozenset(content_terms(
     " listed"
     # how sure the asker is, not what the answer says: "roughly how much of a developed country's GDP ...?"
     " roughly approximately approximate around typically"
+    # the light verbs of how a person frames a question, which the answer seldom repeats: "when have I got to have my
+    # bloods done", "how much will it come out at", "how much has my pension gone up", "am I meant to take"
+    " got gotten getting done come comes came coming gone go goes going went meant supposed need needs"
 ))
 _TURNED_OUT = re.compile(r"\bturn(?:s|ed)?\s+out\b", re.I)  # "how many turned out to have ...": what they had is asked
 # "What is the main heading of the page?", "What's the title of the report?": a title is the answer

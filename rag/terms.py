@@ -93,6 +93,9 @@ _SPELLINGS = [(re.compile(pattern), to) for pattern, to in (
 )]
 
 
+_LETTER_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_])-([^\W\d_]{2,})(?![\w-])")  # "X-ray", "e-mail", "T-shirt"
+
+
 def content_terms(text: str) -> set[str]:
     text = calendar_words(text)
     words = [w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS and len(w) > 1]
@@ -100,6 +103,8 @@ def content_terms(text: str) -> set[str]:
         words = [_WEEKDAYS.get(w) or _WEEKEND.get(w) or w for w in words]
     if len({w for w in words if w in _MONTH_ABBREVIATIONS}) >= 2:
         words = [_MONTH_ABBREVIATIONS.get(w, w) for w in words]
+    # a letter and a word joined by a hyphen are also the word a person types without it: "X-ray" is "xray"
+    words += [(a + b).lower() for a, b in _LETTER_HYPHEN.findall(text)]
     joined = " ".join(words)
     for pattern, to in _SPELLINGS:
         joined = pattern.sub(to, joined)

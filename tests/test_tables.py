@@ -343,3 +343,27 @@ def test_a_rota_headed_by_days_and_an_invoice_s_totals_keep_what_their_cells_are
     assert table_lines(html(rota), "")[1] == "Staff: Sam Whitlock | Role: Barista | Mon 10 Jun: CLOSED | Tue 11 Jun: 07:00-15:30"
     assert table_lines(html(totals), "") == ["Goods total (net): £253.18", "VAT @ 20% on standard-rated items (£47.78): £9.56",
                                              "TOTAL DUE: £262.74"]
+
+
+def test_a_form_of_labels_and_values_reads_label_value_and_a_two_column_table_keeps_its_header():
+    # a hospital letter's box: "Clinic | Hip clinic" is no pair of column names, and "Clinic: Please arrive by | Hip
+    # clinic (Trauma & Orthopaedics): 10:10am" was what every row said; under a real header all values are one kind
+    form = ("<table><tr><th>Clinic</th><th>Hip clinic (Trauma &amp; Orthopaedics)</th></tr>"
+            "<tr><td>Appointment date</td><td>Wednesday 12 November 2025</td></tr>"
+            "<tr><td>Appointment time</td><td>10:40am</td></tr>"
+            "<tr><td>Please arrive by</td><td>10:10am - you will have an X-ray of your hip first</td></tr>"
+            "<tr><td>Where</td><td>Outpatients Department B, Level 2</td></tr></table>")
+    assert table_lines(form, "") == ["Clinic: Hip clinic (Trauma & Orthopaedics)", "Appointment date: Wednesday 12 November 2025",
+                                     "Appointment time: 10:40am",
+                                     "Please arrive by: 10:10am - you will have an X-ray of your hip first",
+                                     "Where: Outpatients Department B, Level 2"]
+    statement = ("<table><tr><td>Your pension</td><td></td></tr><tr><td>Annual pension</td><td>£9,842.16</td></tr>"
+                 "<tr><td>Pension increase</td><td>1.7%</td></tr><tr><td>Tax code</td><td>59L</td></tr></table>")
+    assert table_lines(statement, "") == ["Your pension", "Annual pension: £9,842.16", "Pension increase: 1.7%",
+                                          "Tax code: 59L"]
+    dates = ("<table><tr><td>Month</td><td>Payment date</td></tr><tr><td>April</td><td>30/04/2025</td></tr>"
+             "<tr><td>May</td><td>30/05/2025</td></tr><tr><td>June</td><td>30/06/2025</td></tr></table>")
+    assert table_lines(dates, "")[0] == "Month: April | Payment date: 30/04/2025"
+    hours = ("<table><tr><td>Day</td><td>Opening hours</td></tr><tr><td>Monday</td><td>09:00-17:00</td></tr>"
+             "<tr><td>Saturday</td><td>10:00-16:00</td></tr><tr><td>Sunday</td><td>Closed</td></tr></table>")
+    assert table_lines(hours, "")[-1] == "Day: Sunday | Opening hours: Closed"
