@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ingest.checks import IMAGES
 from ingest.email_headers import with_headers
+from ingest.sheets import with_shown_values
 from ingest.text_encoding import file_encoding, wide_encoding
 from ingest.text_layout import with_kept_lines
 from rag.records import SourceFile
@@ -76,6 +77,8 @@ def partition_with_fallbacks(source: SourceFile, strategy: str, ocr_languages: s
         return _html_checked(source.path, elements, encoding)
     if kind == "xml":
         return _xml_records(source.path) or elements
+    if kind in ("xlsx", "xlsm"):  # money and percentages as the sheet shows them (ingest.sheets)
+        return with_shown_values(source.path, elements)
     if kind == "txt":  # a list, a legend in aligned columns, an underlined heading: their lines kept (ingest.text_layout)
         return with_kept_lines(elements, Path(source.path).read_bytes().decode(encoding or "utf-8", errors="replace"))
     return elements

@@ -319,6 +319,13 @@ def test_a_spreadsheet_date_or_time_cell_is_stored_as_a_person_reads_it(tmp_path
     sheet.append(["Date", "Work done", "Cost (£)", "Time"])
     sheet.append([datetime.datetime(2025, 3, 12), "Oil and filter change", 89.45, datetime.time(19, 30)])
     sheet.append([datetime.datetime(2025, 6, 5), "MOT", 54.85, datetime.time(8, 0)])
+    bills = book.create_sheet("Bills")  # money and a rate as the sheet shows them, not as pandas reads them
+    bills.append(["Invoice", "Amount", "Rate"])
+    bills.append(["KH-0934", 563.75, 0.017])
+    bills.append(["KH-0998", 581, 0.02])
+    for row in (2, 3):
+        bills.cell(row, 2).number_format = '"£"#,##0.00'
+        bills.cell(row, 3).number_format = "0.0%"
     book.save(tmp_path / "car_service_log.xlsx")
     with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
         report = engine.ingest([tmp_path / "car_service_log.xlsx"])
@@ -326,6 +333,7 @@ def test_a_spreadsheet_date_or_time_cell_is_stored_as_a_person_reads_it(tmp_path
         text = "\n".join(c.text for c in engine.index.catalog.chunks_of(str((tmp_path / "car_service_log.xlsx").resolve())))
     assert "Date: 12 March 2025 | Work done: Oil and filter change | Cost (£): 89.45 | Time: 19:30" in text, text
     assert "00:00:00" not in text
+    assert "Invoice: KH-0934 | Amount: £563.75 | Rate: 1.7%" in text and "Invoice: KH-0998 | Amount: £581.00 | Rate: 2.0%" in text
     assert shown_value("2025-03-12 14:05:00") == "2025-03-12 14:05:00" and shown_value("08:00:15") == "08:00:15"
 
 
