@@ -1,4 +1,4 @@
-"""Plain text laid out in lines: a list, a key/value legend in aligned columns, an underlined heading.
+"""Plain text laid out in lines: a list, a key/value legend in aligned columns, an underlined or capitalised heading.
 
 ``unstructured`` reads a plain-text paragraph as one run of words, which is right for prose wrapped at 80
 characters and wrong for a block such as
@@ -23,6 +23,9 @@ _ITEM = re.compile(r"^\s*(?:[-*•·+]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+\S")
 # two spaces or more between words: a column's edge; not after a sentence's end ("... first.  Then ...": typed prose)
 _GAP = re.compile(r"(?<=[^\s.!?,;])\s{2,}(?=\S)")
 _VALUE = re.compile(r"^[\d\s.,:/%-]+$|\d[:.]\d\d|[$€£¥]\s?\d|[.;]$")  # a figure, a time, an amount: no column's name
+# a heading typed in capitals on a line of its own, over a block that opens as a sentence or an item does
+_CAPS_HEADING = re.compile(r"^(?=(?:[^a-z]*[A-Z]){3})[A-Z0-9][A-Z0-9 &'’/,()-]{2,40}:?$")
+_OPENING = re.compile(r"^\s*(?:[A-Z0-9\"'“‘(]|[-*•·+]\s)")
 MAX_LINE_CHARS = 110  # longer lines are prose wrapped at a margin, not items
 WRAPPED_SHARE = 0.6  # a line this long (of the block's longest) not ending a sentence goes on in the next
 MAX_HEADER_CHARS = 25
@@ -46,6 +49,9 @@ def _laid_out(lines: list[str]) -> str | None:
     if len(lines) >= 2 and _UNDERLINE.match(lines[1]) and not _UNDERLINE.match(lines[0]) \
             and not _GAP.search(lines[0].strip()):  # a title; column names over their rules are a table's header
         heading, lines = [lines[0].strip()], lines[2:]
+    elif len(lines) >= 2 and _CAPS_HEADING.match(lines[0].strip()) and _OPENING.match(lines[1]) \
+            and not _GAP.search(lines[0].strip()):  # column names typed in capitals head a table
+        heading, lines = [lines[0].strip()], lines[1:]  # "YOUR HOSPITAL APPOINTMENT" over what it is about
     lines = [line for line in lines if not _UNDERLINE.match(line)]
     if not lines:
         return heading[0] if heading else None  # a title over its underline alone

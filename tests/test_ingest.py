@@ -279,13 +279,18 @@ def test_a_plain_text_e_mail_keeps_the_lines_of_its_bill(tmp_path, embedder):
     mail = tmp_path / "docs" / "boiler.eml"
     mail.parent.mkdir()
     mail.write_text("From: Paul <paul@example.com>\nTo: Peggy <peggy@example.com>\nSubject: Boiler service\n"
-                    "Content-Type: text/plain; charset=utf-8\n\nHello,\n\nThe boiler is in good order.\n\nBILL\n"
+                    "Content-Type: text/plain; charset=utf-8\n\nHello,\n\nNEXT VISIT\nI'll come back in October to\n"
+                    "check the seal.\n\nBILL\n"
                     "  Annual boiler service            £85.00\n  Condensate trap seal             £6.50\n"
                     "  TOTAL                            £91.50\n\nPaul\n", encoding="utf-8")
     with rag.open(tmp_path / "index", embedder=embedder, workers=1) as engine:
         assert engine.ingest([mail.parent]).failed == 0
         text = "\n".join(c.text for c in engine.index.catalog.chunks_of(str(mail.resolve())))
     assert "BILL\nAnnual boiler service: £85.00\nCondensate trap seal: £6.50\nTOTAL: £91.50" in text
+    assert "NEXT VISIT\nI'll come back in October to check the seal." in text  # a heading in capitals: a line of its own
+    from ingest.text_layout import kept_lines
+
+    assert not kept_lines("THE TENANT AGREES\nto pay the rent on time and to keep the house clean.\n")  # a sentence goes on
 
 
 def test_an_aligned_table_with_row_labels_and_dashed_column_rules_keeps_its_headers():
