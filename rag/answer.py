@@ -22,14 +22,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.cite import Verified, names, sentence_spans, verify
-from rag.terms import content_terms, numbers
 from rag.extract import Extract, extract
-from rag.key_terms import asked_for, key_terms, own_terms  # noqa: F401 - key_terms re-exported
 from rag.grounding import Asked, about_the_question, ask_context, fails_condition
 from rag.injection import masked
+from rag.key_terms import asked_for, key_terms, own_terms  # noqa: F401 - key_terms re-exported
 from rag.quoting import MAX_QUOTE_CHARS  # noqa: F401 - re-exported
 from rag.records import Answer, Citation, Passage
 from rag.rows import ROW, ROW_CELL, row_values
+from rag.terms import content_terms, numbers
 from rag.wants import gives_what_is_wanted
 
 REFUSAL = "Not found in the documents."

@@ -16,7 +16,6 @@ from typing import NamedTuple
 from rag.abbreviations import defined_terms, expanded
 from rag.chunk_edges import held_whole_elsewhere, sentence_opening
 from rag.cite import Span, names, sentence_spans
-from rag.terms import content_terms, file_words
 from rag.grounding import ABOUT_SENDING, Asked, ask_context, fails_condition, from_someone_else
 from rag.injection import masked
 from rag.key_terms import ASKED_UNIT, WANTS_TITLE, asked_for, key_terms, own_terms
@@ -25,6 +24,7 @@ from rag.quoting import MAX_QUOTE_CHARS, listed_span, shown_part
 from rag.records import Passage
 from rag.rows import EMAIL_HEADER, ROW, named_row, row_headers, telling_terms
 from rag.source_naming import source_kinds, source_terms
+from rag.terms import content_terms, file_words
 from rag.wants import MONEY, SHARE, YEAR, answers_the_question, at_the_time_asked, gives_what_is_wanted
 
 # who a study counts or asks about, by any name: "61 patients (9%)" answers "what percentage of children ..."

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rag.cite import names, sentence_spans
-from rag.terms import META_TERMS, content_terms, file_words, numbers
 from rag.question_parts import asked_clause, described_work, studied_sources, unknown_names
 from rag.records import Passage
 from rag.rows import ROW, row_values
 from rag.source_naming import naming_terms, source_terms, without_source_words
+from rag.terms import META_TERMS, content_terms, file_words, numbers
 from rag.wants import YEAR, figure_forms, wanted
 
 _UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)

@@ -29,8 +29,8 @@ import Stemmer
 from rag.bm25_segments import (FIELDS, Segment, Stats, accumulate, length_norms, merge, merged, segment_from_term_ids,
                                term_ids, term_scores)
 from rag.catalog import Catalog
-from rag.terms import calendar_words, file_words
 from rag.errors import storage_error
+from rag.terms import calendar_words, file_words
 
 log = logging.getLogger(__name__)
 

@@ -15,8 +15,8 @@ import re
 import unicodedata
 
 from rag.cite import names, sentence_spans
-from rag.terms import content_terms, file_words
 from rag.records import Passage
+from rag.terms import content_terms, file_words
 
 # a quoted title ("the NWS article 'Are You Weather-Ready for the Spring?'")
 QUOTED = r"(?:'(?:[^'\n]|'(?=\w)){1,100}'(?!\w)|‘[^’\n]{1,100}’|\"[^\"\n]{1,100}\"|“[^”\n]{1,100}”)"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from rag.cite import Span
-from rag.terms import content_terms
 from rag.grounding import Asked
 from rag.rows import EMAIL_HEADER, ROW, ROW_CELL
+from rag.terms import content_terms
 from rag.wants import gives_what_is_wanted
 
 MAX_QUOTE_CHARS = 300

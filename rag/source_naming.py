@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from rag.terms import content_terms
 from rag.question_parts import QUOTED
+from rag.terms import content_terms
 
 # "according to the spreadsheet", "in the RTF document's table", "listed in the memo": the words that
 # name the kind of source say where to look, not what the answer's sentence or row holds

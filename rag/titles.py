@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from rag.terms import content_terms
 from rag.records import Passage
 from rag.rows import ROW
+from rag.terms import content_terms
 
 MAX_TITLE_CHARS = 300
 # a message's header line ("From: ...", ingest's "From (sent by): ..."), a table's row: not a title

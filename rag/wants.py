@@ -12,9 +12,9 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.cite import MARKER, names
-from rag.terms import MONTHS, STOPWORDS, WEEKDAYS, content_terms, numbers
 from rag.question_parts import MEASURED_NOUN
 from rag.rows import ROW, row_headers
+from rag.terms import MONTHS, STOPWORDS, WEEKDAYS, content_terms, numbers
 
 if TYPE_CHECKING:
     from rag.grounding import Asked

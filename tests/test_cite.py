@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from rag.cite import best_quote, parse_markers, sentence_spans, verify
-from rag.terms import numbers
 from rag.records import Passage
+from rag.terms import numbers
 
 MIN_SUPPORT = 0.6
 

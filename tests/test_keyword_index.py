@@ -16,8 +16,8 @@ from ingest.pipeline import ingest
 from rag.config import Settings
 from rag.index import Index
 from rag.keyword_index import POINTER, KeywordIndex, chunk_texts, tokenize
-from rag.terms import file_words
 from rag.retrieve import Filters
+from rag.terms import file_words
 
 
 @pytest.fixture(scope="module")

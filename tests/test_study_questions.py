@@ -5,9 +5,9 @@ blind set (PubMedQA abstracts, docs/ask.md, session 21)."""
 from __future__ import annotations
 
 from rag.answer import Policy, extract, settle
-from rag.terms import content_terms
 from rag.grounding import ask_context
 from rag.question_parts import asked_clause, described_work
+from rag.terms import content_terms
 from tests.drafts import HOURS, answer, passage
 
 MAMMOGRAPHY = passage(

@@ -21,10 +21,10 @@ import rag
 from conftest import SAMPLE_DOCS, need_dataset
 from rag.answer import Policy, extract, settle
 from rag.cite import sentence_spans, verify
-from rag.terms import numbers
 from rag.injection import for_prompt, is_instruction, masked
 from rag.prompting import Prompts
 from rag.records import Answer, Timings
+from rag.terms import numbers
 
 FOLDER = Path(__file__).parent / "injection"
 CASES = [json.loads(line) for line in (FOLDER / "questions.jsonl").read_text(encoding="utf-8").splitlines()]
