@@ -17,7 +17,6 @@ from rag.config import Settings
 from rag.index import Index
 from rag.keyword_index import POINTER, KeywordIndex, chunk_texts, tokenize
 from rag.retrieve import Filters
-from rag.terms import file_words
 
 
 @pytest.fixture(scope="module")
@@ -195,8 +194,6 @@ def test_a_short_day_or_month_of_a_date_is_found_by_its_full_name():
 def test_a_file_name_words_find_its_chunks_and_an_old_index_is_rebuilt_with_them(tmp_path, shared_embedder):
     """A rota's rows never say "rota"; its file name does. An index saved before file names were read
     (no recipe in its state) is rebuilt with them when opened."""
-    assert file_words("/home/me/rota_week_10_june_2024.csv") == "rota week 10 june 2024"
-    assert file_words("/up/BoilerService (0a1b2c3d4e).pdf") == "Boiler Service"  # an upload's hash tag is no word
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "rota_week_10.txt").write_text("Jodie works 06:30-13:00 on Wednesday.", encoding="utf-8")
