@@ -18,19 +18,19 @@ Check with bench/data/check_folder.py (see bench/data/README.md).
 import csv
 import datetime as dt
 import os
+from functools import partial
 import shutil
-import subprocess
 import tempfile
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, Cm
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from pptx import Presentation
 from pptx.util import Inches, Pt as PPt
+
+import folder_kit
+from folder_kit import new_doc, para, table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "own_folder_4")
@@ -38,77 +38,8 @@ GMT = dt.timezone.utc
 
 
 # ---------------------------------------------------------------- helpers
-def new_doc(font="Liberation Sans", size=10):
-    d = Document()
-    st = d.styles["Normal"]
-    st.font.name = font
-    st.font.size = Pt(size)
-    for s in d.sections:
-        s.left_margin = s.right_margin = Cm(2)
-        s.top_margin = s.bottom_margin = Cm(1.8)
-    return d
-
-
-def para(d, text, bold=False, size=None, align=None, italic=False, space_after=None):
-    p = d.add_paragraph()
-    r = p.add_run(text)
-    r.bold = bold
-    r.italic = italic
-    if size:
-        r.font.size = Pt(size)
-    if align == "right":
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    elif align == "center":
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if space_after is not None:
-        p.paragraph_format.space_after = Pt(space_after)
-    return p
-
-
-def table(d, rows, header=True, widths=None, bold_last=False, bold_first_col=False, size=None):
-    t = d.add_table(rows=len(rows), cols=len(rows[0]))
-    t.style = "Table Grid"
-    t.autofit = False
-    if widths:
-        for j, w in enumerate(widths):
-            t.columns[j].width = Cm(w)
-    for i, row in enumerate(rows):
-        for j, val in enumerate(row):
-            cell = t.cell(i, j)
-            cell.text = ""
-            lines = str(val).split("\n")
-            p = cell.paragraphs[0]
-            for k, line in enumerate(lines):
-                if k:
-                    p = cell.add_paragraph()
-                run = p.add_run(line)
-                if (header and i == 0) or (bold_last and i == len(rows) - 1) or (bold_first_col and j == 0):
-                    run.bold = True
-                if size:
-                    run.font.size = Pt(size)
-            if widths:
-                cell.width = Cm(widths[j])
-    d.add_paragraph()
-    return t
-
-
-def to_pdf(src_path, pdf_name):
-    tmp = os.path.dirname(src_path)
-    profile = "file://" + os.path.join(tmp, "lo_profile")
-    cmd = ["soffice", f"-env:UserInstallation={profile}", "--headless"]
-    if src_path.endswith(".html"):  # open as a Writer document, not a web page (keeps the h1)
-        cmd += ["--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export"]
-    else:
-        cmd += ["--convert-to", "pdf"]
-    subprocess.run(cmd + [src_path, "--outdir", tmp],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    produced = os.path.splitext(src_path)[0] + ".pdf"
-    shutil.copy(produced, os.path.join(OUT, pdf_name))
-
-
-def write(name, text):
-    with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+to_pdf = partial(folder_kit.to_pdf, out=OUT)
+write = partial(folder_kit.write, out=OUT)
 
 
 ADDRESS = "Miss Jasmine Whitford\n14 Albany Terrace\nCastlebridge\nKB4 7TA"
