@@ -43,7 +43,7 @@ BATCH = 20_000  # chunks tokenised and turned into a segment at a time: bounds t
 HOT_POSTINGS = 20_000  # a term's scores in a segment are kept for the next queries when it is this common,
 HOT_BUDGET = 16_000_000  # up to this many postings (64 MB) per index version
 _FOLDER = re.compile(r"keyword-\d+-\d+")
-_STEMMER = Stemmer.Stemmer("english")  # its own: queries run in threads beside rag.terms' readers
+_STEMMER = Stemmer.Stemmer("english")
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:
