@@ -1,6 +1,6 @@
-"""What the own-folder generators (own_folder_2_make.py, own_folder_3_make.py, own_folder_4_make.py) build
-their documents with: Word documents with tables (python-docx), PDFs converted from them or from HTML by
-LibreOffice (``soffice``), and plain files.
+"""What the own-folder generators (own_folder_2_make.py to own_folder_5_make.py) build their documents with: Word
+documents with tables (python-docx), PDFs converted from them or from HTML by LibreOffice (``soffice``), widescreen
+slide decks (python-pptx), and plain files.
 """
 
 import os
@@ -10,6 +10,9 @@ import subprocess
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
+from pptx import Presentation
+from pptx.util import Inches
+from pptx.util import Pt as PPt
 
 
 def new_doc(font="Liberation Sans", size=10):
@@ -84,3 +87,26 @@ def to_pdf(src_path, pdf_name, out):
 def write(name, text, out):
     with open(os.path.join(out, name), "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
+
+
+def new_deck():
+    """An empty widescreen (16:9) slide deck."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    return prs
+
+
+def bullets(prs, title, lines):
+    """A title-and-content slide of ``lines`` as bullets, in 22 pt."""
+    s = prs.slides.add_slide(prs.slide_layouts[1])
+    s.shapes.title.text = title
+    body = s.placeholders[1]
+    body.left, body.top, body.width, body.height = Inches(0.8), Inches(1.6), Inches(11.7), Inches(5.4)
+    tf = body.text_frame
+    tf.text = lines[0]
+    for ln in lines[1:]:
+        tf.add_paragraph().text = ln
+    for p in tf.paragraphs:
+        for r in p.runs:
+            r.font.size = PPt(22)
+    return s

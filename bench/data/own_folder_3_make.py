@@ -25,7 +25,6 @@ from email.utils import format_datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Border, Font, PatternFill, Side
-from pptx import Presentation
 from pptx.util import Inches, Pt as PPt
 
 import folder_kit
@@ -777,21 +776,8 @@ On Sun, 19 Oct 2025 at 18:12, Margaret Hollis <peggy.hollis@moormail.co.uk> wrot
 
 # ---------------------------------------------------------------- 13. walking group (pptx)
 def walking():
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
-
-    def bullets(title, lines):
-        s = prs.slides.add_slide(prs.slide_layouts[1])
-        s.shapes.title.text = title
-        body = s.placeholders[1]
-        body.left, body.top, body.width, body.height = Inches(0.8), Inches(1.6), Inches(11.7), Inches(5.4)
-        tf = body.text_frame
-        tf.text = lines[0]
-        for ln in lines[1:]:
-            tf.add_paragraph().text = ln
-        for p in tf.paragraphs:
-            for r in p.runs:
-                r.font.size = PPt(22)
+    prs = folder_kit.new_deck()
+    bullets = partial(folder_kit.bullets, prs)
 
     s = prs.slides.add_slide(prs.slide_layouts[0])
     s.shapes.title.text = "Sedgecombe U3A Gentle Strollers"
