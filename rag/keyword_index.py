@@ -187,19 +187,18 @@ class KeywordIndex:
             return None
         folder = directory / pointer["folder"]
         try:
-            recipe = json.loads((folder / STATE).read_text(encoding="utf-8")).get("text")
-            if recipe != TEXT:
-                log.info("keyword index at %s was made from %s; it will be rebuilt from %s", folder,
-                         recipe or "chunk texts alone", TEXT)
-                return None
             return cls._read(folder)
-        except (OSError, ValueError, KeyError, EOFError, TypeError, IndexError) as exc:
+        except (OSError, ValueError, KeyError, EOFError, TypeError, IndexError, AttributeError) as exc:
             log.warning("keyword index at %s is unreadable (%s); it will be rebuilt", folder, exc)
             return None
 
     @classmethod
-    def _read(cls, folder: Path) -> "KeywordIndex":
+    def _read(cls, folder: Path) -> "KeywordIndex | None":
         state = json.loads((folder / STATE).read_text(encoding="utf-8"))
+        if state.get("text") != TEXT:
+            log.info("keyword index at %s was made from %s; it will be rebuilt from %s", folder,
+                     state.get("text") or "chunk texts alone", TEXT)
+            return None
         terms = json.loads((folder / TERMS).read_text(encoding="utf-8"))
         n_terms = int(state["n_terms"])
         if len(terms) != n_terms:
