@@ -32,7 +32,7 @@ def _holds(text: str | None, golds: list[str]) -> bool:
 
 
 def run(engine, n: int, seed: int) -> dict:
-    from rag.answer import answering_sentence_close, extract, relevant_enough
+    from rag.answer import answering_sentence_close, quote_for, relevant_enough
     from rag.engine import closeness, policy
 
     answerable, unanswerable = dev_questions()
@@ -46,8 +46,7 @@ def run(engine, n: int, seed: int) -> dict:
             floor = engine.settings.min_relevance
             if relevant_enough(passages, floor, item["question"]) or answering_sentence_close(
                     item["question"], passages, rules, closeness(engine.embedder), floor):
-                found = extract(item["question"], passages, rules.extract_min_overlap, rules.extract_min_relevance,
-                                None, rules.closeness)
+                found = quote_for(item["question"], passages, rules)
             sentence = passages[found.n - 1].text[found.start : found.end] if found else None
             rows.append({"kind": kind, "question": item["question"], "quote": found.shown if found else None,
                          "holds": _holds(found.shown if found else None, item["golds"]),

@@ -93,14 +93,19 @@ def relevant_enough(passages: list[Passage], min_relevance: float, question: str
     return any(all(name in text for name in wanted) for text in texts)
 
 
+def quote_for(question: str, passages: list[Passage], policy: Policy, asked: Asked | None = None) -> Extract | None:
+    """The passage sentence (or row) that answers the question, chosen by ``rag.extract`` as the policy says."""
+    return extract(question, passages, policy.extract_min_overlap, policy.extract_min_relevance,
+                   asked or ask_context(question, passages), policy.closeness)
+
+
 def answering_sentence_close(question: str, passages: list[Passage], policy: Policy,
                              closeness: Callable[[str, list[str]], list[float]], min_relevance: float) -> bool:
     """The sentence that answers the question (``extract``) is at least ``min_relevance`` close to it in meaning,
     though its passage as a whole is not: a short file is one chunk on several things (a weather station's altitude,
     its rain, the anemometer replaced), far from a question on one of them (cosine 0.23 for "Who replaced the
     anemometer and why?"), its sentence is not (0.67)."""
-    quote = extract(question, passages, policy.extract_min_overlap, policy.extract_min_relevance,
-                    ask_context(question, passages), policy.closeness)
+    quote = quote_for(question, passages, policy)
     if quote is None:
         return False
     return closeness(question, [passages[quote.n - 1].text[quote.start : quote.end]])[0] >= min_relevance
@@ -192,8 +197,7 @@ def settle(answer: Answer, policy: Policy) -> Answer:
     supported = any(s.supported for s in checked.sentences)
     quote = None
     if policy.verify_citations and policy.extractive:
-        quote = extract(question, answer.passages, policy.extract_min_overlap, policy.extract_min_relevance, asked,
-                        policy.closeness)
+        quote = quote_for(question, answer.passages, policy, asked)
     if supported and quote is not None:
         sentence = answer.passages[quote.n - 1].text[quote.start : quote.end]
         if policy.prefer_quote:
@@ -233,8 +237,7 @@ def quote_first(answer: Answer, policy: Policy) -> Answer | None:
     if not (policy.prefer_quote and policy.verify_citations and policy.extractive and policy.extract_when_declined):
         return None
     question = answer.standalone or answer.question
-    quote = extract(question, answer.passages, policy.extract_min_overlap, policy.extract_min_relevance,
-                    ask_context(question, answer.passages), policy.closeness)
+    quote = quote_for(question, answer.passages, policy)
     return quoted_answer(answer, quote) if quote is not None else None
 
 

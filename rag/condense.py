@@ -193,7 +193,7 @@ def _entities(text: str, sentence: bool = True) -> list[str]:
         words = match.group(0).split()
         if sentence and _OPENS_SENTENCE.search(text[: match.start()]):
             words = words[1:]
-        words = [w for w in words if w.lower() not in _CALENDAR]
+        words = [w for w in words if re.sub(r"['’]s$", "", w.lower()) not in _CALENDAR]  # nor "February's"
         while words and (words[0].lower() in STOPWORDS or words[0].isdigit()):  # "By 1974", "It", "The"
             words = words[1:]
         for i, word in enumerate(words):
@@ -209,7 +209,9 @@ def _entities(text: str, sentence: bool = True) -> list[str]:
     return found
 
 
-_OPENS_SENTENCE = re.compile(r"(?:^|[.?!]\s+)\W*$")  # nothing but a sentence's end before this point
+# nothing but a sentence's end before this point; or a colon or a table cell's bar ("The documents say: "Still owes
+# Kieran | ..."": "Still" is capitalised because it opens the quote)
+_OPENS_SENTENCE = re.compile(r"(?:^|[.?!:|]\s+)\W*$")
 
 
 def _person(name: str) -> bool:

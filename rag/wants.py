@@ -70,7 +70,9 @@ _WANTS_NAME = re.compile(r"^\s*(?:who|whom|whose|what(?:'s| is| was| are| were) 
                          r"organi[sz]ations?|ministr(?:y|ies)|villages?|islands?|continents?|databases?|registr(?:y|ies)|registers?))\b",
                          re.I)
 # "How much does a sponsorship package cost?", "What user fee does the IRS charge?": an amount of money
-_WANTS_MONEY = re.compile(r"^\s*(?:how much\b(?=.*\b(?:money|costs?|price[sd]?|pay|paid|charge[sd]?|spen[dt]|fees?|worth)\b)|"
+# "how much do i still owe", "how much rent", "how much tax came off my wages": what is owed, earned or charged
+_WANTS_MONEY = re.compile(r"^\s*(?:how much\b(?=.*\b(?:money|costs?|price[sd]?|pay|paid|charg(?:e[sd]?|ing)|spen[dt]|fees?|worth|"
+                          r"owe[sd]?|owing|earn(?:s|ed|t)?|rent|deposit|wages?|salary|refund(?:ed)?|tax|excess|bills?)\b)|"
                           r"what (?:(?:is|was|are|were) )?(?:the |its |their )?(?:[\w'’-]+ )?(?:price|cost|fee)s?\b|"
                           # "What did an inpatient tonsillectomy cost ...?"
                           r"what (?:did|does|do|would|will) [^?]{1,80}?\bcost\b|"
@@ -101,6 +103,21 @@ _WANTS_FREQUENCY = re.compile(r"^\s*how often\b", re.I)
 _FREQUENCY = re.compile(r"\b(?:every|each|per|daily|weekly|monthly|yearly|annually|hourly|nightly|times|once|twice|"
                         r"always|never|seldom|rarely|sometimes|usually)\b"
                         r"|\d\s*%|\bper ?cent\b", re.I)  # "how often was it found": in 10 patients (2.9%)
+
+
+# a telephone number: "07700 900 284", "0808 157 0365", "(01632) 960123", "+44 113 496 0000", "555-123-4567"; ten to
+# thirteen digits in groups, opening on 0, + or a bracket (not a list of years, "1998 2003 2005", nor "£1,535.59")
+_PHONE = re.compile(r"(?<![\w£$€.,/-])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?|\(0\d{2,5}\)\s?|(?=0))\d[\d\s.-]{4,14}\d(?![\w.,/]?\d)|"
+                    r"(?<![\w.,/-])\d{3}-\d{3}-\d{4}(?![\w-])")
+# "what number do i ring", "number for the boiler breakdown line", "what's the helpline": a telephone number wanted
+_WANTS_PHONE = re.compile(r"\b(?:(?:phone|telephone|mobile|contact|fax)\s+(?:number|no)|helpline|hotline|"
+                          r"number\b.{0,40}\b(?:ring|call|phone|dial|text|line)\b|(?:ring|call|phone|dial)\b.{0,30}\bnumber)",
+                          re.I)
+
+
+def phone_numbers(text: str) -> list[str]:
+    """The telephone numbers in a text (ten to thirteen digits, as a person writes them)."""
+    return [m.group(0) for m in _PHONE.finditer(text) if 10 <= sum(c.isdigit() for c in m.group(0)) <= 13]
 
 
 _CONTRACTED = re.compile(r"^(\s*(?:what|who|where|when|which|how))['’]s\b", re.I)
@@ -206,6 +223,11 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     """The text holds the kind of answer the question wants (see ``answers_the_question``), whatever it is about."""
     if asked.wants is None:
         return True
+    if _WANTS_PHONE.search(asked.question):
+        return bool(phone_numbers(text))  # "what number do i ring": a telephone number, not "Up to £500 per claim"
+    # a telephone number is no date, amount or count ("Sue Lang (bookings): 07700 900 284" says not when to book)
+    for phone in phone_numbers(text):
+        text = text.replace(phone, " ")
     given, row = numbers(asked.question), bool(ROW.match(text.strip()))  # a row's unit is in its header: "Crossing (min): 25"
     if row and asked.wants == "quantity" and not _names_the_measure(text.strip(), asked.clause):
         return False  # "Capacity (loaves): 48" is no temperature
@@ -236,6 +258,8 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
         # "section 811", "Public Law 104-132", "page 5" name a place in a text, not an amount
         new = numbers(_ENUMERATOR.sub(" ", _REFERENCE.sub(" ", text))) - given - set(YEAR.findall(text))
         return bool(new) or bool(_WORD_NUMBERS.search(text))
+    if asked.wants == "date" and _WANTS_CLOCK.match(asked.clause):
+        return clock_time(text)  # "what time do we shut on saturdays": 4:00pm, not "later on Saturdays ... in July"
     if asked.wants == "date" and _WANTS_YEAR.match(asked.clause):  # "what years": a year, not "15%"
         return bool({"".join(m) for m in _YEAR_LIKE.findall(text)} - {"".join(m) for m in _YEAR_LIKE.findall(asked.question)})
     if asked.wants == "date":
@@ -265,6 +289,17 @@ _CALENDAR_NAME = re.compile(r"(?:(?:" + "|".join((*MONTHS, *WEEKDAYS, *_TIME_ZON
 # "in the evening": the row or sentence whose clock time falls then (a medication schedule's 08:00 and 19:30 rows)
 _PARTS_OF_DAY = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 24), "night": (19, 24), "lunchtime": (11, 15)}
 _CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d%])", re.I)
+
+
+# "what time does the exam start", "at what time", "what time's my train": a time of day (not "what time period")
+_WANTS_CLOCK = re.compile(r"^\s*(?:(?:at|by|from|until|till) )?what time(?:['’]s\b|\s+(?!(?:period|of|frame|span|zone|"
+                          r"scale|line|limit)s?\b))", re.I)
+_TIME_WORDS = re.compile(r"\b(?:noon|midday|midnight|o['’]clock)\b", re.I)
+
+
+def clock_time(text: str) -> bool:
+    """The text gives a time of day: "16:05", "10am", "7.30 pm", "noon" (not a bare number)."""
+    return bool(_TIME_WORDS.search(text)) or any(match.group(2) or match.group(3) for match in _CLOCK.finditer(text))
 
 
 def at_the_time_asked(question: str, sentence: str) -> bool:

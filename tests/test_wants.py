@@ -107,3 +107,46 @@ def test_the_part_of_the_day_asked_picks_the_row_whose_time_falls_then():
     assert evening and "19:30" in evening.shown and "08:00" not in evening.shown
     morning = extract("what time does Leo take his brown inhaler in the morning", [schedule], 0.6)
     assert morning and "08:00" in morning.shown
+
+
+def test_a_telephone_number_is_no_date_and_is_what_a_number_to_ring_wants():
+    from rag.wants import phone_numbers
+
+    assert phone_numbers("Sue Lang (bookings and Christmas lunch): 07700 900 284") == ["07700 900 284"]
+    assert phone_numbers("Helpline (01632) 960123, or +44 113 496 0000.") == ["(01632) 960123", "+44 113 496 0000"]
+    for text in ("1998 2003 2005", "£1,535.59", "04/03/2025", "sort code 20-00-00", "ISBN 978-0-14-044913-6"):
+        assert phone_numbers(text) == [], text
+    walks = passage("Strollers walking group: winter programme\n\nChristmas lunch: book with Sue by Friday 28 November.\n\nSue Lang (bookings and Christmas lunch): "
+                    "07700 900 284\n\nBoiler breakdown: up to £500 per claim.\n\nBoiler breakdown line: 0808 157 0365",
+                    "/docs/walking_group.md")
+    booked = ask_context("when do i need to book the christmas lunch by", [walks])
+    assert not gives_what_is_wanted("Sue Lang (bookings and Christmas lunch): 07700 900 284", booked)
+    assert gives_what_is_wanted("Christmas lunch: book with Sue by Friday 28 November.", booked)
+    ring = ask_context("what number do i ring if the boiler breaks down", [walks])
+    assert not gives_what_is_wanted("Boiler breakdown: up to £500 per claim.", ring)
+    assert gives_what_is_wanted("Boiler breakdown line: 0808 157 0365", ring)
+    assert "28 November" in extract("when do i need to book the christmas lunch by", [walks], 0.6).shown
+
+
+
+def test_what_is_owed_or_charged_is_money_and_what_time_is_a_time_of_day():
+    from rag.wants import clock_time, wanted
+
+    for question in ("how much VAT do we owe HMRC for the march-may quarter", "how much tax came off my christmas wages",
+                     "how much deposit did my tenant put down", "how much rent do i pay for my room"):
+        assert wanted(question) == "money", question
+    assert wanted("how much water is used each day") == "quantity"
+    vat = passage("VAT return, quarter 1 March to 31 May 2024\n\nThe VAT due for the quarter is £1,842.16.", "/docs/vat.eml")
+    owed = ask_context("how much VAT do we owe HMRC for the march-may quarter", [vat])
+    assert not gives_what_is_wanted("VAT return, quarter 1 March to 31 May 2024", owed)
+    assert gives_what_is_wanted("The VAT due for the quarter is £1,842.16.", owed)
+
+    hours = passage("We're staying open later on Saturdays in July and August!\n\nFrom July we close at 4:00pm on "
+                    "Saturdays.", "/docs/opening_hours_notice.txt")
+    shut = ask_context("what time do we shut on saturdays from july", [hours])
+    assert not gives_what_is_wanted("We're staying open later on Saturdays in July and August!", shut)
+    assert gives_what_is_wanted("From July we close at 4:00pm on Saturdays.", shut)
+    assert ask_context("What time period did the Yuan rule?", [hours]).wants != "date" or gives_what_is_wanted(
+        "The Yuan ruled from 1271 to 1368.", ask_context("What time period did the Yuan rule?", [hours]))
+    assert [clock_time(t) for t in ("16:05", "10am", "7.30 pm", "at noon", "in July", "in 1066", "Room 4")] == [
+        True, True, True, True, False, False, False]
