@@ -293,7 +293,7 @@ def _label_value(rows: list[list[str]]) -> bool:
     if max(len(r) for r in rows) != 2 or len(pairs) < 3 or len(pairs) < len(rows) - 1:
         return False
     labels = [label for label, _ in pairs]
-    if len(set(labels)) < len(labels) or any(_is_number(label) or len(label) > 60 for label in labels):
+    if len(set(labels)) < len(labels) or any(_is_number(label) or len(label) > 100 for label in labels):
         return False
     below = pairs[1:] if pairs[0] is rows[0] else pairs  # a first row of two cells may be a header
     return len({_kind(value) for _, value in below}) >= 3

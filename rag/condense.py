@@ -209,9 +209,7 @@ def _entities(text: str, sentence: bool = True) -> list[str]:
     return found
 
 
-# nothing but a sentence's end before this point; or a colon or a table cell's bar ("The documents say: "Still owes
-# Kieran | ..."": "Still" is capitalised because it opens the quote)
-_OPENS_SENTENCE = re.compile(r"(?:^|[.?!:|]\s+)\W*$")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.?!]\s+)\W*$")  # nothing but a sentence's end before this point
 
 
 def _person(name: str) -> bool:

@@ -393,3 +393,11 @@ def test_a_sentence_under_a_title_inside_the_chunk_is_read_with_it():
     assert found and found.shown == "Bake for 45 to 50 minutes, until a skewer comes out clean."
     flapjacks = extract("how long do freya's flapjacks bake", [recipes], 0.6)
     assert flapjacks and "20 to 25 minutes" in flapjacks.shown
+
+
+def test_a_year_the_question_gives_as_a_span_is_the_one_the_sentence_gives():
+    payments = replace(passage("Your 2025/26 maintenance loan\n\nYour maintenance loan for 2025/26 is paid to you in three "
+                               "instalments, the first once you register.", "/docs/student_loan_statement.pdf"),
+                       heading_path=("Your 2025/26 maintenance loan",), char_start=500)
+    assert "three instalments" in extract("how is my maintenance loan for 2025/26 paid", [payments], 0.6).shown
+    assert extract("how is my maintenance loan for 2024/25 paid", [payments], 0.6) is None

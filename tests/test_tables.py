@@ -375,3 +375,11 @@ def test_a_form_of_labels_and_values_reads_label_value_and_a_two_column_table_ke
     hours = ("<table><tr><td>Day</td><td>Opening hours</td></tr><tr><td>Monday</td><td>09:00-17:00</td></tr>"
              "<tr><td>Saturday</td><td>10:00-16:00</td></tr><tr><td>Sunday</td><td>Closed</td></tr></table>")
     assert table_lines(hours, "")[-1] == "Day: Sunday | Opening hours: Closed"
+    # a statement's box of long labels ("Balance on 30 September 2025 (including payments and interest to that date)")
+    box = ("<table><tr><td>Name</td><td>Miss Jasmine Whitford</td></tr>"
+           "<tr><td>Customer reference number</td><td>8104 2276 5539</td></tr>"
+           "<tr><td>Repayment plan</td><td>Plan 5</td></tr>"
+           "<tr><td>Balance on 30 September 2025 (including payments and interest to that date)</td><td>£37,083.36</td></tr>"
+           "<tr><td>Interest rate from 1 September 2025</td><td>3.2%</td></tr></table>")
+    assert table_lines(box, "")[3] == ("Balance on 30 September 2025 (including payments and interest to that date): "
+                                       "£37,083.36")
