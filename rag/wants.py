@@ -114,6 +114,8 @@ _WANTS_PHONE = re.compile(r"\b(?:(?:phone|telephone|mobile|contact|fax)\s+(?:num
                           r"number\b.{0,40}\b(?:ring|call|phone|dial|text|line)\b|(?:ring|call|phone|dial)\b.{0,30}\bnumber)",
                           re.I)
 
+_CALLING = re.compile(r"\b(?:call|ring|phone|telephone|tel|dial|helpline|hotline|freephone)\b", re.I)
+
 
 def phone_numbers(text: str) -> list[str]:
     """The telephone numbers in a text (ten to thirteen digits, as a person writes them)."""
@@ -224,7 +226,9 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     if asked.wants is None:
         return True
     if _WANTS_PHONE.search(asked.question):
-        return bool(phone_numbers(text))  # "what number do i ring": a telephone number, not "Up to £500 per claim"
+        # "what number do i ring": a telephone number, not "Up to £500 per claim"; or a number said to be rung
+        # ("call Cancer Council 13 11 20": a short national number)
+        return bool(phone_numbers(text)) or bool(_CALLING.search(text) and numbers(text) - numbers(asked.question))
     # a telephone number is no date, amount or count ("Sue Lang (bookings): 07700 900 284" says not when to book)
     for phone in phone_numbers(text):
         text = text.replace(phone, " ")

@@ -125,6 +125,7 @@ def test_a_telephone_number_is_no_date_and_is_what_a_number_to_ring_wants():
     ring = ask_context("what number do i ring if the boiler breaks down", [walks])
     assert not gives_what_is_wanted("Boiler breakdown: up to £500 per claim.", ring)
     assert gives_what_is_wanted("Boiler breakdown line: 0808 157 0365", ring)
+    assert gives_what_is_wanted("For help, call Cancer Council 13 11 20.", ring)  # a short national number
     assert "28 November" in extract("when do i need to book the christmas lunch by", [walks], 0.6).shown
 
 
