@@ -12,6 +12,10 @@ from rag.terms import content_terms
 from rag.wants import gives_what_is_wanted
 
 MAX_QUOTE_CHARS = 300
+# what a column of measures is headed by, for the words a question asks it with: "how much did she weigh" asks the
+# "WEIGHT" cell, "how tall" the "Height" one
+_MEASURE_HEADERS = {"weigh": "weight", "heavi": "weight", "tall": "height", "high": "height", "long": "length",
+                    "wide": "width", "deep": "depth", "far": "distanc", "old": "age"}
 _LIST_ITEM_CHARS = 80  # a line this short under a line ending in ":" is an item of its list
 
 
@@ -44,6 +48,7 @@ def shown_part(sentence: str, asked: set[str], context: Asked | None = None) -> 
     text = " ".join(sentence.split())
     if ROW_CELL in text and ": " in text and not EMAIL_HEADER.match(text):  # a row without headers is read whole
         cells = text.split(ROW_CELL)
+        asked = asked | {_MEASURE_HEADERS[t] for t in asked if t in _MEASURE_HEADERS}
         wanted = [c for i, c in enumerate(cells) if i == 0 or asked & content_terms(c.partition(": ")[0])]
         if len(wanted) > 1:
             return ROW_CELL.join(wanted)

@@ -114,6 +114,8 @@ _WANTS_PHONE = re.compile(r"\b(?:(?:phone|telephone|mobile|contact|fax)\s+(?:num
                           r"number\b.{0,40}\b(?:ring|call|phone|dial|text|line)\b|(?:ring|call|phone|dial)\b.{0,30}\bnumber)",
                           re.I)
 
+_MEASURED = re.compile(r"[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s*(?:%|per ?cent\b|(?:miles?|km|kilomet(?:re|er)s?|metres?|meters?|"
+                       r"cm|mm|kg|kilos?|grams?|g|lbs?|oz|litres?|liters?|ml|mph|kph|pounds|dollars|euros)\b)", re.I)
 _CALLING = re.compile(r"\b(?:call|ring|phone|telephone|tel|dial|helpline|hotline|freephone)\b", re.I)
 
 
@@ -267,6 +269,8 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     if asked.wants == "date" and _WANTS_YEAR.match(asked.clause):  # "what years": a year, not "15%"
         return bool({"".join(m) for m in _YEAR_LIKE.findall(text)} - {"".join(m) for m in _YEAR_LIKE.findall(asked.question)})
     if asked.wants == "date":
+        # a distance, a weight, money or a share is no date ("within 3 miles of the garage" says not what day)
+        text = _MEASURED.sub(" ", text)
         return bool(numbers(text) - given) or bool(
             {m.lower() for m in _MONTH_WORDS.findall(text)} - {m.lower() for m in _MONTH_WORDS.findall(asked.question)})
     # "What I hear is: Imshael was sent ...": a name after a colon is given too; so is the one word or two

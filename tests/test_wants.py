@@ -151,3 +151,18 @@ def test_what_is_owed_or_charged_is_money_and_what_time_is_a_time_of_day():
         "The Yuan ruled from 1271 to 1368.", ask_context("What time period did the Yuan rule?", [hours]))
     assert [clock_time(t) for t in ("16:05", "10am", "7.30 pm", "at noon", "in July", "in 1066", "Room 4")] == [
         True, True, True, True, False, False, False]
+
+
+def test_a_distance_or_an_amount_is_no_date_and_a_rows_measure_cell_is_shown_for_how_much_it_weighs():
+    from rag.quoting import shown_part
+    from rag.terms import content_terms
+
+    garage = passage("Your car is booked in for its MOT on Tuesday 15 April 2025 at 8:30am.\n\nWe do not have a courtesy "
+                     "car on that day, but we can drop you anywhere within 3 miles of the garage.", "/docs/garage.eml")
+    day = ask_context("what day is the car booked in at the garage", [garage])
+    assert not gives_what_is_wanted("We do not have a courtesy car on that day, but we can drop you anywhere within 3 miles "
+                                    "of the garage.", day)
+    assert gives_what_is_wanted("Your car is booked in for its MOT on Tuesday 15 April 2025 at 8:30am.", day)
+    row = "DATE: 20/03/2025 | CHECK: 2 to 2.5 year review (HV) | WEIGHT: 12.6 kg | LENGTH/HEIGHT: 88.5 cm"
+    assert "WEIGHT: 12.6 kg" in shown_part(row, content_terms("how much did isla weigh at her 2 year check"))
+    assert "88.5 cm" in shown_part(row, content_terms("how tall was isla at her 2 year check"))
