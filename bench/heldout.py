@@ -90,7 +90,8 @@ person's own documents written for this project:
 * ``own-folder-4`` (bench/data/blind20_questions.jsonl): bench/data/own_folder_4/, a student's folder written in
   session 29 by another helper; run only with that session's first and final code, its failures not read between.
 * ``own-folder-5`` (bench/data/blind21_questions.jsonl): bench/data/own_folder_5/, a parent and accidental landlord's
-  folder written at the end of session 29 and not run by it: blind for the next session's start.
+  folder written at the end of session 29: run blind at session 30's start and with its rules made on folders 1-4,
+  then read and mended on (in-sample since).
 * ``own-folder-6`` (bench/data/blind22_questions.jsonl): bench/data/own_folder_6/, a self-employed electrician's folder
   written in session 30 by a helper; run only with that session's first and final code, its failures not read between.
 

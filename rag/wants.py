@@ -113,7 +113,7 @@ _PHONE = re.compile(r"(?<![\w£$€.,/-])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?|\(0\d{
 _WANTS_PHONE = re.compile(r"\b(?:(?:phone|telephone|mobile|contact|fax)\s+(?:number|no)|helpline|hotline|"
                           r"number\b.{0,40}\b(?:ring|call|phone|dial|text|line)\b|(?:ring|call|phone|dial)\b.{0,30}\bnumber)",
                           re.I)
-
+# an amount in a unit of distance, weight, volume, money or a share: no date, whatever its digits
 _MEASURED = re.compile(r"[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s*(?:%|per ?cent\b|(?:miles?|km|kilomet(?:re|er)s?|metres?|meters?|"
                        r"cm|mm|kg|kilos?|grams?|g|lbs?|oz|litres?|liters?|ml|mph|kph|pounds|dollars|euros)\b)", re.I)
 _CALLING = re.compile(r"\b(?:call|ring|phone|telephone|tel|dial|helpline|hotline|freephone)\b", re.I)
