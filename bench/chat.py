@@ -34,6 +34,7 @@ OWN_FOLDER_3 = ROOT / "bench" / "data" / "own_folder_3"  # a third person's, bli
 OWN_FOLDER_4 = ROOT / "bench" / "data" / "own_folder_4"  # a fourth person's, kept out of session 29's work
 OWN_FOLDER_5 = ROOT / "bench" / "data" / "own_folder_5"  # a fifth person's, blind for session 30's start
 OWN_FOLDER_6 = ROOT / "bench" / "data" / "own_folder_6"  # a sixth person's, kept out of session 30's work
+OWN_FOLDER_7 = ROOT / "bench" / "data" / "own_folder_7"  # a seventh person's, kept out of session 31's work
 
 
 def squash(text: str) -> str:
@@ -53,7 +54,8 @@ def indexes(work: Path, corpora: set[str]) -> dict[str, Path]:
 
     folders = {"sample_docs": ROOT / "sample_docs", "own-folder": OWN_FOLDER, "own-folder-2": OWN_FOLDER_2,
                "own-folder-3": OWN_FOLDER_3, "own-folder-4": OWN_FOLDER_4,
-               "own-folder-5": OWN_FOLDER_5, "own-folder-6": OWN_FOLDER_6}
+               "own-folder-5": OWN_FOLDER_5, "own-folder-6": OWN_FOLDER_6,
+               "own-folder-7": OWN_FOLDER_7}
     paths = {name: work / f"{name.replace('_docs', '')}-index" for name in [*folders, "squad"]}
     for name in corpora:
         if not (paths[name] / "manifest.json").exists():

@@ -94,6 +94,8 @@ person's own documents written for this project:
   then read and mended on (in-sample since).
 * ``own-folder-6`` (bench/data/blind22_questions.jsonl): bench/data/own_folder_6/, a self-employed electrician's folder
   written in session 30 by a helper; run only with that session's first and final code, its failures not read between.
+* ``own-folder-7`` (bench/data/blind23_questions.jsonl): bench/data/own_folder_7/, a nurse and first-time buyer's folder
+  written in session 31 by a helper; run only with that session's first and final code, its failures not read between.
 
 Not blind, and not run by default: ``sample-asked`` (bench/data/sample_asked_questions.jsonl), 34 questions (30
 answerable, 4 not) asked of ``sample_docs/`` in session 26 as a new user would, in their own words; what they got
@@ -126,6 +128,7 @@ QUESTIONS = [ROOT / "bench" / "data" / name for name in
               "blind14_questions.jsonl", "blind15_questions.jsonl", "blind16_questions.jsonl",
               "blind17_questions.jsonl", "blind18_questions.jsonl", "blind19_questions.jsonl",
               "blind20_questions.jsonl", "blind21_questions.jsonl", "blind22_questions.jsonl",
+              "blind23_questions.jsonl",
               "sample_asked_questions.jsonl")]
 EXAMPLE_DOCS = ["norwich-city.txt", "example-10k.html", "example-steelJIS-datasheet.html", "handbook-1p.docx",
                 "2023-half-year-analyses-by-segment.xlsx", "science-exploration-1p.pptx", "ideas-page.html",
@@ -270,7 +273,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", nargs="*", default=["haystack", *SETS, "pubmed", "pubmed-2", "pubmed-3", "pubmed-4", "pubmed-5", "pubmed-all", "wiki",
                                                           "wiki-2", "own-folder", "own-folder-2", "own-folder-3",
-                                                          "own-folder-4", "own-folder-5", "own-folder-6"])
+                                                          "own-folder-4", "own-folder-5", "own-folder-6",
+                                                          "own-folder-7"])
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
