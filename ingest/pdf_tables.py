@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 import logging
 
-from ingest.tables import is_figure
+from ingest.table_headers import is_figure
 
 log = logging.getLogger(__name__)
 

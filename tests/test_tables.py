@@ -9,7 +9,8 @@ import pytest
 from unstructured.documents.elements import ElementMetadata, Table, Title
 
 from ingest.chunk import make_chunks
-from ingest.tables import expand_tables, headers_of, html_rows, row_line, table_lines
+from ingest.table_headers import headers_of
+from ingest.tables import expand_tables, html_rows, row_line, table_lines
 from rag.cite import verify
 from rag.embed import load_tokenizer, resolve_model_path, token_offsets
 from rag.records import Passage
