@@ -294,6 +294,8 @@ def ask(question: str, index: Path | None, k: int | None, mode: str | None, mmr_
 def _print_answer(answer, out: Console) -> None:
     if answer.refused:
         out.print(Text("Not found in the documents.", style="bold yellow"), f"({answer.refusal_reason})")
+        if answer.suggestion:
+            out.print(Text("Did you mean: ", style="bold"), Text(clean(answer.suggestion)), highlight=False)
         if answer.passages:
             out.print("Closest passages:")
             for p in answer.passages[:3]:

@@ -30,6 +30,7 @@ from rag.llm import BUNDLED_GGUF, ChatModel, open_model
 from rag.prompting import Prompts, pack
 from rag.records import Answer, IngestReport, Passage, Timings
 from rag.retrieve import Filters, Mode, Retriever
+from rag.spelling import respelt
 
 log = logging.getLogger(__name__)
 
@@ -202,9 +203,20 @@ class Engine:
         filters: Filters | None = None,
         mmr_lambda: float | None = None,
     ) -> Iterator[str | Answer]:
-        """Yield the answer's text pieces as the model writes them, then the finished ``Answer``."""
+        """Yield the answer's text pieces as the model writes them, then the finished ``Answer``. A refused question
+        with a misspelt word gets the question respelt as its ``suggestion`` ("Did you mean ...?")."""
+        for event in self._answer(check_question(question), history, k, mode, filters, mmr_lambda):
+            if isinstance(event, Answer) and event.refused and (respelt := self.respelt(event.question)) != event.question:
+                event.suggestion = respelt
+            yield event
+
+    def respelt(self, text: str) -> str:
+        """The text with its misspelt words written as the documents' words they were meant to be (``rag.spelling``)."""
+        return respelt(text, self.index.keyword.frequency)
+
+    def _answer(self, question: str, history: list[tuple[str, str]] | None, k: int | None, mode: Mode | None,
+                filters: Filters | None, mmr_lambda: float | None) -> Iterator[str | Answer]:
         settings = self.settings
-        question = check_question(question)
         started = time.perf_counter()
         timings = Timings()
         standalone, search_query, rewrite = self.condense(question, history or [])

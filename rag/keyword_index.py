@@ -206,6 +206,11 @@ class KeywordIndex:
         segments = [_read_segment(folder, name, n_terms) for name in state["segments"]]
         return cls(segments, terms, {t: i for i, t in enumerate(terms)}, _stats(segments, n_terms), state["stamp"], folder)
 
+    def frequency(self, stem: str) -> int:
+        """How many live chunks hold a (Snowball-stemmed) term."""
+        term = self.vocab.get(stem)
+        return int(self.stats.df[term]) if term is not None and term < len(self.stats.df) else 0
+
     # ---- search ----------------------------------------------------------------------------
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:

@@ -190,6 +190,7 @@ class Answer:
     trimmed_sentences: int = 0  # claims cut back to a leading clause that a passage supports
     extracted: bool = False  # the draft was unsupported and the answer quotes the answering sentence
     model: str = ""
+    suggestion: str = ""  # a refused question with its misspelt words respelt, to ask instead ("Did you mean ...?")
 
     def to_dict(self) -> dict:
         return {
@@ -209,6 +210,7 @@ class Answer:
             "extracted": self.extracted,
             "draft": self.draft,
             "model": self.model,
+            "suggestion": self.suggestion,
             "timings": self.timings.to_dict(),
         }
 

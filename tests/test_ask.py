@@ -142,6 +142,19 @@ def test_with_the_bundled_model_a_sentence_that_answers_is_quoted_without_asking
     assert answer.model == BUNDLED_GGUF
 
 
+def test_a_refused_misspelt_question_suggests_the_question_respelt(sample_index, shared_embedder):
+    model = ScriptedModel("The passages do not say.")  # a bundled model's draft when no sentence answers
+    model.name = BUNDLED_GGUF
+    with rag.open(sample_index, embedder=shared_embedder, model=model, create=False) as engine:
+        typed = engine.ask("What is the chlorine contcat time?")  # two letters swapped: no sentence holds "contcat"
+        suggested = engine.ask(typed.suggestion)
+        off_topic = engine.ask("Who won the 1998 football world cup?")
+    assert typed.refused and typed.question == typed.standalone == "What is the chlorine contcat time?"  # not changed
+    assert typed.suggestion == "What is the chlorine contact time?" and typed.to_dict()["suggestion"] == typed.suggestion
+    assert not suggested.refused and "35 minutes" in suggested.text and not suggested.suggestion
+    assert off_topic.refused and not off_topic.suggestion  # every word is English: nothing to respell
+
+
 def test_without_a_sentence_that_answers_the_bundled_model_is_asked(sample_index, shared_embedder):
     draft = "The plant treats 18.4 million litres a day [1]."
     model = ScriptedModel(draft)

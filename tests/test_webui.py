@@ -90,6 +90,16 @@ def test_an_off_topic_question_is_refused_with_the_closest_passages(sample_index
     assert app.expander and app.expander[0].label.startswith("Closest passages")
 
 
+def test_a_refused_misspelt_question_offers_the_question_respelt(sample_index: Path, monkeypatch):
+    app = open_app(sample_index, monkeypatch)
+    app.chat_input[0].set_value("What is the chlorine contcat time?").run()
+    assert not app.exception and any(render.REFUSAL_TEXT in h for h in html_texts(app))
+    button(app, "Did you mean: What is the chlorine contact time?").click().run()
+    assert not app.exception and not app.error
+    assert [m.name for m in app.chat_message] == ["user", "assistant"] * 2  # the suggestion is asked as a new turn
+    assert any("35 minutes" in h and "rag-cite" in h for h in html_texts(app))
+
+
 @pytest.mark.parametrize("saved", [
     {"llm_backend": "openai", "llm_base_url": "http://127.0.0.1:{port}/v1"},
     {"llm_model_path": "/nonexistent/model.gguf"},

@@ -356,6 +356,7 @@ def _rag_fields(answer: Answer) -> dict:
         "extracted": answer.extracted,
         "citations": [c.to_dict() for c in answer.citations],
         "standalone": answer.standalone,
+        "suggestion": answer.suggestion,  # a refused question respelt: "Did you mean ...?"
     }
 
 

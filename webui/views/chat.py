@@ -42,6 +42,9 @@ def show_turn(index: int, turn: Turn) -> None:
         if answer.refused:
             render.show_text(render.REFUSAL_TEXT, "rag-text rag-refused")
             render.show_text(render.REASONS.get(answer.refusal_reason, ""), "rag-meta")
+            if answer.suggestion:  # a misspelt word respelt as the documents' word: asked when clicked
+                st.button(render.md_text(f"Did you mean: {answer.suggestion}"), key=f"suggestion-{index}",
+                          on_click=queue_question, args=(answer.suggestion,), icon=":material/spellcheck:")
             if answer.passages:
                 with st.expander(f"Closest passages ({len(answer.passages)})"):
                     render.passages(answer.passages)
@@ -99,10 +102,11 @@ def ask(session, collection: str, question: str) -> Turn:
     return turn
 
 
-def queue_question() -> None:
-    """``st.chat_input``'s callback: runs before the rerun it causes, so a question typed while an
-    answer streams is kept (the interrupted answer is started again, then this one is answered)."""
-    question = (st.session_state.get("question") or "").strip()
+def queue_question(question: str | None = None) -> None:
+    """``st.chat_input``'s callback (and a suggestion's button's, with its question): runs before the rerun it causes,
+    so a question typed while an answer streams is kept (the interrupted answer is started again, then this one is
+    answered)."""
+    question = (question or st.session_state.get("question") or "").strip()
     if question:
         st.session_state.setdefault("queue", []).append(question)
 
