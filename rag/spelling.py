@@ -60,4 +60,3 @@ def meant_word(word: str, frequency: Callable[[str], int]) -> str | None:
 def respelt(text: str, frequency: Callable[[str], int]) -> str:
     """The text with each misspelt word replaced by the documents' word it was meant to be (``meant_word``)."""
     return _WORD.sub(lambda m: meant_word(m.group(0), frequency) or m.group(0), text)
-

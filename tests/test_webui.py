@@ -90,6 +90,7 @@ def test_an_off_topic_question_is_refused_with_the_closest_passages(sample_index
     assert app.expander and app.expander[0].label.startswith("Closest passages")
 
 
+@pytest.mark.slow  # the bundled GGUF drafts before the refusal
 def test_a_refused_misspelt_question_offers_the_question_respelt(sample_index: Path, monkeypatch):
     app = open_app(sample_index, monkeypatch)
     app.chat_input[0].set_value("What is the chlorine contcat time?").run()
