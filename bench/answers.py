@@ -62,6 +62,8 @@ def policies(close=None):
         "+ extractive 0.7, a supported draft must agree with the quote": Policy(extract_min_overlap=0.7, agree_with_quote=True),
         "+ extractive 0.6, the quote shown whenever there is one (prefer_quote)": Policy(extract_min_overlap=0.6,
                                                                                     prefer_quote=True),
+        "+ extractive 0.6, prefer_quote, no draft without a quote (default since session 32)": Policy(
+            extract_min_overlap=0.6, prefer_quote=True, draft_without_quote=False),
         QUOTE_ONLY: Policy(extract_min_overlap=0.6),
         QUOTE_ONLY_07: Policy(extract_min_overlap=0.7),
         **by_meaning,
@@ -154,7 +156,7 @@ def run(work: Path, n: int, variants: list[str]) -> dict:
     from bench.chat import indexes
 
     items = sample(n)
-    index = indexes(work)["squad"]
+    index = indexes(work, {"squad"})["squad"]
     model = CachedModel(open_model(Settings()), work / "drafts.jsonl")
     results: dict = {}
     for name in variants:

@@ -294,6 +294,8 @@ def ask(question: str, index: Path | None, k: int | None, mode: str | None, mmr_
 def _print_answer(answer, out: Console) -> None:
     if answer.refused:
         out.print(Text("Not found in the documents.", style="bold yellow"), f"({answer.refusal_reason})")
+        if answer.refusal_reason == "no_answering_sentence" and answer.draft:
+            out.print(Text("The model's unchecked draft: ", style="dim"), Text(clean(answer.draft), style="dim"), highlight=False)
         if answer.suggestion:
             out.print(Text("Did you mean: ", style="bold"), Text(clean(answer.suggestion)), highlight=False)
         if answer.passages:

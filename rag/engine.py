@@ -342,11 +342,13 @@ def check_collection_name(name: str) -> str:
 
 def policy(settings: Settings, embedder: Embedder | None = None, model_name: str | None = None) -> Policy:
     """The answer policy the settings describe (``embedder`` for ``extract_by_meaning``; the model's
-    name for ``prefer_quote``'s default, on for the bundled model only)."""
-    prefer_quote = settings.prefer_quote if settings.prefer_quote is not None else model_name == BUNDLED_GGUF
+    name for ``prefer_quote``'s and ``draft_without_quote``'s defaults, which differ for the bundled model)."""
+    bundled = model_name == BUNDLED_GGUF
+    prefer_quote = settings.prefer_quote if settings.prefer_quote is not None else bundled
+    draft_alone = settings.draft_without_quote if settings.draft_without_quote is not None else not bundled
     return Policy(min_support=settings.min_support, verify_citations=settings.verify_citations,
                   extractive=settings.extractive_fallback, extract_min_overlap=settings.extract_min_overlap,
-                  agree_with_quote=settings.agree_with_quote, prefer_quote=prefer_quote,
+                  agree_with_quote=settings.agree_with_quote, prefer_quote=prefer_quote, draft_without_quote=draft_alone,
                   closeness=closeness(embedder) if settings.extract_by_meaning and embedder else None)
 
 

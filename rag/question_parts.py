@@ -151,7 +151,7 @@ def _unaccented(text: str) -> str:
 
 def unknown_names(question: str, passages: list[Passage]) -> frozenset[str]:
     """The names the question gives (capitalised words not opening it: a place, a person, a title), as content
-    terms, that none of the passages holds in its text, heading or file name, nor spelt nearly so ("Herve" for
+    terms, that none of the passages holds in its text, heading, document title or file name, nor spelt nearly so ("Herve" for
     Hervé, "Counil" for Council), nor as part of a longer word ("Egypt" of "Egyptian", "Talk" of "AppleTalk"):
     the question is about something the passages do not name ("How many people died of the Black Death in
     Scotland?" over passages on England and Paris). Initials ("WWI", "SP") are not judged: a document may spell
@@ -167,7 +167,7 @@ def unknown_names(question: str, passages: list[Passage]) -> frozenset[str]:
     asked = content_terms(_unaccented(given)) - content_terms(" ".join(_INITIALS.findall(question))) - _LANGUAGES
     if not asked:
         return frozenset()
-    held = set().union(*(content_terms(_unaccented(f"{p.text} {p.heading} {file_words(p.source)}")) for p in passages))
+    held = set().union(*(content_terms(_unaccented(f"{p.text} {p.heading} {p.title} {file_words(p.source)}")) for p in passages))
     return frozenset(
         term for term in asked - held
         if not any(len(term) >= 4 and (term in word or term.startswith(word) and len(word) >= 4) for word in held)

@@ -179,7 +179,8 @@ class Answer:
     # same single document, that one for the quote only (``rag.answer.one_document_more``)
     passages: list[Passage]
     timings: Timings
-    refusal_reason: str | None = None  # "no_relevant_passages", "unsupported", "model_declined", "unknown_name"
+    # "no_relevant_passages", "unsupported", "model_declined", "unknown_name", "no_answering_sentence"
+    refusal_reason: str | None = None
     draft: str = ""  # the model's raw output, kept even when the answer was refused
     search_query: str = ""  # the question as searched (condensed with the chat history)
     standalone: str = ""  # the question as the model was given it (a follow-up written out in full)

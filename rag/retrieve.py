@@ -21,7 +21,7 @@ from rag.embed import Embedder
 from rag.errors import ConfigError, ModelNotFoundError
 from rag.index import Index
 from rag.records import Passage, StoredChunk
-from rag.titles import title_line
+from rag.titles import title_line, top_heading
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +227,7 @@ class Retriever:
 
         def title(chunk: StoredChunk) -> str:
             text, heading = openings.get(chunk.document_id, ("", ()))
-            return title_line(text, 0, heading, own_chunk=chunk.ordinal > 0)
+            return title_line(text, 0, heading, own_chunk=chunk.ordinal > 0) or top_heading(heading, chunk.heading_path)
 
         return [
             _passage(chunks[i], ranked.scores[i], dense_scores.get(i), keyword_scores.get(i), ranked.rerank_scores.get(i),

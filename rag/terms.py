@@ -25,7 +25,7 @@ STOPWORDS = frozenset(
     him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our out
     over own same she should so some such than that the their theirs them then there these they this those through to
     too under until up very was we were what when where which while who whom why will with would you your yours per
-    one s t myself ours ourselves yourself yourselves himself herself themselves toward towards onto""".split()
+    one s t myself ours ourselves yourself yourselves himself herself themselves toward towards onto must might shall ought""".split()
 )
 # words that talk about the answer instead of making a claim ("The answer is: [3]")
 META_TERMS = frozenset(STEMMER.stemWords("answer answers question passage passages document documents text "

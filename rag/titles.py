@@ -1,4 +1,5 @@
-"""A plain text's title: its first line, standing alone, heads all its passages as a heading would."""
+"""A document's title heads all its passages as a heading would: a plain text's first line standing alone, or a
+headed document's first top heading."""
 
 from __future__ import annotations
 
@@ -24,6 +25,15 @@ def title_line(text: str, char_start: int, heading: tuple[str, ...] | str = (), 
     alone = (rest.strip() or own_chunk) and "\n" not in first and 3 <= len(first.split()) and len(first) <= MAX_TITLE_CHARS
     if char_start == 0 and not heading and alone and not (_NOT_A_TITLE.match(first) or ROW.match(first)):
         return first.strip()
+    return ""
+
+
+def top_heading(first: tuple[str, ...], heading: tuple[str, ...]) -> str:
+    """A document's title as its first chunk's top heading (``first``), for a chunk whose own headings do not
+    start with it: a report's "Greenfield Water Treatment Plant: Annual Report 2023" heads its "Operations > Throughput"
+    too. Only a heading of three words or more: "Introduction" is a section, not a title."""
+    if first and (not heading or heading[0] != first[0]) and len(first[0].split()) >= 3 and len(first[0]) <= MAX_TITLE_CHARS:
+        return first[0].strip()
     return ""
 
 

@@ -162,30 +162,6 @@ def test_a_breadcrumb_or_a_piece_of_a_web_address_is_no_quote():
         assert settled.refused, (question, settled.text)
 
 
-def test_with_the_bundled_model_the_answering_sentence_is_shown_instead_of_a_supported_draft():
-    from rag.config import Settings
-    from rag.engine import policy
-    from rag.llm import BUNDLED_GGUF
-
-    # SmolLM2-135M cites the right sentence and misreads it: "hydrophobic" for "hydrophilic" (SQuAD2)
-    epitopes = passage("Early techniques relied on the observation that hydrophilic amino acids are overrepresented in "
-                       "epitope regions than hydrophobic amino acids.")
-    question, draft = ("What kind of amino acids are overrepresented in epitope regions?",
-                       "The amino acids overrepresented in epitope regions are hydrophobic amino acids [1].")
-    bundled = policy(Settings(), model_name=BUNDLED_GGUF)
-    assert bundled.prefer_quote and not policy(Settings(), model_name="qwen2.5-7b-instruct").prefer_quote
-    assert not policy(Settings(prefer_quote=False), model_name=BUNDLED_GGUF).prefer_quote
-    shown = settle(answer(question, draft, [epitopes]), bundled)
-    assert shown.extracted and shown.text.startswith('The documents say: "Early techniques relied on the observation that '
-                                                      'hydrophilic amino acids')
-    # any other model's supported draft stands, all its sentences (test_a_correct_multi_sentence_draft_...)
-    kept = settle(answer(question, draft, [epitopes]), policy(Settings(), model_name="qwen2.5-7b-instruct"))
-    assert not kept.extracted and kept.text == draft
-    # with no answering sentence the bundled model's supported draft is shown
-    plain = settle(answer("How many tests were done in the laboratory?", "The lab ran 4,912 tests [1].", [REPORT]), bundled)
-    assert not plain.refused and not plain.extracted and plain.text == "The lab ran 4,912 tests [1]."
-
-
 def test_the_tail_of_a_sentence_cut_by_the_chunk_before_is_no_quote():
     text = ("vision of authority among civil and military offices, including the Central Secretariat. "
             "The Central Secretariat was based in Khanbaliq.")

@@ -17,11 +17,11 @@ from rag.records import Answer
 
 # question, the file holding the answer, the fact the quote must contain. SmolLM2-135M answers these
 # correctly from the top 3 passages at temperature 0; it gets others wrong, which are then refused
-# as unsupported (see docs/ask.md).
+# as unsupported (see docs/ask.md); "What is the mileage rate?" is refused though its draft is right
+# (test_a_right_draft_that_no_sentence_answers_is_refused_and_shown_unchecked).
 FACTS = [
     ("What is the chlorine contact time?", "water_treatment_report_2023.pdf", "35 minutes"),
     ("How long is the downtime of the database migration?", "maintenance_window.eml", "72 minutes"),
-    ("What is the mileage rate?", "travel_policy.docx", "0.42 euros"),
     ("What is the name of the sourdough starter?", "bakery_handbook.md", "Bartholomew"),
     ("How much rain fell in March 2024?", "weather_station_notes.txt", "212 millimetres"),
     ("When is the Project Osprey launch?", "project_osprey_kickoff.pptx", "14 September 2025"),
@@ -301,6 +301,20 @@ def test_ask_cli_streams_then_prints_json(sample_index):
 
     refused = run_rag("ask", "What is the capital of Australia?", "--index", str(sample_index), "--json")
     assert refused.returncode == 0 and json.loads(refused.stdout.strip().splitlines()[-1])["refused"] is True
+
+
+@pytest.mark.slow
+def test_a_right_draft_that_no_sentence_answers_is_refused_and_shown_unchecked(sample_engine, sample_index):
+    # "Private car use is reimbursed at 0.42 euros per kilometre." under "Mileage" holds half the question's words, so
+    # it is no quote; the bundled model's draft is right here, as such drafts were 3 times in 20 over people's own
+    # folders (16 in 153 on SQuAD2): refused, the draft kept and shown as unchecked
+    answer = sample_engine.ask("What is the mileage rate?")
+    assert answer.refused and answer.refusal_reason == "no_answering_sentence" and "0.42 euros" in answer.draft
+    assert not any(c.supported for c in answer.citations)
+    assert Path(answer.passages[0].source).name == "travel_policy.docx"
+    shown = run_rag("ask", "What is the mileage rate?", "--index", str(sample_index))
+    assert shown.returncode == 0 and "Not found in the documents" in shown.stdout
+    assert "unchecked draft" in shown.stdout and "0.42 euros" in shown.stdout
 
 
 def test_ask_cli_without_an_index_says_how_to_make_one(tmp_path):

@@ -214,3 +214,20 @@ def test_an_entry_named_by_a_quoted_title_with_an_apostrophe_describes_the_sourc
                     heading_path=("Keeper's Honor",))
     found = extract(question, [entry, title], 0.6)  # the entry's title heads another passage of the same guide
     assert found is not None and found.n == 1 and "Willem Trialmont" in found.shown
+
+
+def test_a_documents_first_top_heading_heads_its_other_sections_and_modal_verbs_are_no_key_terms():
+    from rag.answer import key_terms
+    from rag.titles import top_heading
+
+    title = ("Greenfield Water Treatment Plant: Annual Report 2023", "Introduction")
+    assert top_heading(title, ("Operations", "Throughput")) == title[0]
+    assert top_heading(title, title) == "" and top_heading(("Introduction",), ("Operations",)) == ""  # no title
+    filters = replace(passage("Water passes through six rapid sand filters. Each filter is backwashed every 36 hours."),
+                      heading_path=("Operations", "Throughput"))
+    question = "How often is each sand filter backwashed at the Greenfield treatment plant?"
+    assert extract(question, [filters], 0.6) is None  # "Greenfield treatment plant" is said only by the title
+    found = extract(question, [replace(filters, title=title[0])], 0.6)
+    assert found is not None and "every 36 hours" in found.shown
+    # "must", like "should" and "can", says nothing of what is asked: 4 of 6 terms, not 4 of 7
+    assert not {"must", "might", "shall"} & key_terms("Which internal portal must employees use to book travel?")

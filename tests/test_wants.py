@@ -36,8 +36,9 @@ def test_how_long_wants_an_amount_of_time_or_distance_not_a_clock_time():
                    "starting at 22:00 UTC. Expected downtime is 72 minutes.", "/docs/maintenance_window.eml")
     question = "How long is the downtime of the database migration?"
     assert extract(question, [mail], 0.6) is None  # the start time is no length; the downtime sentence alone holds 1 of 3 terms
+    # the draft stands where no sentence answers (the bundled model's is refused then, tests/test_bundled_policy.py)
     shown = settle(answer(question, "The downtime of the database migration is 72 minutes [1].", [mail]),
-                   policy(Settings(), model_name=BUNDLED_GGUF))
+                   policy(Settings(draft_without_quote=True), model_name=BUNDLED_GGUF))
     assert not shown.extracted and shown.text == "The downtime of the database migration is 72 minutes [1]."
     ferry = passage("Route: Tarn Bay | First sailing: 06:55 | Crossing (min): 25", "/docs/ferry_timetable.csv")
     assert extract("How long is the Tarn Bay crossing?", [ferry], 0.6).shown == "Route: Tarn Bay | Crossing (min): 25"

@@ -91,6 +91,18 @@ def test_an_off_topic_question_is_refused_with_the_closest_passages(sample_index
 
 
 @pytest.mark.slow  # the bundled GGUF drafts before the refusal
+def test_a_draft_no_sentence_answers_is_refused_and_shown_unchecked(sample_index: Path, monkeypatch):
+    app = open_app(sample_index, monkeypatch)
+    app.chat_input[0].set_value("What is the mileage rate?").run()
+    assert not app.exception and not app.error
+    texts = html_texts(app)
+    assert any(render.REFUSAL_TEXT in h for h in texts)
+    assert any(render.REASONS["no_answering_sentence"] in h for h in texts)
+    assert [e.label for e in app.expander][:2] == ["The model's unchecked draft", "Closest passages (3)"]
+    assert any("0.42 euros" in h for h in texts)  # the draft, in its expander
+
+
+@pytest.mark.slow  # the bundled GGUF drafts before the refusal
 def test_a_refused_misspelt_question_offers_the_question_respelt(sample_index: Path, monkeypatch):
     app = open_app(sample_index, monkeypatch)
     app.chat_input[0].set_value("What is the chlorine contcat time?").run()

@@ -32,6 +32,8 @@ REASONS = {
     "unsupported": "The model's answer was not supported by the passages, so it is not shown.",
     "model_declined": "The model found no answer in the passages.",
     "unknown_name": "The question names something that none of the passages found mentions.",
+    "no_answering_sentence": "The model wrote an answer, but no sentence of the passages says it, so it is not shown as "
+                             "the answer: the bundled model is mostly wrong then. Its draft is below, unchecked.",
     "context_too_small": "The passages do not fit the model's context window; raise the context size in Settings.",
 }
 REFUSAL_TEXT = "Not found in the documents."

@@ -45,6 +45,9 @@ def show_turn(index: int, turn: Turn) -> None:
             if answer.suggestion:  # a misspelt word respelt as the documents' word: asked when clicked
                 st.button(render.md_text(f"Did you mean: {answer.suggestion}"), key=f"suggestion-{index}",
                           on_click=queue_question, args=(answer.suggestion,), icon=":material/spellcheck:")
+            if answer.refusal_reason == "no_answering_sentence" and answer.draft:
+                with st.expander("The model's unchecked draft"):
+                    render.show_text(answer.draft)
             if answer.passages:
                 with st.expander(f"Closest passages ({len(answer.passages)})"):
                     render.passages(answer.passages)
