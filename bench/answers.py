@@ -62,15 +62,14 @@ def policies(close=None):
         "+ extractive 0.7, a supported draft must agree with the quote": Policy(extract_min_overlap=0.7, agree_with_quote=True),
         "+ extractive 0.6, the quote shown whenever there is one (prefer_quote)": Policy(extract_min_overlap=0.6,
                                                                                     prefer_quote=True),
-        "+ extractive 0.6, prefer_quote, no draft without a quote (default since session 32)": Policy(
-            extract_min_overlap=0.6, prefer_quote=True, draft_without_quote=False),
         QUOTE_ONLY: Policy(extract_min_overlap=0.6),
         QUOTE_ONLY_07: Policy(extract_min_overlap=0.7),
         **by_meaning,
     }
 
 
-# the same policy with the model's draft thrown away: what the extractive quote does alone
+# the same policy with the model's draft thrown away: what the extractive quote does alone. With the bundled model this is
+# the default since session 32 (prefer_quote, no draft without a quote: a quote or a refusal), measured identical
 QUOTE_ONLY = "quote only, draft ignored (extractive 0.6)"
 QUOTE_ONLY_07 = "quote only, draft ignored (extractive 0.7)"
 QUOTE_ONLY_MEANING = "quote only by meaning, draft ignored (extractive 0.6)"
