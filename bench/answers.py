@@ -10,6 +10,9 @@ The questions are the first N of the seed-0 random order that bench/benchmarks.p
 are a uniform sample of the 6,078 (answerable and unanswerable).
 
     .venv/bin/python -m bench.answers --work /tmp/bench-work --questions 1000 --json docs/benchmarks/answers-ablation.json
+
+``--quote-only``: only the rows that ignore the draft (the bundled model's default since session 32 is one of
+them), without generating: minutes instead of an hour, for a change to how the quote is chosen.
 """
 
 from __future__ import annotations
@@ -105,6 +108,20 @@ class CachedModel:
         yield self.cache[key]["draft"]
 
 
+class NoDraft:
+    """For ``--quote-only``: the rows that ignore the draft never read it, so none is generated."""
+
+    def __init__(self, model) -> None:
+        self.model, self.name, self.n_ctx = model, model.name, model.n_ctx
+        self.generated, self.last_ms = 0, None
+
+    def count_tokens(self, text: str) -> int:
+        return self.model.count_tokens(text)
+
+    def stream(self, messages, **options):
+        yield from ()
+
+
 def sample(n: int):
     from rag.eval.run import load_qa
 
@@ -146,7 +163,7 @@ def metrics(rows: list[dict]) -> dict:
     }
 
 
-def run(work: Path, n: int, variants: list[str]) -> dict:
+def run(work: Path, n: int, variants: list[str], quote_only: bool = False) -> dict:
     import rag
     from rag.answer import settle
     from rag.engine import closeness
@@ -156,7 +173,7 @@ def run(work: Path, n: int, variants: list[str]) -> dict:
 
     items = sample(n)
     index = indexes(work, {"squad"})["squad"]
-    model = CachedModel(open_model(Settings()), work / "drafts.jsonl")
+    model = NoDraft(open_model(Settings())) if quote_only else CachedModel(open_model(Settings()), work / "drafts.jsonl")
     results: dict = {}
     for name in variants:
         settings = VARIANTS[name]
@@ -164,6 +181,8 @@ def run(work: Path, n: int, variants: list[str]) -> dict:
         # every policy row is replayed from a draft: the model is asked also when the answer is the quote
         with rag.open(index, create=False, model=model, generate_when_quoted=True, **settings) as engine:
             replayed = policies(closeness(engine.embedder))
+            if quote_only:
+                replayed = {label: p for label, p in replayed.items() if label in (QUOTE_ONLY, QUOTE_ONLY_07)}
             per_policy: dict[str, list[dict]] = {p: [] for p in replayed}
             for number, item in enumerate(items, 1):
                 model.last_ms = None
@@ -172,7 +191,7 @@ def run(work: Path, n: int, variants: list[str]) -> dict:
                     settled = copy.deepcopy(answer)
                     if label in (QUOTE_ONLY, QUOTE_ONLY_07, QUOTE_ONLY_MEANING):
                         settled.draft = ""
-                    settled = settle(settled, policy) if answer.draft else answer
+                    settled = settle(settled, policy) if answer.draft or quote_only else answer
                     per_policy[label].append(score_rows(item, settled, model.last_ms))
                 if number % 50 == 0:
                     print(f"  {name}: {number}/{len(items)} ({model.generated} generated, "
@@ -199,9 +218,10 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=1000)
     parser.add_argument("--variants", nargs="*", default=list(VARIANTS), help="names of VARIANTS to run (default: all)")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--quote-only", action="store_true", help="only the rows that ignore the draft, no generation")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    result = run(args.work, args.questions, args.variants)
+    result = run(args.work, args.questions, args.variants, args.quote_only)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1, default=str) + "\n", encoding="utf-8")
     print(table(result))

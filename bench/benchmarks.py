@@ -49,7 +49,7 @@ ANSWER_CODE = ["rag/embed.py", "rag/keyword_index.py", "rag/index.py", "rag/retr
                "rag/prompting.py", "rag/engine.py", "rag/llm.py", "rag/answer.py", "rag/grounding.py", "rag/wants.py",
                "rag/rows.py", "rag/extract.py", "rag/key_terms.py", "rag/quoting.py", "rag/question_parts.py",
                "rag/source_naming.py", "rag/titles.py", "rag/abbreviations.py", "rag/chunk_edges.py", "rag/injection.py",
-               "rag/condense.py", *sorted(f"prompts/{p.name}" for p in (ROOT / "prompts").glob("*.txt"))]
+               "rag/condense.py", "rag/opposites.py", "rag/data/antonyms.tsv", *sorted(f"prompts/{p.name}" for p in (ROOT / "prompts").glob("*.txt"))]
 START, END = "<!-- generated:start -->", "<!-- generated:end -->"
 KS = [1, 3, 5, 10]
 MODES = ["hybrid", "dense", "keyword"]
