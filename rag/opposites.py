@@ -8,7 +8,7 @@ opposite:
   "Chamber debates are open to the public". WordNet's direct antonyms (rag/data/antonyms.tsv, made by
   scripts/make_antonyms.py) tell it: a word of the question the sentence does not say in any form, whose antonym it
   does say (``says_the_opposite``);
-* a negated question and a sentence that negates nothing: "What immune response is not antigen-specific?" is not
+* a question negating what it asks and a sentence that negates nothing: "What immune response is not antigen-specific?" is not
   answered by "The adaptive immune response is antigen-specific" (``negation_missing``); "Which branch is not open on
   Sunday?" is by "Elm Street is closed on Sundays" (an antonym of the word negated) or "... except on Sundays".
 
@@ -23,6 +23,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from rag.question_parts import asked_clause
 from rag.terms import STOPWORDS
 
 TABLE = Path(__file__).resolve().parent / "data" / "antonyms.tsv"
@@ -35,8 +36,11 @@ _IRREGULAR = {"best": "good", "better": "good", "worst": "bad", "worse": "bad", 
               "most": "much", "more": "much", "less": "little", "fewer": "few"}
 _ENDINGS = (("iest", "y"), ("ier", "y"), ("ied", "y"), ("ies", "y"), ("est", ""), ("est", "e"), ("er", ""),
             ("er", "e"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
-# a question negating what it asks about ("not", "no", "n't"; not "not only", nor "no-claims")
-_NEGATED = re.compile(r"\b(?:not(?!\s+only\b)|no(?!-)|never|none|nor|neither|without)\b|n['’]t\b", re.I)
+# a question negating what it asks about ("not", "no", "n't"); not "not only", "not counting boarding", "no-claims", nor
+# "without", which describes ("patients who had surgery without prior untethering") more often than it asks
+_NEGATED = re.compile(r"\b(?:not(?!\s+(?:only\b|\w+ing\b))|no(?!-)|never|none|nor|neither)\b|n['’]t\b", re.I)
+# what "how much" and "how many" ask for: no word whose antonym a sentence could say ("at least one month")
+_QUANTITY = frozenset({"much", "many", "few", "little"})
 # a sentence saying that something is not so, in any of the ways English says it
 _NEGATING = re.compile(
     r"\b(?:not|no|never|none|nor|neither|without|nobody|nothing|nowhere|cannot|unable|unlike|instead|rather|only|"
@@ -79,11 +83,12 @@ def _said(text: str) -> set[str]:
 
 def _opposed(question: str, said: set[str]) -> str | None:
     table = _antonyms()
+    asked = _said(question)  # a question naming both ("the richest ... the poorer half") is contradicted by neither
     for word in _WORD.findall(question):
-        if word.lower() in STOPWORDS:
+        if word.lower() in STOPWORDS or word.lower() in _QUANTITY:
             continue
         own = forms(word)
-        if not own & said and any(table.get(f, frozenset()) & said for f in own):
+        if not own & said and any((table.get(f, frozenset()) & said) - asked for f in own):
             return word
     return None
 
@@ -91,7 +96,7 @@ def _opposed(question: str, said: set[str]) -> str | None:
 def says_the_opposite(question: str, text: str) -> str | None:
     """The word of ``question`` that ``text`` does not say but says the antonym of ("lowest" against "highest"), or
     None; always None for a yes/no or either/or question."""
-    if not _asks_for_something(question) or _NEGATED.search(question):
+    if not _asks_for_something(question) or _NEGATED.search(asked_clause(question)):
         return None  # "Which branch is not open on Sunday?": "closed" is what it asks for
     return _opposed(question, _said(text))
 
@@ -100,6 +105,8 @@ def negation_missing(question: str, text: str) -> bool:
     """``question`` negates what it asks about ("What immune response is not antigen-specific?") and ``text`` negates
     nothing, in words or by an antonym of a word of the question ("closed" for "not open"); False for a yes/no or
     either/or question."""
-    if not _asks_for_something(question) or not _NEGATED.search(question):
+    # the question from its question word on: "In the cohort of patients who were not transplant candidates, what was
+    # the median survival?" asks nothing negated
+    if not _asks_for_something(question) or not _NEGATED.search(asked_clause(question)):
         return False
     return not _NEGATING.search(text) and _opposed(question, _said(text)) is None

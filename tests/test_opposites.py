@@ -65,3 +65,19 @@ def test_of_a_negated_question_the_sentence_that_negates_is_quoted():
     assert extract("Which immune response is not antigen-specific?", [passage(
         "The adaptive immune response is antigen-specific and requires the recognition of specific antigens.",
         "/docs/immunity.md")], 0.6) is None
+
+
+def test_a_negation_describing_who_or_how_is_not_what_is_asked():
+    # found on the PubMedQA and Wikipedia sets (in-sample): a negation in a describing clause asks nothing negated
+    survival = "Results: Median survival was 13 days for the whole group."
+    assert not negation_missing("In the cohort of patients who were not transplant candidates, what was the median "
+                                "survival?", survival)
+    assert not negation_missing("By what percentage was the angle corrected in patients operated without untethering?",
+                                "The mean angle was corrected from 82 to 35 degrees, a 57% correction.")
+    assert not negation_missing("Roughly what do private schools charge per year, not counting boarding?",
+                                "Private schools charged close to $40,000 annually for day pupils.")
+    # "how much" asks for an amount, whatever "at least" or "less" says; a question naming both poles is
+    # contradicted by neither
+    assert says_the_opposite("How much notice do I have to give?", "Give at least one month's written notice.") is None
+    assert says_the_opposite("How many of the richest people own as much as the poorer half?",
+                             "The 62 wealthiest individuals own as much wealth as the poorer half.") is None
