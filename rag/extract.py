@@ -18,8 +18,8 @@ from rag.chunk_edges import held_whole_elsewhere, sentence_opening
 from rag.cite import Span, names, sentence_spans
 from rag.grounding import ABOUT_SENDING, Asked, ask_context, fails_condition, from_someone_else
 from rag.injection import masked
-from rag.opposites import negation_missing, says_the_opposite
 from rag.key_terms import ASKED_UNIT, WANTS_TITLE, asked_for, key_terms, own_terms
+from rag.opposites import negation_missing, says_the_opposite
 from rag.question_parts import last_question, spelled_out
 from rag.quoting import MAX_QUOTE_CHARS, listed_span, shown_part
 from rag.records import Passage

@@ -8,9 +8,10 @@ opposite:
   "Chamber debates are open to the public". WordNet's direct antonyms (rag/data/antonyms.tsv, made by
   scripts/make_antonyms.py) tell it: a word of the question the sentence does not say in any form, whose antonym it
   does say (``says_the_opposite``);
-* a question negating what it asks and a sentence that negates nothing: "What immune response is not antigen-specific?" is not
-  answered by "The adaptive immune response is antigen-specific" (``negation_missing``); "Which branch is not open on
-  Sunday?" is by "Elm Street is closed on Sundays" (an antonym of the word negated) or "... except on Sundays".
+* a question negating what it asks and a sentence that negates nothing: "What immune response is not
+  antigen-specific?" is not answered by "The adaptive immune response is antigen-specific" (``negation_missing``);
+  "Which branch is not open on Sunday?" is, by "Elm Street is closed on Sundays" (an antonym of the word negated) or
+  "... except on Sundays".
 
 Only for questions asking for something (who, what, when, ...): "Is the library open on Sunday?" is answered by
 "The library is closed on Sundays", and "Which is more costly, formal or informal rule?" by a sentence saying one

@@ -3,8 +3,8 @@ of its words, or nothing negated where the question negates; unless the question
 
 from __future__ import annotations
 
-from rag.opposites import forms, negation_missing, says_the_opposite
 from rag.extract import extract
+from rag.opposites import forms, negation_missing, says_the_opposite
 from tests.drafts import passage
 
 QUARRY = passage("The quarry's lowest bench lies at 42 metres below the rim. Trucks exit the quarry through the east "
