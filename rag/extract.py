@@ -19,7 +19,7 @@ from rag.cite import Span, names, sentence_spans
 from rag.grounding import ABOUT_SENDING, Asked, ask_context, fails_condition, from_someone_else
 from rag.injection import masked
 from rag.key_terms import ASKED_UNIT, WANTS_TITLE, asked_for, key_terms, own_terms
-from rag.opposites import negation_missing, says_the_opposite
+from rag.opposites import contradicts
 from rag.question_parts import last_question, spelled_out
 from rag.quoting import MAX_QUOTE_CHARS, listed_span, shown_part
 from rag.records import Passage
@@ -317,9 +317,8 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     # quotient is awarded what?", "is antigen-specific" for "What immune response is not antigen-specific?"; a table
     # row's cell may be the answer itself ("Sunday hours: closed" for when it opens on Sunday)
     asked_last = last_question(question)
-    eligible = [e for e in eligible if ROW.match(e.quote.strip()) or not (
-        says_the_opposite(asked_last, said := f"{passages[e.n - 1].heading} {e.quote}")
-        or negation_missing(asked_last, said))]
+    eligible = [e for e in eligible if ROW.match(e.quote.strip())
+                or not contradicts(asked_last, f"{passages[e.n - 1].heading} {e.quote}")]
     # "Who was the mayor of Jacksonville when the Great Fire broke out?": the sentence names the role asked of
     # someone ("leadership" for a leader), or it names someone else (a sentence on the fire naming Florida)
     if role := _ROLE_ASKED.match(context.clause):

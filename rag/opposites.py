@@ -111,3 +111,13 @@ def negation_missing(question: str, text: str) -> bool:
     if not _asks_for_something(question) or not _NEGATED.search(asked_clause(question)):
         return False
     return not _NEGATING.search(text) and _opposed(question, _said(text)) is None
+
+
+def contradicts(question: str, text: str) -> bool:
+    """``says_the_opposite`` or ``negation_missing``, reading the question's clause and the text's words once."""
+    if not _asks_for_something(question):
+        return False
+    said = _said(text)
+    if _NEGATED.search(asked_clause(question)):
+        return not _NEGATING.search(text) and _opposed(question, said) is None
+    return _opposed(question, said) is not None

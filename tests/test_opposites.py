@@ -4,7 +4,7 @@ of its words, or nothing negated where the question negates; unless the question
 from __future__ import annotations
 
 from rag.extract import extract
-from rag.opposites import forms, negation_missing, says_the_opposite
+from rag.opposites import contradicts, forms, negation_missing, says_the_opposite
 from tests.drafts import passage
 
 QUARRY = passage("The quarry's lowest bench lies at 42 metres below the rim. Trucks exit the quarry through the east "
@@ -23,6 +23,8 @@ def test_the_word_against_its_antonym_in_any_form():
     assert says_the_opposite("Through which gate do trucks enter the quarry?", QUARRY.text) == "enter"
     assert says_the_opposite("When is blasting disallowed on the site?", QUARRY.text) == "disallowed"
     assert says_the_opposite("How deep is the lowest bench?", QUARRY.text) is None  # it says the word itself
+    assert contradicts("How deep is the highest bench?", QUARRY.text)
+    assert not contradicts("How deep is the lowest bench?", QUARRY.text)
     # asked yes or no, or which of two, the opposite is the answer
     assert says_the_opposite("Is the outdoor pool open in winter?", POOL.text) is None
     assert says_the_opposite("Which pool is open in winter, the outdoor or the indoor one?", POOL.text) is None
@@ -50,6 +52,8 @@ def test_a_negated_question_wants_a_sentence_that_negates():
     assert negation_missing("Which branch is not open on Sundays?", "The Riverside branch opens on Sundays from 12:00.")
     # "closed" is the antonym of the word negated; "without" negates in words
     assert not negation_missing("Which branch is not open on Sundays?", "The Elm Street branch is closed on Sundays.")
+    assert contradicts("Which branch is not open on Sundays?", "The Riverside branch opens on Sundays from 12:00.")
+    assert not contradicts("Which branch is not open on Sundays?", "The Elm Street branch is closed on Sundays.")
     assert not negation_missing("What may visitors who don't have a card do?", BRANCHES.text.split(". ")[-1])
     assert not negation_missing("When is the Riverside branch open on Sundays?", "The Riverside branch opens at 12:00.")
     assert not negation_missing("Is the Riverside branch not open on Sundays?", "The Riverside branch opens on Sundays.")
