@@ -24,8 +24,11 @@ MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 # a sentence ends at . ! ? (plus any markers after it) followed by white space, or at a line break
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])*(?=\s|$)|\n+")
 _LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
-# "Parking space no. 17", "p. 12", "Tel. 0345": an abbreviation's full stop before a number ends no sentence
-_BEFORE_NUMBER = re.compile(r"(?:^|(?<=[\s(]))(?:no|nos|nr|p|pp|vol|fig|figs|art|ch|sec|tel|ext|approx|ca)\.$", re.I)
+# "Parking space no. 17", "p. 12", "Tel. 0345", "In 1939, c. 1,300,000 people", "b. 1950": an abbreviation's full stop
+# before a number ends no sentence
+_BEFORE_NUMBER = re.compile(r"(?:^|(?<=[\s(]))(?:no|nos|nr|p|pp|vol|fig|figs|art|ch|sec|tel|ext|approx|ca|c|b|d|fl)\.$", re.I)
+# "the St. Lawrence River", "Dr. Okafor", "Mt. Vernon": a title's full stop before a name ends no sentence
+_BEFORE_NAME = re.compile(r"(?:^|(?<=[\s(]))(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gen|Col|Capt|Lt|Sgt|Rev|Hon|Sen|Gov|Pres)\.$")
 # a list item's number: "1. An off-the-shelf toolkit", "(2) Entities with gross receipts"
 _LIST_OPENING = re.compile(rf"(?m)^[ \t]*{_LIST_NUMBER.pattern}(?=[ \t]+[^\W\d_])")
 _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w-]*[A-Za-z0-9]|\b[A-Z]+-?\d[\w-]*")
@@ -54,6 +57,9 @@ def sentence_spans(text: str) -> list[Span]:
     for match in _SENTENCE_END.finditer(text):
         if match.group(0) == "." and text[match.end() : match.end() + 2].strip()[:1].isdigit() \
                 and _BEFORE_NUMBER.search(text[max(0, match.start() - 8) : match.end()]):
+            continue
+        if match.group(0) == "." and text[match.end() : match.end() + 2].strip()[:1].isupper() \
+                and _BEFORE_NAME.search(text[max(0, match.start() - 8) : match.end()]):
             continue
         spans.append(Span(start, match.end()))
         start = match.end()

@@ -31,6 +31,8 @@ from rag.source_naming import naming_terms, source_terms, without_source_words
 from rag.terms import META_TERMS, content_terms, file_words, numbers
 from rag.wants import YEAR, figure_forms, wanted
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_INNER_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b(?![-'’])")  # a capitalised word after a lower-case one or a comma
 _UNIT_AFTER_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*\s*[^\W\d_]*", re.UNICODE)
 # a question about the message itself: its header line's date answers it, not "When is the event?"
 ABOUT_SENDING = re.compile(r"\b(?:sen[dt]|sending|receiv\w*|e-?mail\w*|messages?|mail(?:ed)?|wrote|written|dated|reply|replied|"
@@ -61,6 +63,10 @@ class Asked:
     unknown: frozenset[str] = frozenset()  # names the question gives that no passage holds (``unknown_names``)
     # the terms of a plain text's title line, by source (``rag.titles.document_titles``): they head all its passages
     titles: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the words the passages write in lower case, and those they write capitalised inside a sentence and never in
+    # lower case (names: a sentence opening on one gives a name, "Sweden rationed gasoline and heating oil.")
+    lower_words: frozenset[str] = frozenset()
+    proper_words: frozenset[str] = frozenset()
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -88,8 +94,11 @@ def ask_context(question: str, passages: list[Passage]) -> Asked:
     work = frozenset(described_work(question))
     proper = terms - work
     unknown = unknown_names(without_source_words(question), passages) - naming_terms(question)
+    lower = frozenset(word for p in passages for word in _LOWER_WORD.findall(p.text))
+    capitalised = {word.lower() for p in passages for word in _INNER_NAME.findall(p.text)} - lower
     return Asked(question, terms, frozenset(asked_rows(rows, set(terms))), hits, wants, studied_sources(work, passages),
-                 proper if proper != terms else frozenset(), work, clause, unknown, document_titles(passages))
+                 proper if proper != terms else frozenset(), work, clause, unknown, document_titles(passages), lower,
+                 frozenset(capitalised))
 
 
 def question_terms(question: str) -> set[str]:

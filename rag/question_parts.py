@@ -63,6 +63,13 @@ _LEADING_CLAUSE = re.compile(rf"^(?:{_WORK_CLAUSE}(?={_QUESTION_WORD})|"
                              re.I)
 
 
+# "When a pathogen has been eaten by a phagocyte it becomes trapped in what vesicle?": "when" (or "once", "if", ...)
+# opening a clause, not asking (no verb follows it as in "When did ..."), and the question word after it
+_OPENING_CLAUSE = re.compile(r"^\s*(?:when|once|after|if|while)\s+(?!(?:did|does|do|is|was|were|are|am|will|would|can|"
+                             r"could|should|has|have|had|must|might|may|shall)\b)[^?]{3,200}?\s"
+                             r"(?=(?:what|which|who|whom|whose|where|how)\b)", re.I)
+
+
 def asked_clause(question: str) -> str:
     """The question from its question word on: what kind of answer is wanted is said there (in the
     last of several questions asked together, see ``last_question``)."""
@@ -72,6 +79,8 @@ def asked_clause(question: str) -> str:
             return asked.group(0)
     if topic := _TOPIC.match(question):  # "OSA and aerobic fitness in the Air Force: how many OSA patients?"
         return question[topic.end() :]
+    if opening := _OPENING_CLAUSE.match(question):
+        return question[opening.end() :]
     return _LEADING_CLAUSE.sub("", question, count=1)
 
 
@@ -126,9 +135,9 @@ _LANGUAGES = frozenset(content_terms(
     "English Spanish German French Italian Portuguese Dutch Swedish Norwegian Danish Finnish Icelandic Polish Czech "
     "Russian Ukrainian Greek Latin Turkish Arabic Hebrew Persian Hindi Bengali Urdu Chinese Mandarin Cantonese "
     "Japanese Korean Vietnamese Thai Indonesian Malay Swahili Afrikaans Hungarian Romanian Bulgarian Serbian Croatian"))
-# a people's name: "American", "Canadian", "Korean", "Lebanese", "Scottish", and a few others; not every word
+# a people's name: "American", "Canadians", "Korean", "Lebanese", "Scottish", and a few others; not every word
 # ending in -an ("Japan", "Michigan", "Ryan" name a place or a person a passage would have to hold)
-_DEMONYM = re.compile(r"(?:[ie]an|can|ese|ish|afghan|british|cuban|dutch|french|greek|roman|swiss|texan|"
+_DEMONYM = re.compile(r"(?:[ie]ans?|cans?|ese|ish|afghan|british|cuban|dutch|french|greek|roman|swiss|texan|"
                       r"thai|tibetan|welsh)$")
 NEAR_SPELLING = 0.8  # difflib's ratio at which a name is the same word misspelt ("Counil", "Shirey")
 

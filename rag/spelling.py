@@ -37,6 +37,15 @@ def _english():
     return SpellChecker(language="en", distance=1)
 
 
+COMMON_USES = 1000  # uses in pyspellchecker's list (from film subtitles) at which a word is a common one
+
+
+def common_word(word: str) -> bool:
+    """An English word at least ``COMMON_USES`` times in pyspellchecker's list: "treaties", "participants", not
+    "Sweden" or "Greenland" (names are in the list too, but seldom)."""
+    return _english().word_frequency[word.lower()] >= COMMON_USES
+
+
 def meant_word(word: str, frequency: Callable[[str], int]) -> str | None:
     """The documents' word that ``word`` misspells, or None when it is a word (of English or of the documents) or
     no word of the documents is one edit away. ``frequency(stem)`` is how many chunks hold a Snowball stem."""

@@ -109,3 +109,16 @@ def content_terms(text: str) -> set[str]:
     for pattern, to in _SPELLINGS:
         joined = pattern.sub(to, joined)
     return set(STEMMER.stemWords(joined.split())) | numbers(text)
+
+
+_ANY_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def word_pairs(text: str) -> set[tuple[str, str]]:
+    """Each two words in a row, stemmed, but not two stop words: the question's own phrasing ("first responses",
+    "to infection"), which the sentence that answers it tends to repeat ("Inflammation is one of the first responses of
+    the immune system to infection") and a sentence that only shares its words does not."""
+    words = [w.lower() for w in _ANY_WORD.findall(text)]
+    stems = STEMMER.stemWords(words)
+    return {(stems[i], stems[i + 1]) for i in range(len(words) - 1)
+            if not (words[i] in STOPWORDS and words[i + 1] in STOPWORDS)}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rag.cite import MARKER, names
 from rag.question_parts import MEASURED_NOUN
 from rag.rows import ROW, row_headers
+from rag.spelling import common_word
 from rag.terms import MONTHS, STOPWORDS, WEEKDAYS, content_terms, numbers
 
 if TYPE_CHECKING:
@@ -23,10 +24,16 @@ _MEASURES = (r"(?:dose|dosage|density|weight|mass|height|length|width|depth|size
              r"temperature|pressure|voltage|distance|duration|population|revenue|salary|age|number|count|percentage|"
              r"tolerance|strength|score|range|content|concentration|intensity|total|sales|profit|income|margin|growth|"
              r"budget|limit|(?:odds|hazard|risk) ratio)")
+# not a figure: what does something to a measure ("What includes pressure terms ...?", "What limits the speed?"), or
+# what a measure is related to ("What is an object's mass proportional to ...?")
+_ASKS_CAUSE = (r"(?:includes|causes|affects|determines|limits|increases|decreases|reduces|raises|lowers|controls|changes|"
+               r"influences|sets|gives|makes|produces|creates|explains)\b")
+_NOT_RELATED = r"(?!\s+\w+(?:al|ant|ent|ed)\s+(?:to|with)\b)"
 # "how many", "what percentage", and "what is the density of ..." / "what squad number ...": a figure
 _WANTS_QUANTITY = re.compile(r"^\s*(?:how (?:much|many|old|far|big|large|tall|high|fast|heavy)|"
                              r"what (?:percentage|percent|share|proportion|number|amount|price)|"
-                             rf"what (?:(?:is|was|are|were) (?:the |its |their |his |her )?)?(?:[\w'’-]+ ){{0,3}}{_MEASURES}s?|"
+                             rf"what (?!{_ASKS_CAUSE})(?:(?:is|was|are|were) (?:the |its |their |his |her )?)?(?:[\w'’-]+ ){{0,3}}"
+                             rf"{_MEASURES}s?{_NOT_RELATED}|"
                              rf"(?:by )?how much|{MEASURED_NOUN}|"
                              # "Median overall survival with combined therapy ...?", "What was the mean follow-up?"
                              r"(?:what (?:is|was|are|were) )?(?:the )?(?:mean|median|average)\s+[\w-]+)\b", re.I)
@@ -223,6 +230,14 @@ def _asks_event(clause: str) -> str | None:
     return "open" if re.search(r"\bopen(?:s|ing)?\b", clause, re.I) else None
 
 
+# a named time ("during the Second World War", "after the Reformation") answers "when" without a figure
+_NAMED_PERIOD = re.compile(r"\b(?i:during|after|before|since|until|following|throughout|in the wake of)\s+(?:the\s+)?"
+                           r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)")
+# the word a sentence opens on, capitalised as every opening is, and its "'s": a name when the passages never write it
+# in lower case, and write it capitalised inside a sentence, or it has an "'s", or it is no common English word
+_FIRST_WORD = re.compile(r"^\W*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(['’]s)?\b(?![-'])")
+
+
 def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     """The text holds the kind of answer the question wants (see ``answers_the_question``), whatever it is about."""
     if asked.wants is None:
@@ -271,12 +286,17 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     if asked.wants == "date":
         # a distance, a weight, money or a share is no date ("within 3 miles of the garage" says not what day)
         text = _MEASURED.sub(" ", text)
+        if any(m.group(1).lower() not in asked.question.lower() for m in _NAMED_PERIOD.finditer(text)):
+            return True  # "During the Second World War, Warsaw was razed ..."
         return bool(numbers(text) - given) or bool(
             {m.lower() for m in _MONTH_WORDS.findall(text)} - {m.lower() for m in _MONTH_WORDS.findall(asked.question)})
     # "What I hear is: Imshael was sent ...": a name after a colon is given too; so is the one word or two
     # of a short answer ("Lombardy [1].", "North Carolina.")
     # a section's label ("Setting: Participants were recruited ...") is no name given
     given_names = names(_LABEL.sub("", text), after_colon=True)
+    if (first := _FIRST_WORD.match(_LABEL.sub("", text))) and (word := first.group(1).lower()) not in asked.lower_words \
+            and (word in asked.proper_words or first.group(2) or not common_word(word)):
+        given_names.add(word)  # "Sweden rationed gasoline and heating oil.", "Newton's First Law of Motion states ..."
     words = MARKER.sub(" ", text).split()
     if 0 < len(words) <= 3 and words[0][:1].isupper():
         given_names.add(words[0].strip(".,;:!?").lower())

@@ -156,6 +156,14 @@ def test_an_abbreviation_before_a_number_ends_no_sentence():
     assert [row[s.start : s.end] for s in sentence_spans(row)] == [row]
     text = "See p. 12 for the map. It was no. It was 17."
     assert [text[s.start : s.end] for s in sentence_spans(text)] == ["See p. 12 for the map.", "It was no.", "It was 17."]
+    # circa, born, died: "In 1939, c. 1,300,000 people lived in Warsaw" is one sentence (a SQuAD2 paragraph)
+    text = "In 1939, c. 1,300,000 people lived in Warsaw. Liu Bingzhong (b. 1216, d. 1274) advised him."
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == [
+        "In 1939, c. 1,300,000 people lived in Warsaw.", "Liu Bingzhong (b. 1216, d. 1274) advised him."]
+    # a title before a name: "the St. Lawrence River", "Dr. Okafor"
+    text = "They settled along the St. Lawrence River. Dr. Okafor built it."
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == [
+        "They settled along the St. Lawrence River.", "Dr. Okafor built it."]
 
 
 def test_a_month_abbreviation_is_the_month_before_a_year_or_beside_another_month():
