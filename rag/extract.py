@@ -342,7 +342,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         meaning = closeness(question, [e.in_context for e in eligible])
     best, best_key = None, None
     # (not the words describing a study: the sentence repeating them says which paper, not what is asked of it)
-    phrasing = set() if work else word_pairs(last_question(question))
+    phrasing = set() if work else word_pairs(asked_last)
     for (n, span, terms, heading, telling, overlap, sentence, _, start, aim), close in zip(eligible, meaning):
         # an aim that says in passing what is asked comes after every sentence that is no aim
         # the follow-up's own terms first when it is asked with the question before it ("Where is it

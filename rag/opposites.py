@@ -21,7 +21,7 @@ is less costly.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rag.question_parts import asked_clause
@@ -82,14 +82,30 @@ def _said(text: str) -> set[str]:
     return set().union(*(forms(w) for w in _WORD.findall(text))) if text else set()
 
 
-def _opposed(question: str, said: set[str]) -> str | None:
+@lru_cache(maxsize=256)
+def _question_words(question: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """Each word of the question that could be contradicted, with its forms and their antonyms; read once per question,
+    not once per sentence it is held against."""
     table = _antonyms()
     asked = _said(question)  # a question naming both ("the richest ... the poorer half") is contradicted by neither
+    words = []
     for word in _WORD.findall(question):
         if word.lower() in STOPWORDS or word.lower() in _QUANTITY:
             continue
         own = forms(word)
-        if not own & said and any((table.get(f, frozenset()) & said) - asked for f in own):
+        words.append((word, own, frozenset().union(*(table.get(f, frozenset()) for f in own)) - asked))
+    return tuple(words)
+
+
+@lru_cache(maxsize=256)
+def _negated(question: str) -> bool:
+    """The question, from its question word on, negates what it asks."""
+    return bool(_NEGATED.search(asked_clause(question)))
+
+
+def _opposed(question: str, said: set[str]) -> str | None:
+    for word, own, opposite in _question_words(question):
+        if not own & said and opposite & said:
             return word
     return None
 
@@ -97,7 +113,7 @@ def _opposed(question: str, said: set[str]) -> str | None:
 def says_the_opposite(question: str, text: str) -> str | None:
     """The word of ``question`` that ``text`` does not say but says the antonym of ("lowest" against "highest"), or
     None; always None for a yes/no or either/or question."""
-    if not _asks_for_something(question) or _NEGATED.search(asked_clause(question)):
+    if not _asks_for_something(question) or _negated(question):
         return None  # "Which branch is not open on Sunday?": "closed" is what it asks for
     return _opposed(question, _said(text))
 
@@ -108,7 +124,7 @@ def negation_missing(question: str, text: str) -> bool:
     either/or question."""
     # the question from its question word on: "In the cohort of patients who were not transplant candidates, what was
     # the median survival?" asks nothing negated
-    if not _asks_for_something(question) or not _NEGATED.search(asked_clause(question)):
+    if not _asks_for_something(question) or not _negated(question):
         return False
     return not _NEGATING.search(text) and _opposed(question, _said(text)) is None
 
@@ -118,6 +134,6 @@ def contradicts(question: str, text: str) -> bool:
     if not _asks_for_something(question):
         return False
     said = _said(text)
-    if _NEGATED.search(asked_clause(question)):
+    if _negated(question):
         return not _NEGATING.search(text) and _opposed(question, said) is None
     return _opposed(question, said) is not None

@@ -293,8 +293,9 @@ def gives_what_is_wanted(text: str, asked: Asked) -> bool:
     # "What I hear is: Imshael was sent ...": a name after a colon is given too; so is the one word or two
     # of a short answer ("Lombardy [1].", "North Carolina.")
     # a section's label ("Setting: Participants were recruited ...") is no name given
-    given_names = names(_LABEL.sub("", text), after_colon=True)
-    if (first := _FIRST_WORD.match(_LABEL.sub("", text))) and (word := first.group(1).lower()) not in asked.lower_words \
+    unlabelled = _LABEL.sub("", text)
+    given_names = names(unlabelled, after_colon=True)
+    if (first := _FIRST_WORD.match(unlabelled)) and (word := first.group(1).lower()) not in asked.lower_words \
             and (word in asked.proper_words or first.group(2) or not common_word(word)):
         given_names.add(word)  # "Sweden rationed gasoline and heating oil.", "Newton's First Law of Motion states ..."
     words = MARKER.sub(" ", text).split()
