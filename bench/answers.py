@@ -12,7 +12,8 @@ are a uniform sample of the 6,078 (answerable and unanswerable).
     .venv/bin/python -m bench.answers --work /tmp/bench-work --questions 1000 --json docs/benchmarks/answers-ablation.json
 
 ``--quote-only``: only the rows that ignore the draft (the bundled model's default since session 32 is one of
-them), without generating: minutes instead of an hour, for a change to how the quote is chosen.
+them), without generating: minutes instead of an hour, for a change to how the quote is chosen. ``--rows OUT``
+writes each question's answer, citations and which passages hold the gold (JSON lines) for reading the misses.
 """
 
 from __future__ import annotations
@@ -40,7 +41,10 @@ VARIANTS = {
 def policies(close=None):
     """Each answer policy replayed on the drafts; ``close`` (the engine's ``closeness``) for the rows by meaning."""
     from rag.answer import Policy
+    from rag.extract import Bar
 
+    # the default's bar (rag.engine.quote_bar): the parts by meaning with the engine's embedding model
+    bar = Bar(measure=close) if close else Bar()
     by_meaning = {
         "+ extractive 0.6, quote chosen by meaning": Policy(extract_min_overlap=0.6, agree_with_quote=False,
                                                            closeness=close),
@@ -65,17 +69,26 @@ def policies(close=None):
         "+ extractive 0.7, a supported draft must agree with the quote": Policy(extract_min_overlap=0.7, agree_with_quote=True),
         "+ extractive 0.6, the quote shown whenever there is one (prefer_quote)": Policy(extract_min_overlap=0.6,
                                                                                     prefer_quote=True),
-        QUOTE_ONLY: Policy(extract_min_overlap=0.6),
+        QUOTE_ONLY: Policy(extract_min_overlap=0.6, quote_bar=bar),
         QUOTE_ONLY_07: Policy(extract_min_overlap=0.7),
+        # session 35's bar taken apart (rag.extract.Bar): none of it, a later passage's sentence 0.7 alone, with the
+        # floor in meaning, and (QUOTE_ONLY) with paraphrases too
+        QUOTE_ONLY_NO_BAR: Policy(extract_min_overlap=0.6),
+        QUOTE_ONLY_LATER: Policy(extract_min_overlap=0.6, quote_bar=Bar()),
+        QUOTE_ONLY_FLOOR: Policy(extract_min_overlap=0.6, quote_bar=Bar(measure=close, paraphrase_closeness=2.0)),
         **by_meaning,
     }
 
 
 # the same policy with the model's draft thrown away: what the extractive quote does alone. With the bundled model this is
 # the default since session 32 (prefer_quote, no draft without a quote: a quote or a refusal), measured identical
-QUOTE_ONLY = "quote only, draft ignored (extractive 0.6)"
+QUOTE_ONLY = "quote only, draft ignored (extractive 0.6, the bar: the default)"
 QUOTE_ONLY_07 = "quote only, draft ignored (extractive 0.7)"
 QUOTE_ONLY_MEANING = "quote only by meaning, draft ignored (extractive 0.6)"
+QUOTE_ONLY_NO_BAR = "quote only, extractive 0.6 alone (session 34)"
+QUOTE_ONLY_LATER = "quote only, + a later passage's sentence 0.7"
+QUOTE_ONLY_FLOOR = "quote only, + every quote cosine >= 0.35"
+QUOTE_ONLY_ROWS = (QUOTE_ONLY_NO_BAR, QUOTE_ONLY_LATER, QUOTE_ONLY_FLOOR, QUOTE_ONLY, QUOTE_ONLY_07)
 
 
 class CachedModel:
@@ -163,7 +176,18 @@ def metrics(rows: list[dict]) -> dict:
     }
 
 
-def run(work: Path, n: int, variants: list[str], quote_only: bool = False) -> dict:
+def detail(item, answer) -> dict:
+    """One question's answer as a person reads it, for ``--rows``: what was asked, what was answered, which
+    passage each citation points at and which passages hold the gold answer."""
+    from rag.eval.run import relevant
+
+    return {"question": item.question, "golds": list(item.answers or []), "gold_source": item.source,
+            "answer": answer.text, "refused": answer.refused, "reason": answer.refusal_reason, "cited": [c.n for c in answer.citations or []],
+            "holds_gold": [relevant(p, item) for p in answer.passages],
+            "sources": [p.source for p in answer.passages], "dense": [p.dense_score for p in answer.passages]}
+
+
+def run(work: Path, n: int, variants: list[str], quote_only: bool = False, rows_out: Path | None = None) -> dict:
     import rag
     from rag.answer import settle
     from rag.engine import closeness
@@ -175,6 +199,7 @@ def run(work: Path, n: int, variants: list[str], quote_only: bool = False) -> di
     index = indexes(work, {"squad"})["squad"]
     model = NoDraft(open_model(Settings())) if quote_only else CachedModel(open_model(Settings()), work / "drafts.jsonl")
     results: dict = {}
+    details: list[dict] = []
     for name in variants:
         settings = VARIANTS[name]
         started = time.perf_counter()
@@ -182,21 +207,26 @@ def run(work: Path, n: int, variants: list[str], quote_only: bool = False) -> di
         with rag.open(index, create=False, model=model, generate_when_quoted=True, **settings) as engine:
             replayed = policies(closeness(engine.embedder))
             if quote_only:
-                replayed = {label: p for label, p in replayed.items() if label in (QUOTE_ONLY, QUOTE_ONLY_07)}
+                replayed = {label: replayed[label] for label in QUOTE_ONLY_ROWS}
             per_policy: dict[str, list[dict]] = {p: [] for p in replayed}
             for number, item in enumerate(items, 1):
                 model.last_ms = None
                 answer = engine.ask(item.question)
                 for label, policy in replayed.items():
                     settled = copy.deepcopy(answer)
-                    if label in (QUOTE_ONLY, QUOTE_ONLY_07, QUOTE_ONLY_MEANING):
+                    if label in (*QUOTE_ONLY_ROWS, QUOTE_ONLY_MEANING):
                         settled.draft = ""
                     settled = settle(settled, policy) if answer.draft or quote_only else answer
                     per_policy[label].append(score_rows(item, settled, model.last_ms))
+                    if rows_out:
+                        details.append({"variant": name, "policy": label, "i": number - 1,
+                                        **per_policy[label][-1], **detail(item, settled)})
                 if number % 50 == 0:
                     print(f"  {name}: {number}/{len(items)} ({model.generated} generated, "
                           f"{time.perf_counter() - started:.0f} s)", flush=True)
         results[name] = {label: metrics(rows) for label, rows in per_policy.items()}
+    if rows_out:
+        rows_out.write_text("".join(json.dumps(d, default=str) + "\n" for d in details), encoding="utf-8")
     return {"questions": n, "model": model.name, "variants": {k: VARIANTS[k] for k in variants}, "rows": results}
 
 
@@ -219,9 +249,11 @@ def main() -> None:
     parser.add_argument("--variants", nargs="*", default=list(VARIANTS), help="names of VARIANTS to run (default: all)")
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--quote-only", action="store_true", help="only the rows that ignore the draft, no generation")
+    parser.add_argument("--rows", type=Path, default=None,
+                        help="write every question's answer, citations and gold-holding passages here (JSON lines)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    result = run(args.work, args.questions, args.variants, args.quote_only)
+    result = run(args.work, args.questions, args.variants, args.quote_only, args.rows)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1, default=str) + "\n", encoding="utf-8")
     print(table(result))

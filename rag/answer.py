@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.cite import Verified, names, sentence_spans, verify
-from rag.extract import Extract, extract
+from rag.extract import Bar, Extract, extract
 from rag.grounding import Asked, about_the_question, ask_context, fails_condition
 from rag.injection import masked
 from rag.key_terms import asked_for, key_terms, own_terms  # noqa: F401 - key_terms re-exported
@@ -55,6 +55,10 @@ class Policy:
     # those holding as many of the question's own terms ("fly" finds "Flight time: 47 minutes", not the
     # sentence that repeats the drone's name); without it, word counts alone decide
     closeness: Callable[[str, list[str]], list[float]] | None = field(default=None, compare=False)
+    # what a quote must hold beyond ``extract_min_overlap`` (``rag.extract.Bar``: a later passage's sentence more of the
+    # question's terms, and with the embedding model a floor in meaning and paraphrases on fewer words); None = only
+    # ``extract_min_overlap``
+    quote_bar: Bar | None = field(default=None, compare=False)
 
 
 def top_relevance(passages: list[Passage]) -> float:
@@ -100,7 +104,7 @@ def relevant_enough(passages: list[Passage], min_relevance: float, question: str
 def quote_for(question: str, passages: list[Passage], policy: Policy, asked: Asked | None = None) -> Extract | None:
     """The passage sentence (or row) that answers the question, chosen by ``rag.extract`` as the policy says."""
     return extract(question, passages, policy.extract_min_overlap, policy.extract_min_relevance,
-                   asked or ask_context(question, passages), policy.closeness)
+                   asked or ask_context(question, passages), policy.closeness, policy.quote_bar)
 
 
 def answering_sentence_close(question: str, passages: list[Passage], policy: Policy,

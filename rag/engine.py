@@ -24,6 +24,7 @@ from rag.condense import accept_rewrite, fallback_query, needs_history, rule_rew
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.errors import ConfigError, QuestionError
+from rag.extract import Bar
 from rag.index import VECTORS, Index
 from rag.keyword_index import POINTER, KeywordIndex
 from rag.llm import BUNDLED_GGUF, ChatModel, open_model
@@ -349,7 +350,16 @@ def policy(settings: Settings, embedder: Embedder | None = None, model_name: str
     return Policy(min_support=settings.min_support, verify_citations=settings.verify_citations,
                   extractive=settings.extractive_fallback, extract_min_overlap=settings.extract_min_overlap,
                   agree_with_quote=settings.agree_with_quote, prefer_quote=prefer_quote, draft_without_quote=draft_alone,
-                  closeness=closeness(embedder) if settings.extract_by_meaning and embedder else None)
+                  closeness=closeness(embedder) if settings.extract_by_meaning and embedder else None,
+                  quote_bar=quote_bar(settings, embedder))
+
+
+def quote_bar(settings: Settings, embedder: Embedder | None = None) -> Bar:
+    """What a quote must hold beyond ``extract_min_overlap`` (``rag.extract.Bar``), as the settings say; the parts by
+    meaning only with an embedding model."""
+    return Bar(later_overlap=settings.extract_later_overlap, min_closeness=settings.extract_min_closeness,
+               paraphrase_closeness=settings.extract_paraphrase_closeness,
+               measure=closeness(embedder) if embedder else None)
 
 
 def closeness(embedder: Embedder) -> Callable[[str, list[str]], list[float]]:
