@@ -159,7 +159,6 @@ class _Candidate(NamedTuple):
     overlap: float
     quote: str  # the text quoted: from ``start`` (the sentence before, when read with it) to the span's end
     in_context: str  # the sentence under its headings, read by meaning
-    headed: str  # the sentence under its headings (``Bar``)
     start: int
     aim: bool  # the aim of the study described: ranked after every sentence that is no aim
 
@@ -186,7 +185,6 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     asked, own = key_terms(question), own_terms(question)
     if not asked:
         return None
-    floor = bar.floor(min_overlap) if bar else min_overlap
     # what "how many" counts ("blankets") need not be said ("Crossing (min): 25"), but counts where it is
     counted = content_terms(" ".join(ASKED_UNIT.findall(question))) - asked
     described = source_terms(question) & asked  # held anywhere in the passage: it is the source named
@@ -195,6 +193,11 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     context = asked_context or ask_context(question, passages)
     if context.unknown:
         return None  # about something the passages do not name: no sentence of theirs answers it
+    # the bar (``Bar``) is not for a study described in the question: what is asked of the paper is read by its own
+    # words (below), and its answer is most often in a later chunk of the abstract, its results, far in meaning from
+    # the description
+    bar = None if context.studied else bar
+    floor = bar.floor(min_overlap) if bar else min_overlap
     work = context.work & asked
     described |= work
     proper = asked - work
@@ -321,8 +324,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
             overlap = 0.0
         # by meaning, the sentence is read under its headings ("Specifications: Flight time: 47 minutes"
         # answers how long the drone can fly although it does not say "fly")
-        headed = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x)
-        in_context = headed if closeness else sentence
+        in_context = ". ".join(x for x in (passages[n - 1].heading, section_line, sentence) if x) if closeness else sentence
         # a heading inside the chunk says what the sentences under it are about ("Bake for 45 to 50 minutes." under
         # "Grandma Ruth's Lemon Drizzle Cake"); what the sentence gives is its own ("Opening and closing" over a
         # sentence saying when the bakery opens gives no closing time)
@@ -376,7 +378,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         naming = described - work if ROW.match(sentence.strip()) else described
         quote = readable[n - 1][start : span.end]
         eligible.append(_Candidate(n, span, terms - shared, heading, telling - shared - naming, overlap, quote,
-                                   in_context, headed, start, bool((work or title) and _AIM.match(quote))))
+                                   in_context, start, bool((work or title) and _AIM.match(quote))))
     # a year the question gives ("Who led the reinforcements in 1765?") is one the answering sentence gives, or its
     # headings do ("the 2024 sheet"): on SQuAD2 14 fewer of 600 unanswerable questions quoted, no answer lost
     # (as the question writes it: "2025/26" of "my 2025/26 maintenance loan" is a year of "for 2025/26")
@@ -396,9 +398,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         eligible = [e for e in eligible if all(any(w.startswith(r) for w in e.terms | e.heading) for r in wanted_role)]
     if wants_title:  # "What is the main heading of the page?": a heading line, when one is eligible
         eligible = [e for e in eligible if _HEADING_LINE.match(e.quote.strip())] or eligible
-    if bar and not context.studied:
-        # (not for a study described in the question: what is asked of the paper is read by its own words, above, and
-        # its answer is most often in a later chunk of the abstract, its results, far in meaning from the description)
+    if bar:
         eligible = bar.clears(question, asked, eligible, min_overlap)
     if not eligible:
         return None
@@ -417,7 +417,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     best, best_key = None, None
     # (not the words describing a study: the sentence repeating them says which paper, not what is asked of it)
     phrasing = set() if work else word_pairs(asked_last)
-    for (n, span, terms, heading, telling, overlap, sentence, _, _, start, aim), close in zip(eligible, meaning):
+    for (n, span, terms, heading, telling, overlap, sentence, _, start, aim), close in zip(eligible, meaning):
         # an aim that says in passing what is asked comes after every sentence that is no aim
         # the follow-up's own terms first when it is asked with the question before it ("Where is it
         # stored?" after "How many units are in stock?": the location, not the stock); then
