@@ -396,10 +396,10 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     if role := _ROLE_ASKED.match(context.clause):
         wanted_role = content_terms(role.group(1)) & asked
         eligible = [e for e in eligible if all(any(w.startswith(r) for w in e.terms | e.heading) for r in wanted_role)]
+    if bar:  # (before the heading line is preferred: one under the bar must not hide a sentence clearing it)
+        eligible = bar.clears(question, asked, eligible, min_overlap)
     if wants_title:  # "What is the main heading of the page?": a heading line, when one is eligible
         eligible = [e for e in eligible if _HEADING_LINE.match(e.quote.strip())] or eligible
-    if bar:
-        eligible = bar.clears(question, asked, eligible, min_overlap)
     if not eligible:
         return None
     # "how many patients": a sentence counting them ("A total of 185 patients underwent ...") before one that only
