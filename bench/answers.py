@@ -41,7 +41,7 @@ VARIANTS = {
 def policies(close=None):
     """Each answer policy replayed on the drafts; ``close`` (the engine's ``closeness``) for the rows by meaning."""
     from rag.answer import Policy
-    from rag.extract import Bar
+    from rag.quote_bar import Bar
 
     # the default's bar (rag.engine.quote_bar): the parts by meaning with the engine's embedding model
     bar = Bar(measure=close) if close else Bar()
@@ -71,7 +71,7 @@ def policies(close=None):
                                                                                     prefer_quote=True),
         QUOTE_ONLY: Policy(extract_min_overlap=0.6, quote_bar=bar),
         QUOTE_ONLY_07: Policy(extract_min_overlap=0.7),
-        # session 35's bar taken apart (rag.extract.Bar): none of it, a later passage's sentence 0.7 alone, with the
+        # session 35's bar taken apart (rag.quote_bar.Bar): none of it, a later passage's sentence 0.7 alone, with the
         # floor in meaning, and (QUOTE_ONLY) with paraphrases too
         QUOTE_ONLY_NO_BAR: Policy(extract_min_overlap=0.6),
         QUOTE_ONLY_LATER: Policy(extract_min_overlap=0.6, quote_bar=Bar()),

@@ -23,7 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.cite import Verified, names, sentence_spans, verify
-from rag.extract import Bar, Extract, extract
+from rag.extract import Extract, extract
+from rag.quote_bar import Bar
 from rag.grounding import Asked, about_the_question, ask_context, fails_condition
 from rag.injection import masked
 from rag.key_terms import asked_for, key_terms, own_terms  # noqa: F401 - key_terms re-exported
@@ -55,7 +56,7 @@ class Policy:
     # those holding as many of the question's own terms ("fly" finds "Flight time: 47 minutes", not the
     # sentence that repeats the drone's name); without it, word counts alone decide
     closeness: Callable[[str, list[str]], list[float]] | None = field(default=None, compare=False)
-    # what a quote must hold beyond ``extract_min_overlap`` (``rag.extract.Bar``: a later passage's sentence more of the
+    # what a quote must hold beyond ``extract_min_overlap`` (``rag.quote_bar.Bar``: a later passage's sentence more of the
     # question's terms, and with the embedding model a floor in meaning and paraphrases on fewer words); None = only
     # ``extract_min_overlap``
     quote_bar: Bar | None = field(default=None, compare=False)

@@ -15,7 +15,10 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 from rag.answer import (REFUSAL, Policy, answering_sentence_close, focus, on_the_topic, one_document_more, quote_first,  # noqa: F401
                         refuse, relevant_enough, settle, top_relevance)  # Policy, top_relevance re-exported
@@ -24,11 +27,11 @@ from rag.condense import accept_rewrite, fallback_query, needs_history, rule_rew
 from rag.config import Settings
 from rag.embed import Embedder
 from rag.errors import ConfigError, QuestionError
-from rag.extract import Bar
 from rag.index import VECTORS, Index
 from rag.keyword_index import POINTER, KeywordIndex
 from rag.llm import BUNDLED_GGUF, ChatModel, open_model
 from rag.prompting import Prompts, pack
+from rag.quote_bar import Bar
 from rag.records import Answer, IngestReport, Passage, Timings
 from rag.retrieve import Filters, Mode, Retriever
 from rag.spelling import respelt
@@ -41,6 +44,7 @@ MODEL_FIELDS = ("llm_backend", "llm_model_path", "llm_base_url", "llm_model", "l
 FIXED_FIELDS = {"index_dir", "catalog_url", "embedding_model", "embedding_backend", "embedding_device", "upload_dir"}
 CONDENSE_MAX_TOKENS = 64
 MAX_QUESTION_CHARS = 2000
+_MEASURED_TEXTS = 2048  # texts whose vectors ``closeness`` keeps
 # small models tend to go on by copying the passage list or inventing the next question
 STOP = ["\n[", "Question:", "Passages:"]
 
@@ -347,15 +351,16 @@ def policy(settings: Settings, embedder: Embedder | None = None, model_name: str
     bundled = model_name == BUNDLED_GGUF
     prefer_quote = settings.prefer_quote if settings.prefer_quote is not None else bundled
     draft_alone = settings.draft_without_quote if settings.draft_without_quote is not None else not bundled
+    measure = closeness(embedder) if embedder else None  # one for the bar and the ranking: each text encoded once
     return Policy(min_support=settings.min_support, verify_citations=settings.verify_citations,
                   extractive=settings.extractive_fallback, extract_min_overlap=settings.extract_min_overlap,
                   agree_with_quote=settings.agree_with_quote, prefer_quote=prefer_quote, draft_without_quote=draft_alone,
-                  closeness=closeness(embedder) if settings.extract_by_meaning and embedder else None,
-                  quote_bar=quote_bar(settings, embedder))
+                  closeness=measure if settings.extract_by_meaning else None,
+                  quote_bar=replace(quote_bar(settings), measure=measure))
 
 
 def quote_bar(settings: Settings, embedder: Embedder | None = None) -> Bar:
-    """What a quote must hold beyond ``extract_min_overlap`` (``rag.extract.Bar``), as the settings say; the parts by
+    """What a quote must hold beyond ``extract_min_overlap`` (``rag.quote_bar.Bar``), as the settings say; the parts by
     meaning only with an embedding model."""
     return Bar(later_overlap=settings.extract_later_overlap, min_closeness=settings.extract_min_closeness,
                paraphrase_closeness=settings.extract_paraphrase_closeness,
@@ -365,9 +370,20 @@ def quote_bar(settings: Settings, embedder: Embedder | None = None) -> Bar:
 def closeness(embedder: Embedder) -> Callable[[str, list[str]], list[float]]:
     """Cosine of a question to each of some texts, with the index's embedding model."""
 
+    # the same question and sentences are measured more than once for one answer (the quote is looked for again
+    # when the draft is settled, and the bar and the ranking read the same question): each text is encoded once
+    known: dict[str, np.ndarray] = {}
+
     def measure(question: str, texts: list[str]) -> list[float]:
-        vectors = embedder.encode([question, *texts])
-        return (vectors[1:] @ vectors[0]).tolist()
+        if len(known) > _MEASURED_TEXTS:
+            known.clear()
+        vectors = {t: v for t in (question, *texts) if (v := known.get(t)) is not None}
+        if new := list(dict.fromkeys(t for t in (question, *texts) if t not in vectors)):
+            encoded = dict(zip(new, embedder.encode(new)))
+            vectors.update(encoded)
+            known.update(encoded)
+        asked = vectors[question]
+        return [float(vectors[t] @ asked) for t in texts]
 
     return measure
 

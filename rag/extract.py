@@ -21,6 +21,7 @@ from rag.injection import masked
 from rag.key_terms import ASKED_UNIT, WANTS_TITLE, asked_for, key_terms, own_terms
 from rag.opposites import contradicts
 from rag.question_parts import last_question, spelled_out
+from rag.quote_bar import HEADING_LINE, Bar, whole_sentence
 from rag.quoting import MAX_QUOTE_CHARS, listed_span, shown_part
 from rag.records import Passage
 from rag.rows import EMAIL_HEADER, ROW, named_row, row_headers, telling_terms
@@ -34,7 +35,6 @@ _PEOPLE = frozenset(content_terms(
     "respondents students undergraduates volunteers boys girls"))
 _FIGURES = ("quantity", "length", "money", "date", "frequency")
 _DIGIT_SHARE = re.compile(r"\d\s*%|\d\s*per ?cent\b", re.I)
-_HEADING_LINE = re.compile(r"^[^\n.!?;:,]{1,80}$")  # a short line without punctuation: a title inside a chunk
 # a line of capitalised words without a number or a full stop at the end: a title, a caption or a
 # breadcrumb ("Japanese steel grading -> SNB Grades -> SNB22-3")
 _TITLE_WORD = r"(?:[A-Z][\w'’&/-]*:?|[a-z]{1,3}|[-–:&/]|->|[>»›])"
@@ -56,7 +56,6 @@ _AIM = re.compile(r"^\W*(?:(?:objectives?|aims?|purposes?|goals?|background|intr
                   r"we\s+(?:aimed|sought|set out|wanted)\s+to\b)", re.I)
 _ASKS_AIM = re.compile(r"\b(?:aim|aims|aimed|purpose|objective|goal|set out)\b", re.I)
 _A_QUESTION = re.compile(r"\?[\"'”’)]*\s*$")
-_SENTENCE_OPENING = re.compile(r"\s*[\"'“‘(]?[A-Z0-9]")
 _GOES_ON = re.compile(r"\s*(?:It|Its|They|Their|He|His|She|Her|This|These)\b")
 # what an e-mail's header line never gives: a person's title ("Matthew Robinson's job title" is not the
 # "Subject (title)" of the header) or phone number (its figures are a date)
@@ -82,71 +81,6 @@ class Extract:
     end: int
     overlap: float  # share of the question's key terms in it
     shown: str  # what the answer shows: the sentence, or the row's asked cells
-
-
-@dataclass(frozen=True)
-class Bar:
-    """What a sentence must hold, beyond ``min_overlap`` of the question's terms, to be quoted: on SQuAD2's first
-    1,000 questions (quote only) 0.638 / 0.888 / 0.225 / 0.494 -> 0.663 / 0.902 / 0.196 / 0.508 (holds gold / citation
-    precision / false refusals / unanswerable refused); on the next 1,000 three better, precision the same (docs/ask.md,
-    session 35). Not for a study described in the question (``extract`` leaves those out).
-    ``measure`` is the cosine of the question to each of some texts (the index's embedding model); without it only
-    ``later_overlap`` applies."""
-
-    # a sentence of a passage other than the one the search ranked first holds this share of the question's terms:
-    # the first passage is most often the one that answers, and a later one's sentence quoted on as few of the words
-    # was most often wrong (SQuAD2's first 1,000: of the best sentences of a later passage holding 0.6 to 0.7 of them,
-    # 9 quoted right, 9 wrong and 29 for unanswerable questions)
-    later_overlap: float = 0.7
-    # every quote is at least this close in meaning to the question: "Iqbal's seven English lectures were published
-    # ... in a book titled ..." holds the words of "What was the English title of Polo's book?" (cosine 0.23), "Janet
-    # Gray and other supporters of the hypothesis ..." those of "Who was Janet Gray married to?" (0.23)
-    min_closeness: float = 0.35
-    # a sentence of the first passage holding fewer of the question's terms is quoted when it is this close in
-    # meaning, a paraphrase: "Tancred was instrumental in the conquest of Jerusalem" for "What major conquest did
-    # Tancred play a roll in?" (0.4 of its terms, cosine 0.69); a whole sentence, not a piece of one a PDF's line
-    # break cut off ("data, in litres per 100 km." is close to "What is the fuel consumption of Van 04 in litres per
-    # 100 km?" and says none)
-    paraphrase_overlap: float = 0.4
-    paraphrase_closeness: float = 0.6
-    measure: Callable[[str, list[str]], list[float]] | None = None
-
-    def floor(self, min_overlap: float) -> float:
-        """The least share of the question's terms a sentence may hold to be considered."""
-        return min(min_overlap, self.paraphrase_overlap) if self.measure else min_overlap
-
-    def clears(self, question: str, asked: set[str], eligible: list[_Candidate], min_overlap: float) -> list[_Candidate]:
-        """The sentences that clear the bar. How close a sentence is in meaning: to the question as searched or (a
-        chat's follow-up searched with the question before it) to the last one alone, whichever is closer ("And how
-        much downtime is expected?" for "We expect a downtime of 72 minutes.")."""
-        # by meaning only a sentence of prose: a table row, an e-mail's header line or a heading is read by its cells
-        # and headers, and is far in meaning from any question ("Important points: Roses are red; Violets are blue")
-        prose = [not (ROW.match(e.quote.strip()) or EMAIL_HEADER.match(e.quote) or _HEADING_LINE.match(e.quote.strip()))
-                 for e in eligible]
-        close: list[float | None] = [None] * len(eligible)
-        if self.measure and any(prose):
-            texts = [e.quote for e, read in zip(eligible, prose) if read]
-            readings = [self.measure(q, texts) for q in dict.fromkeys((question, last_question(question)))]
-            measured = iter([max(r[i] for r in readings) for i in range(len(texts))])
-            close = [next(measured) if read else None for read in prose]
-        kept = []
-        for e, cosine in zip(eligible, close):
-            needed = min_overlap if e.n == 1 else max(min_overlap, self.later_overlap)
-            # a sentence holding every term of the question, some only in its headings, is read under them: a slide's
-            # "Replacing the ticketing system of the Vale Regional Railway" under "Project Osprey: kickoff" is far in
-            # meaning from "What system is Project Osprey replacing?" alone (cosine 0.13)
-            headed = e.overlap >= 1.0 and bool((asked & e.heading) - e.terms)
-            if e.overlap >= needed and (cosine is None or cosine >= self.min_closeness or headed) or (
-                    cosine is not None and e.n == 1 and e.overlap >= self.paraphrase_overlap
-                    and len(asked & (e.terms | e.heading)) >= 2
-                    and cosine >= self.paraphrase_closeness and _whole_sentence(e.quote)):
-                kept.append(e)
-        return kept
-
-
-def _whole_sentence(text: str) -> bool:
-    """It opens as a sentence does and has four words or more."""
-    return bool(_SENTENCE_OPENING.match(text)) and len(text.split()) >= 4
 
 
 class _Candidate(NamedTuple):
@@ -246,7 +180,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 tails.add((n, span.start))
             if i == len(spans) - 1 and held_whole_elsewhere(passages, n - 1, span, unit):
                 continue  # cut where the chunk ends ("Overall physician sensitivity"): another passage holds it whole
-            if heads := bool(_HEADING_LINE.match(unit) and not ROW.match(unit)):
+            if heads := bool(HEADING_LINE.match(unit) and not ROW.match(unit)):
                 titled = unit.strip() if _TITLE.match(unit.strip()) else titled
                 section_line = unit.strip() if titled in ("", unit.strip()) else f"{titled}. {unit.strip()}"
                 section = content_terms(section_line)
@@ -270,7 +204,7 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
                 # "It includes:" over "Lots of whitespace", "Little to no content": the list is what it says
                 list_terms = content_terms(words_of(readable[n - 1][span.start : listed.end]))
                 units.append((n, listed, list_terms, heading | section | inherited, list_terms, section_line, start))
-            whole = _SENTENCE_OPENING.match(unit) and len(unit.split()) >= 4  # not "humanities." cut off a line
+            whole = whole_sentence(unit)  # not "humanities." cut off a line
             before = (span.start, terms | carried) if whole and not ROW.match(unit) and not heads else None
     # no passage holds any word describing the source, and some are a name ("the Dragon Age guide" never says
     # "Dragon Age"): they tell no passage from another, and count for none (common words, "the climbing gear
@@ -397,9 +331,9 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
         wanted_role = content_terms(role.group(1)) & asked
         eligible = [e for e in eligible if all(any(w.startswith(r) for w in e.terms | e.heading) for r in wanted_role)]
     if bar:  # (before the heading line is preferred: one under the bar must not hide a sentence clearing it)
-        eligible = bar.clears(question, asked, eligible, min_overlap)
+        eligible = bar.clears((question, asked_last), asked, eligible, min_overlap)
     if wants_title:  # "What is the main heading of the page?": a heading line, when one is eligible
-        eligible = [e for e in eligible if _HEADING_LINE.match(e.quote.strip())] or eligible
+        eligible = [e for e in eligible if HEADING_LINE.match(e.quote.strip())] or eligible
     if not eligible:
         return None
     # "how many patients": a sentence counting them ("A total of 185 patients underwent ...") before one that only

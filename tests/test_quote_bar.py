@@ -1,4 +1,4 @@
-"""Session 35's bar for a quote (``rag.extract.Bar``, docs/ask.md): a later passage's sentence holds more of the
+"""Session 35's bar for a quote (``rag.quote_bar.Bar``, docs/ask.md): a later passage's sentence holds more of the
 question, every quote is close enough to it in meaning, and a paraphrase of the first passage close in meaning is
 quoted on fewer of its words. With the real embedding model."""
 
@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from rag.config import Settings
 from rag.engine import closeness, policy, quote_bar
-from rag.extract import Bar, extract
+from rag.extract import extract
+from rag.quote_bar import Bar
 from tests.drafts import HOURS, passage
 
 FERRY = passage("The ferry timetable changes in winter, when the last boat leaves at 18:30.", "/docs/ferry.md")
