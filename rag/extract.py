@@ -18,6 +18,7 @@ from rag.chunk_edges import held_whole_elsewhere, sentence_opening
 from rag.cite import Span, names, sentence_spans
 from rag.grounding import ABOUT_SENDING, Asked, ask_context, fails_condition, from_someone_else
 from rag.injection import masked
+from rag.name_swaps import names_another
 from rag.key_terms import ASKED_UNIT, WANTS_TITLE, asked_for, key_terms, own_terms
 from rag.opposites import contradicts
 from rag.question_parts import last_question, spelled_out
@@ -325,6 +326,10 @@ def extract(question: str, passages: list[Passage], min_overlap: float, min_rele
     asked_last = last_question(question)
     eligible = [e for e in eligible if ROW.match(e.quote.strip())
                 or not contradicts(asked_last, f"{passages[e.n - 1].heading} {e.quote}")]
+    # a sentence naming another thing in the place of the one asked about (rag.name_swaps): "Warsaw Historical Museum
+    # contains 60 rooms" for "How many rooms does the Katyn Historical Museum have?"
+    eligible = [e for e in eligible if ROW.match(e.quote.strip())
+                or not names_another(asked_last, e.quote, asked - e.terms - e.heading)]
     # "Who was the mayor of Jacksonville when the Great Fire broke out?": the sentence names the role asked of
     # someone ("leadership" for a leader), or it names someone else (a sentence on the fire naming Florida)
     if role := _ROLE_ASKED.match(context.clause):

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 
 from rag.cite import names, sentence_spans
 from rag.records import Passage
-from rag.terms import content_terms, file_words
+from rag.terms import content_terms, file_words, unaccented
 
 # a quoted title ("the NWS article 'Are You Weather-Ready for the Spring?'")
 QUOTED = r"(?:'(?:[^'\n]|'(?=\w)){1,100}'(?!\w)|‘[^’\n]{1,100}’|\"[^\"\n]{1,100}\"|“[^”\n]{1,100}”)"
@@ -154,9 +153,6 @@ def spelled_out(question: str) -> dict[str, re.Pattern]:
     return found
 
 
-def _unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
 
 def unknown_names(question: str, passages: list[Passage]) -> frozenset[str]:
     """The names the question gives (capitalised words not opening it: a place, a person, a title), as content
@@ -173,10 +169,10 @@ def unknown_names(question: str, passages: list[Passage]) -> frozenset[str]:
     # "United States")
     # nor is a common noun written with a capital letter in front ("X-ray", "T-cell", "B-mode")
     given = " ".join(name for name in names(question) if not _DEMONYM.search(name) and not re.match(r"[^\W\d_]-", name))
-    asked = content_terms(_unaccented(given)) - content_terms(" ".join(_INITIALS.findall(question))) - _LANGUAGES
+    asked = content_terms(unaccented(given)) - content_terms(" ".join(_INITIALS.findall(question))) - _LANGUAGES
     if not asked:
         return frozenset()
-    held = set().union(*(content_terms(_unaccented(f"{p.text} {p.heading} {p.title} {file_words(p.source)}")) for p in passages))
+    held = set().union(*(content_terms(unaccented(f"{p.text} {p.heading} {p.title} {file_words(p.source)}")) for p in passages))
     return frozenset(
         term for term in asked - held
         if not any(len(term) >= 4 and (term in word or term.startswith(word) and len(word) >= 4) for word in held)
@@ -193,10 +189,10 @@ def _split_names(question: str, passages: list[Passage], held: set[str]) -> set[
     "How old is Mike Smith?" over rows of Jane Smith and Mike Johnson asks of someone they do not name."""
     unknown = set()
     for first, last in _TWO_WORD_NAME.findall(question):
-        words = content_terms(_unaccented(f"{first} {last}"))
+        words = content_terms(unaccented(f"{first} {last}"))
         if len(words) != 2 or not words <= held:
             continue
-        if not any(words <= content_terms(_unaccented(unit)) for p in passages for unit in _units_and_pairs(p)):
+        if not any(words <= content_terms(unaccented(unit)) for p in passages for unit in _units_and_pairs(p)):
             unknown.add(f"{first} {last}".lower())
     return unknown
 

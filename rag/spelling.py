@@ -15,19 +15,15 @@ hold. The word meant must be English or one the documents hold as written: a ste
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from rag.terms import STEMMER
+from rag.terms import STEMMER, unaccented
 
 MIN_LETTERS = 5  # shorter words have too many neighbours one edit away ("dog" -> "dot", "log", "dig")
 # a word as typed; not the first part of a hyphened word or of "weren't"
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]{%d,}(?![\w-]|['’]t\b)" % MIN_LETTERS)
 
-
-def _unaccented(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +55,7 @@ def meant_word(word: str, frequency: Callable[[str], int]) -> str | None:
         # an English word the documents hold, or a word they hold as it is written (a name: "Kieran", "Maastricht");
         # not a non-word whose stem a word shares ("Mongke" -> "Monke", stemmed "monk" as "monks" is)
         if len(edit) >= MIN_LETTERS - 1 and (edit in english or stem == edit) and (held := frequency(stem)):
-            found.append((_unaccented(edit) == low, english.word_usage_frequency(edit), held, edit))
+            found.append((unaccented(edit) == low, english.word_usage_frequency(edit), held, edit))
     if not found:
         return None
     meant = max(found)[-1]

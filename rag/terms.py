@@ -1,12 +1,13 @@
 """The terms a text is compared by: content words lower-cased, stop words removed, Snowball-stemmed, British and
 American spellings read as one, short day and month names of a date written out ("Tue 11 Jun" -> Tuesday 11 June);
-numbers kept whole. Citations (``rag.cite``), the extractive answer and BM25 (``rag.keyword_index``) all read
-text through these.
+numbers kept whole, accents dropped ("Temür" is "Temur"). Citations (``rag.cite``) and the extractive answer read
+text through these; BM25 (``rag.keyword_index``) through its own tokenizer, stemmed the same.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import PurePath
 
 import Stemmer
@@ -96,9 +97,16 @@ _SPELLINGS = [(re.compile(pattern), to) for pattern, to in (
 _LETTER_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_])-([^\W\d_]{2,})(?![\w-])")  # "X-ray", "e-mail", "T-shirt"
 
 
+def unaccented(text: str) -> str:
+    """The text without its accents: "Temür" is "Temur", "Besançon" "Besancon"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def content_terms(text: str) -> set[str]:
     text = calendar_words(text)
-    words = [w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS and len(w) > 1]
+    # a name read with or without its accents ("Tugh Temür" for "When did Tugh Temur die?")
+    words = [w if w.isascii() else unaccented(w) for w in (m.lower() for m in _WORD.findall(text))]
+    words = [w for w in words if w not in STOPWORDS and len(w) > 1]
     if any(w in _WEEKDAYS for w in words):
         words = [_WEEKDAYS.get(w) or _WEEKEND.get(w) or w for w in words]
     if len({w for w in words if w in _MONTH_ABBREVIATIONS}) >= 2:

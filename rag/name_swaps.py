@@ -1,0 +1,87 @@
+"""A sentence that names another thing in the place of the one asked about: "Dating back to 1936 Warsaw Historical
+Museum contains 60 rooms" does not say how many rooms the *Katyn* Historical Museum has, nor "Stage 3 is the final
+stage of the bill" what stage 4 is the final stage of, nor "The Elm Street branch closes at 18:00" when the Riverside
+branch does. The question's name is missing from the sentence and, next to the word it stands beside in the
+question ("Historical", "Stage", "branch"), the sentence has another name or number.
+
+Pure functions over text, used by ``rag.extract`` on each sentence it may quote (not on table rows, read by cells).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from rag.key_terms import asked_for
+from rag.question_parts import asked_clause
+from rag.terms import STOPWORDS, content_terms, unaccented
+
+# words, numbers (with a decimal part or a per cent sign) and each punctuation mark: words are "next to each other"
+# only with nothing but a space between them ("Hugues Capet, king of France" does not name a king "Capet")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# a title or role before a name is not another name: "President Wilson" is Woodrow Wilson
+_TITLES = frozenset("""president vice king queen prince princess emperor empress pope saint st sir lord lady dr mr mrs ms
+    miss madam general colonel major captain lieutenant sergeant admiral commander officer chief professor prof dean
+    principal bishop archbishop cardinal reverend rev father brother sister duke duchess earl count countess baron
+    chancellor minister secretary ambassador senator governor mayor councillor councilor judge justice director
+    chairman chairwoman chair ceo manager coach inspector detective agent commissioner""".split())
+# one country by its other names: "the average United States worker" is the average American one
+_COUNTRIES = ({"american", "america", "us", "usa", "united", "states"}, {"british", "britain", "uk", "united", "kingdom"})
+
+
+def _plain(word: str) -> str:
+    return _POSSESSIVE.sub("", unaccented(word).lower())
+
+
+def _named(token: str) -> bool:
+    """A name or a number: it opens with a capital letter or a digit."""
+    return token[:1].isupper() or token[:1].isdigit()
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one name: equal, a typo apart ("Shirey", "Shirley") or one word's forms ("Poland's", "Polish";
+    "Aristotle's", "Aristotelian"); numbers only when equal."""
+    a, b = _plain(a), _plain(b)
+    if a == b or any(a in names and b in names for names in _COUNTRIES):
+        return True
+    if a[:1].isdigit() or b[:1].isdigit():
+        return False
+    return a[:3] == b[:3] or SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def names_another(question: str, sentence: str, missing: set[str]) -> bool:
+    """Whether ``sentence`` names something else where the question names something of ``missing`` (the question's
+    key terms the sentence and its headings do not hold): beside a word the question has next to that name, the
+    sentence has another name or number, one the question does not name. Not in what the question asks for: "Which
+    GSFC division is Code 670?" is answered by "Code 670: Heliophysics Science Division", "which IRS form ... ?" by
+    "use Form 1128"."""
+    asked = _TOKEN.findall(question)
+    said = _TOKEN.findall(sentence)
+    plain_said = [_plain(t) for t in said]
+    in_question = {_plain(t) for t in asked}
+    wanted = asked_for(asked_clause(question))
+    for i, word in enumerate(asked):
+        # a name (not the question's first word, capitalised as any first word is) or a number, missing
+        if not (word[:1].isdigit() or i > 0 and word[:1].isupper()) or not content_terms(word) & missing \
+                or content_terms(word) & wanted:
+            continue
+        for side in (1, -1):  # the word after it ("Katyn Historical"), then the word before ("Stage 4")
+            j = i + side
+            if not 0 <= j < len(asked) or not asked[j][:1].isalnum() or asked[j].lower() in STOPWORDS \
+                    or content_terms(asked[j]) & wanted:
+                continue
+            beside = _plain(asked[j])
+            for k, token in enumerate(plain_said):
+                m = k - side  # where the sentence has what stands in the name's place
+                # the same word, used the same way: "psychiatric inpatients" is not the "Brief Psychiatric Rating
+                # Scale" (a capital letter opening either sentence says nothing)
+                if token != beside or not 0 <= m < len(said) or (
+                        said[k][:1].isupper() != asked[j][:1].isupper() and k > 0 and j > 0):
+                    continue
+                other = said[m]
+                if (_named(other) and (m > 0 or other[:1].isdigit()) and other.lower() not in STOPWORDS
+                        and _plain(other) not in _TITLES and _plain(other) not in in_question
+                        and not _same_name(other, word)):
+                    return True
+    return False
