@@ -34,9 +34,19 @@ def _plain(word: str) -> str:
     return _POSSESSIVE.sub("", unaccented(word).lower())
 
 
+# a number in words names as a figure does: "When three forces act on a point particle" is not "When two forces act"
+_COUNTS = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+           "eighteen nineteen twenty").split()
+_TENS = "thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINALS = "second third fourth fifth sixth seventh eighth ninth tenth".split()
+_NUMBER_VALUES = {**{w: str(n) for n, w in enumerate(_COUNTS, 2)}, **{w: str(n) for n, w in zip(range(30, 100, 10), _TENS)},
+                  **{w: str(n) for n, w in enumerate(_ORDINALS, 2)}, "hundred": "100", "thousand": "1000"}
+_NUMBER_WORDS = frozenset([*_NUMBER_VALUES, "million", "billion"])
+
+
 def _named(token: str) -> bool:
-    """A name or a number: it opens with a capital letter or a digit."""
-    return token[:1].isupper() or token[:1].isdigit()
+    """A name or a number: it opens with a capital letter or a digit, or is a number in words."""
+    return token[:1].isupper() or token[:1].isdigit() or token.lower() in _NUMBER_WORDS
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -45,8 +55,8 @@ def _same_name(a: str, b: str) -> bool:
     a, b = _plain(a), _plain(b)
     if a == b or any(a in names and b in names for names in _COUNTRIES):
         return True
-    if a[:1].isdigit() or b[:1].isdigit():
-        return False
+    if a[:1].isdigit() or b[:1].isdigit() or a in _NUMBER_WORDS or b in _NUMBER_WORDS:
+        return _NUMBER_VALUES.get(a, a) == _NUMBER_VALUES.get(b, b)  # "three" is "3"
     return a[:3] == b[:3] or SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
@@ -63,7 +73,7 @@ def names_another(question: str, sentence: str, missing: set[str]) -> bool:
     wanted = asked_for(asked_clause(question))
     for i, word in enumerate(asked):
         # a name (not the question's first word, capitalised as any first word is) or a number, missing
-        if not (word[:1].isdigit() or i > 0 and word[:1].isupper()) or not content_terms(word) & missing \
+        if not (_named(word) and (i > 0 or not word[:1].isupper())) or not content_terms(word) & missing \
                 or content_terms(word) & wanted:
             continue
         for side in (1, -1):  # the word after it ("Katyn Historical"), then the word before ("Stage 4")

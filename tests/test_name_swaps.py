@@ -15,6 +15,11 @@ def test_another_name_or_number_beside_the_questions_word_is_a_swap():
     assert names_another("Stage 4 of the audit covers what?", "Stage 3 of the audit covers the stores.", content_terms("4"))
     assert names_another("When does the Riverside branch close?", "The Elm Street branch closes at 18:00.",
                          content_terms("riverside"))
+    # a number in words: three crews are not two, and are 3
+    assert names_another("When three crews share a shift, who leads?", "When two crews share a shift, the senior "
+                         "mate leads.", content_terms("three"))
+    assert not names_another("When three crews share a shift, who leads?", "When 3 crews share a shift, the senior "
+                             "mate leads.", content_terms("three"))
 
 
 def test_a_title_a_comma_a_typo_or_a_name_the_question_gives_is_no_swap():
