@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import NamedTuple
 
 from rag.key_terms import asked_for
 from rag.question_parts import asked_clause
@@ -60,38 +62,58 @@ def _same_name(a: str, b: str) -> bool:
     return a[:3] == b[:3] or SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+class _Pair(NamedTuple):
+    """A name of the question and a word beside it."""
+    name: str
+    terms: frozenset[str]  # the name's terms
+    side: int  # 1: the word after the name ("Katyn Historical"), -1: the word before ("Stage 4")
+    beside: str  # that word, plain
+    capital: bool | None  # whether it is written with a capital letter (None: it opens the question)
+
+
+@lru_cache(maxsize=256)
+def _pairs(question: str) -> tuple[tuple[_Pair, ...], frozenset[str]]:
+    """The question's names or numbers (not its first word, capitalised as any first word is; not in what it asks
+    for) each with a word beside it (not a stop word, nor in what it asks for); and every word of it, plain. Read once
+    per question, not once per sentence."""
+    asked = _TOKEN.findall(question)
+    wanted = asked_for(asked_clause(question))
+    pairs = []
+    for i, word in enumerate(asked):
+        terms = frozenset(content_terms(word))
+        if not _named(word) or i == 0 and word[:1].isupper() or not terms or terms & wanted:
+            continue
+        for side in (1, -1):
+            j = i + side
+            if 0 <= j < len(asked) and asked[j][:1].isalnum() and asked[j].lower() not in STOPWORDS \
+                    and not content_terms(asked[j]) & wanted:
+                pairs.append(_Pair(word, terms, side, _plain(asked[j]), asked[j][:1].isupper() if j else None))
+    return tuple(pairs), frozenset(_plain(t) for t in asked)
+
+
 def names_another(question: str, sentence: str, missing: set[str]) -> bool:
     """Whether ``sentence`` names something else where the question names something of ``missing`` (the question's
     key terms the sentence and its headings do not hold): beside a word the question has next to that name, the
     sentence has another name or number, one the question does not name. Not in what the question asks for: "Which
     GSFC division is Code 670?" is answered by "Code 670: Heliophysics Science Division", "which IRS form ... ?" by
     "use Form 1128"."""
-    asked = _TOKEN.findall(question)
+    pairs, in_question = _pairs(question)
+    pairs = [p for p in pairs if p.terms & missing]
+    if not pairs:
+        return False
     said = _TOKEN.findall(sentence)
     plain_said = [_plain(t) for t in said]
-    in_question = {_plain(t) for t in asked}
-    wanted = asked_for(asked_clause(question))
-    for i, word in enumerate(asked):
-        # a name (not the question's first word, capitalised as any first word is) or a number, missing
-        if not (_named(word) and (i > 0 or not word[:1].isupper())) or not content_terms(word) & missing \
-                or content_terms(word) & wanted:
-            continue
-        for side in (1, -1):  # the word after it ("Katyn Historical"), then the word before ("Stage 4")
-            j = i + side
-            if not 0 <= j < len(asked) or not asked[j][:1].isalnum() or asked[j].lower() in STOPWORDS \
-                    or content_terms(asked[j]) & wanted:
+    for pair in pairs:
+        for k, token in enumerate(plain_said):
+            m = k - pair.side  # where the sentence has what stands in the name's place
+            # the same word, used the same way: "psychiatric inpatients" is not the "Brief Psychiatric Rating Scale"
+            # (a capital letter opening either sentence says nothing)
+            if token != pair.beside or not 0 <= m < len(said) or (
+                    k > 0 and pair.capital is not None and said[k][:1].isupper() != pair.capital):
                 continue
-            beside = _plain(asked[j])
-            for k, token in enumerate(plain_said):
-                m = k - side  # where the sentence has what stands in the name's place
-                # the same word, used the same way: "psychiatric inpatients" is not the "Brief Psychiatric Rating
-                # Scale" (a capital letter opening either sentence says nothing)
-                if token != beside or not 0 <= m < len(said) or (
-                        said[k][:1].isupper() != asked[j][:1].isupper() and k > 0 and j > 0):
-                    continue
-                other = said[m]
-                if (_named(other) and (m > 0 or other[:1].isdigit()) and other.lower() not in STOPWORDS
-                        and _plain(other) not in _TITLES and _plain(other) not in in_question
-                        and not _same_name(other, word)):
-                    return True
+            other = said[m]
+            if (_named(other) and (m > 0 or other[:1].isdigit()) and other.lower() not in STOPWORDS
+                    and _plain(other) not in _TITLES and _plain(other) not in in_question
+                    and not _same_name(other, pair.name)):
+                return True
     return False
