@@ -24,10 +24,10 @@ from dataclasses import dataclass, field, replace
 
 from rag.cite import Verified, names, sentence_spans, verify
 from rag.extract import Extract, extract
-from rag.quote_bar import Bar
 from rag.grounding import Asked, about_the_question, ask_context, fails_condition
 from rag.injection import masked
 from rag.key_terms import asked_for, key_terms, own_terms  # noqa: F401 - key_terms re-exported
+from rag.quote_bar import Bar
 from rag.quoting import MAX_QUOTE_CHARS  # noqa: F401 - re-exported
 from rag.records import Answer, Citation, Passage
 from rag.rows import ROW, ROW_CELL, row_values

@@ -18,8 +18,8 @@ from rag.chunk_edges import held_whole_elsewhere, sentence_opening
 from rag.cite import Span, names, sentence_spans
 from rag.grounding import ABOUT_SENDING, Asked, ask_context, fails_condition, from_someone_else
 from rag.injection import masked
-from rag.name_swaps import names_another
 from rag.key_terms import ASKED_UNIT, WANTS_TITLE, asked_for, key_terms, own_terms
+from rag.name_swaps import names_another
 from rag.opposites import contradicts
 from rag.question_parts import last_question, spelled_out
 from rag.quote_bar import HEADING_LINE, Bar, whole_sentence

@@ -53,7 +53,7 @@ def _named(token: str) -> bool:
 
 def _same_name(a: str, b: str) -> bool:
     """Two spellings of one name: equal, a typo apart ("Shirey", "Shirley") or one word's forms ("Poland's", "Polish";
-    "Aristotle's", "Aristotelian"); numbers only when equal."""
+    "Aristotle's", "Aristotelian"), a country's other names; numbers only of the same value ("three", "3")."""
     a, b = _plain(a), _plain(b)
     if a == b or any(a in names and b in names for names in _COUNTRIES):
         return True

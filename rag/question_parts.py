@@ -153,7 +153,6 @@ def spelled_out(question: str) -> dict[str, re.Pattern]:
     return found
 
 
-
 def unknown_names(question: str, passages: list[Passage]) -> frozenset[str]:
     """The names the question gives (capitalised words not opening it: a place, a person, a title), as content
     terms, that none of the passages holds in its text, heading, document title or file name, nor spelt nearly so ("Herve" for
