@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -198,3 +199,27 @@ class Embedder:
             )
         finally:
             torch.set_num_threads(threads)
+
+
+MEASURED_TEXTS = 2048  # texts whose vectors ``closeness`` keeps
+
+
+def closeness(embedder: Embedder) -> Callable[[str, list[str]], list[float]]:
+    """Cosine of a question to each of some texts, with the index's embedding model."""
+
+    # the same question and sentences are measured more than once for one answer (the quote is looked for again
+    # when the draft is settled, and the bar and the ranking read the same question): each text is encoded once
+    known: dict[str, np.ndarray] = {}
+
+    def measure(question: str, texts: list[str]) -> list[float]:
+        if len(known) > MEASURED_TEXTS:
+            known.clear()
+        vectors = {t: v for t in (question, *texts) if (v := known.get(t)) is not None}
+        if new := list(dict.fromkeys(t for t in (question, *texts) if t not in vectors)):
+            encoded = dict(zip(new, embedder.encode(new)))
+            vectors.update(encoded)
+            known.update(encoded)
+        asked = vectors[question]
+        return [float(vectors[t] @ asked) for t in texts]
+
+    return measure

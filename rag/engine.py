@@ -18,14 +18,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
-
 from rag.answer import (REFUSAL, Policy, answering_sentence_close, focus, on_the_topic, one_document_more, quote_first,  # noqa: F401
                         refuse, relevant_enough, settle, top_relevance)  # Policy, top_relevance re-exported
 from rag.chat import HISTORY_CHARS, ChatSession, final_answer, first_sentence, recent_turns  # noqa: F401 - ChatSession re-exported
 from rag.condense import accept_rewrite, fallback_query, needs_history, rule_rewrite
 from rag.config import Settings
-from rag.embed import Embedder
+from rag.embed import Embedder, closeness
 from rag.errors import ConfigError, QuestionError
 from rag.index import VECTORS, Index
 from rag.keyword_index import POINTER, KeywordIndex
@@ -44,7 +42,6 @@ MODEL_FIELDS = ("llm_backend", "llm_model_path", "llm_base_url", "llm_model", "l
 FIXED_FIELDS = {"index_dir", "catalog_url", "embedding_model", "embedding_backend", "embedding_device", "upload_dir"}
 CONDENSE_MAX_TOKENS = 64
 MAX_QUESTION_CHARS = 2000
-_MEASURED_TEXTS = 2048  # texts whose vectors ``closeness`` keeps
 # small models tend to go on by copying the passage list or inventing the next question
 STOP = ["\n[", "Question:", "Passages:"]
 
@@ -285,9 +282,9 @@ class Engine:
         """Close enough to answer: a passage is close in meaning (or holds the full names the question gives), or
         the sentence that answers it is, or a follow-up is on the conversation's topic."""
         settings = self.settings
+        rules = policy(settings, self.embedder)  # its measure is the bar's: the quote's vector is encoded once
         return (relevant_enough(passages, settings.min_relevance, standalone)
-                or answering_sentence_close(standalone, passages, policy(settings, self.embedder), closeness(self.embedder),
-                                            settings.min_relevance)
+                or answering_sentence_close(standalone, passages, rules, rules.quote_bar.measure, settings.min_relevance)
                 or rewrite in ("rule", "model") and self.follows_on(question, history, passages))
 
     def follows_on(self, question: str, history: list[tuple[str, str]], passages: list[Passage]) -> bool:
@@ -365,27 +362,6 @@ def quote_bar(settings: Settings, embedder: Embedder | None = None) -> Bar:
     return Bar(later_overlap=settings.extract_later_overlap, min_closeness=settings.extract_min_closeness,
                paraphrase_closeness=settings.extract_paraphrase_closeness,
                measure=closeness(embedder) if embedder else None)
-
-
-def closeness(embedder: Embedder) -> Callable[[str, list[str]], list[float]]:
-    """Cosine of a question to each of some texts, with the index's embedding model."""
-
-    # the same question and sentences are measured more than once for one answer (the quote is looked for again
-    # when the draft is settled, and the bar and the ranking read the same question): each text is encoded once
-    known: dict[str, np.ndarray] = {}
-
-    def measure(question: str, texts: list[str]) -> list[float]:
-        if len(known) > _MEASURED_TEXTS:
-            known.clear()
-        vectors = {t: v for t in (question, *texts) if (v := known.get(t)) is not None}
-        if new := list(dict.fromkeys(t for t in (question, *texts) if t not in vectors)):
-            encoded = dict(zip(new, embedder.encode(new)))
-            vectors.update(encoded)
-            known.update(encoded)
-        asked = vectors[question]
-        return [float(vectors[t] @ asked) for t in texts]
-
-    return measure
 
 
 def check_question(question: str) -> str:
